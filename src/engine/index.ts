@@ -1,0 +1,12 @@
+/**
+ * Sailplan's engine: the public API. Other layers (store, canvas, editor, ui, cli) import the engine
+ * only from here. Pure TypeScript: no React, DOM, Monaco, React Flow or zustand.
+ */
+export type * from './diagnostics';
+export * from './yaml';
+export * from './model';
+export * from './graph';
+export * from './edits';
+export * from './simulate';
+export * from './analyze';
+export * from './share';

@@ -1,0 +1,3 @@
+export type * from './istio';
+export type * from './types';
+export { MODELLED_KINDS } from './types';
