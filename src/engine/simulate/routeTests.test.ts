@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { parseRouteTests } from './routeTests';
+
+describe('parseRouteTests', () => {
+  it('given the example of route-tests.md, then every field is read', () => {
+    const result = parseRouteTests(
+      `tests:
+- name: storefront root goes to proxy
+  request:
+    url: http://shop.example.com/cart?id=7
+    method: GET
+    headers:
+      x-user: alice
+      x-count: 3
+    port: 80
+    from: ingress
+    entry: istio-system/istio-ingressgateway
+  expect:
+    gateway: istio-system/default-gateway
+    virtualService: default/proxy
+    route: 0
+    destination: {host: proxy.default.svc.cluster.local, port: 80, subset: v1}
+    status: null
+    flag: null
+    path: /v2/cart
+    authority: cart.internal
+- name: split
+  request:
+    url: http://shop.example.com/
+    from: {namespace: shop, labels: {app: web}}
+  expect:
+    route: canary
+    destinations:
+      - {host: reviews.default.svc.cluster.local, subset: v1, weight: 90}
+      - {host: reviews.default.svc.cluster.local, subset: v2, weight: 10}
+    redirect: {status: 301, location: https://shop.example.com/}
+    directResponse: null
+`,
+      'tests.yaml',
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.tests).toHaveLength(2);
+    expect(result.tests[0]).toMatchObject({
+      name: 'storefront root goes to proxy',
+      line: 2,
+      request: {
+        url: 'http://shop.example.com/cart?id=7',
+        headers: { 'x-user': 'alice', 'x-count': '3' },
+        port: 80,
+      },
+      expect: { route: 0, status: null, flag: null, destination: { subset: 'v1' } },
+    });
+    expect(result.tests[1]?.request.from).toEqual({ namespace: 'shop', labels: { app: 'web' } });
+    expect(result.tests[1]?.expect.destinations).toHaveLength(2);
+    expect(result.tests[1]?.expect.directResponse).toBeNull();
+  });
+
+  it.each([
+    {
+      given: 'tests:\n- name: a\n  request: {url: http://h/}\n  expect: {destnation: null}\n',
+      then: { line: 4, field: 'tests[0].expect.destnation', message: 'unknown key "destnation"' },
+    },
+    {
+      given: 'tests:\n- name: a\n  request: {url: http://h/, sni: x}\n  expect: {}\n',
+      then: { line: 3, field: 'tests[0].request.sni', message: 'unknown key "sni"' },
+    },
+    {
+      given:
+        'tests:\n- name: a\n  request: {url: http://h/}\n  expect: {destination: {host: h, weight: 5}}\n',
+      then: {
+        line: 4,
+        field: 'tests[0].expect.destination.weight',
+        message: 'unknown key "weight"',
+      },
+    },
+    {
+      given: 'tests:\n- name: a\n  request: {url: http://h/}\n  expect: {}\n  extra: 1\n',
+      then: { line: 5, field: 'tests[0].extra', message: 'unknown key' },
+    },
+    {
+      given: 'tests:\n- name: a\n  request: {url: http://h/}\n  expect:\n    flag: XX\n',
+      then: { line: 5, field: 'tests[0].expect.flag', message: 'flag must be one of' },
+    },
+    {
+      given: 'tests:\n- name: a\n  request: {url: http://h/}\n  expect: {status: "404"}\n',
+      then: { line: 4, field: 'tests[0].expect.status', message: 'integer' },
+    },
+    {
+      given: 'tests:\n- name: a\n  request: {url: "ftp://h/"}\n  expect: {}\n',
+      then: { line: 3, field: 'tests[0].request.url', message: 'scheme "ftp"' },
+    },
+    {
+      given: 'tests:\n- name: a\n  request: {method: GET}\n  expect: {}\n',
+      then: { line: 3, field: 'tests[0].request.url', message: 'url is required' },
+    },
+    {
+      given:
+        'tests:\n- name: a\n  request: {url: http://h/}\n  expect: {}\n- name: a\n  request: {url: http://h/}\n  expect: {}\n',
+      then: { line: 5, field: 'tests[1].name', message: 'duplicate test name (first on line 2)' },
+    },
+    {
+      given: 'tests:\n- name: a\n  request: {url: http://h/}\n',
+      then: { line: 2, field: 'tests[0].expect', message: 'expect is required' },
+    },
+    { given: 'tests: [\n', then: { line: 2, field: '', message: '' } },
+    { given: 'test: []\n', then: { line: 1, field: 'test', message: 'unknown key "test"' } },
+    {
+      given:
+        'tests:\n- name: a\n  request: {url: http://h/}\n  expect: {destination: {host: a}, destinations: []}\n',
+      then: { line: 4, field: 'tests[0].expect', message: 'not both' },
+    },
+  ])(
+    'given a faulty file, then the error names line $then.line and field $then.field',
+    ({ given, then }) => {
+      const result = parseRouteTests(given, 'tests.yaml');
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      const error = result.errors[0];
+      expect(error).toMatchObject({ file: 'tests.yaml', line: then.line, field: then.field });
+      expect(error?.message).toContain(then.message);
+    },
+  );
+});
