@@ -182,12 +182,26 @@ describe('bindVirtualService', () => {
       server:
         '\n  - port: {number: 443, name: tls, protocol: TLS}\n    hosts: ["*.example.com"]\n    tls: {mode: PASSTHROUGH}',
       hosts: '["*"]',
+      rules: 'tls',
       expected: { bound: true, hosts: ['*'], section: 'tls' },
+    },
+    {
+      name: 'a passthrough server and a VirtualService with http rules only',
+      server:
+        '\n  - port: {number: 443, name: https, protocol: HTTPS}\n    hosts: ["*"]\n    tls: {credentialName: cert}',
+      hosts: '["*"]',
+      expected: {
+        bound: false,
+        cause: 'noRulesForSection',
+        reason:
+          'the VirtualService has no tls rules, and server 1 (HTTPS PASSTHROUGH) routes by tls rules',
+      },
     },
     {
       name: 'a TCP server',
       server: '\n  - port: {number: 31400, name: tcp, protocol: TCP}\n    hosts: ["*"]',
       hosts: '[db.example.com]',
+      rules: 'tcp',
       expected: { bound: true, hosts: ['db.example.com'], section: 'tcp' },
     },
     {
@@ -201,8 +215,10 @@ describe('bindVirtualService', () => {
         reason: 'server 1 is AUTO_PASSTHROUGH: it routes by SNI without VirtualServices',
       },
     },
-  ])('given $name, then $expected', ({ server, hosts, expected }) => {
-    const text = virtualService(`  hosts: ${hosts}\n  gateways: [istio-system/public]`);
+  ])('given $name, then $expected', ({ server, hosts, rules, expected }) => {
+    const l4 =
+      rules === undefined ? '' : `\n  ${rules}: [{route: [{destination: {host: db.example.com}}]}]`;
+    const text = virtualService(`  hosts: ${hosts}\n  gateways: [istio-system/public]${l4}`);
     expect(bind(gateway('["*"]', server), text, 1)).toMatchObject(expected);
   });
 });

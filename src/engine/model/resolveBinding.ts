@@ -25,7 +25,9 @@ export type UnboundCause =
   /** Every server host is scoped to other namespaces. */
   | 'namespaceNotAdmitted'
   /** Its hosts and the server's hosts have nothing in common. */
-  | 'hostsDisjoint';
+  | 'hostsDisjoint'
+  /** It has no rules in the section that routes this server's traffic (e.g. no tls rules). */
+  | 'noRulesForSection';
 
 /** Whether a VirtualService binds to one server of a Gateway. */
 export type VirtualServiceBinding =
@@ -66,7 +68,9 @@ function describeHosts(written: readonly string[], resolved: readonly string[]):
  * to this Gateway; the server routes through VirtualServices; the VirtualService has hosts; it is
  * exported to the gateway pods' namespace; some server host admits its namespace; the admitted
  * server hosts and its (resolved) hosts intersect (`intersectHosts` for http servers, the symmetric
- * `hostMatches` for tcp and tls servers). Bound answers carry the common hosts.
+ * `hostMatches` for tcp and tls servers); it has rules in the section that routes the server's
+ * traffic (§1.2: an HTTPS server without a TLS mode needs tls rules). Bound answers carry the common
+ * hosts.
  */
 export function bindVirtualService(
   model: Model,
@@ -149,6 +153,12 @@ export function bindVirtualService(
     return unbound(
       'hostsDisjoint',
       `hosts do not intersect: server ${admitted.join(', ')}, VirtualService ${describeHosts(writtenHosts, resolvedHosts)}`,
+    );
+  }
+  if ((virtualService.spec[section] ?? []).length === 0) {
+    return unbound(
+      'noRulesForSection',
+      `the VirtualService has no ${section} rules, and server ${serverIndex} (${server.port?.protocol ?? 'no protocol'}${server.tls === undefined ? '' : ` ${server.tls.mode ?? 'PASSTHROUGH'}`}) routes by ${section} rules`,
     );
   }
   return { bound: true, hosts, section, reference };
