@@ -1,2 +1,14 @@
-// Filled in by its layer.
-export {};
+export type * from './intents';
+export { ADDABLE_KINDS, isRefused } from './intents';
+export { applyEdits, invertEdits, sortEdits } from './applyEdits';
+export { editsForFile, planIntent } from './planIntent';
+export type { EditableDesign } from './session';
+export {
+  canConnect,
+  connectionIntent,
+  parseNodeId,
+  planConnection,
+  ruleNodeId,
+  serverNodeId,
+} from './connections';
+export type { ConnectionCheck, ConnectionMeaning, NodeId, NodeReference } from './connections';

@@ -55,6 +55,11 @@ export class ResourceEditor {
     this.document.insert(this.at(path), index, value);
   }
 
+  /** See DocumentEditor.removeItems. */
+  removeItems(path: YamlPath, indices: readonly number[]): void {
+    this.document.removeItems(this.at(path), indices);
+  }
+
   /** See DocumentEditor.move. */
   move(path: YamlPath, from: number, to: number): void {
     this.document.move(this.at(path), from, to);
@@ -141,7 +146,7 @@ export class EditSession {
     const document = state.parsed.documents[index];
     const evidence = document
       ? readStyleEvidence(document.document, document.text)
-      : { singleQuotes: 0, doubleQuotes: 0 };
+      : { singleQuotes: 0, doubleQuotes: 0, quotedKeys: 0, plainKeys: 0 };
     state.evidence.set(index, evidence);
     return evidence;
   }
@@ -174,7 +179,7 @@ export class EditSession {
     const editor = new DocumentEditor(
       state.parsed.text,
       this.parsedDocument(state, index),
-      this.style(fileName, index),
+      () => this.style(fileName, index),
       state.lineBreak,
     );
     state.editors.set(index, editor);

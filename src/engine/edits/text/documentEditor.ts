@@ -17,6 +17,7 @@ import {
 import {
   isBlockSequenceToken,
   isScalarValue,
+  mirrorFlowStyle,
   renderBlockItem,
   renderBlockItemValue,
   renderBlockPair,
@@ -25,6 +26,8 @@ import {
   renderFlowValue,
   renderScalarAs,
   rendersInline,
+  sharedQuoting,
+  withQuoting,
 } from './render';
 import type { YamlStyle } from './render';
 
@@ -102,15 +105,27 @@ export class DocumentEditor {
 
   private readonly text: string;
   private readonly parsed: ParsedDocument;
-  private readonly style: YamlStyle;
+  private readonly styleOf: () => YamlStyle;
+  private knownStyle: YamlStyle | undefined;
   private readonly lineBreak: '\n' | '\r\n';
 
-  /** Binds the editor to a document of `text` (the whole file), written in `style`. */
-  constructor(text: string, parsed: ParsedDocument, style: YamlStyle, lineBreak: '\n' | '\r\n') {
+  /** Binds the editor to a document of `text` (the whole file), written in `style` (or a thunk). */
+  constructor(
+    text: string,
+    parsed: ParsedDocument,
+    style: YamlStyle | (() => YamlStyle),
+    lineBreak: '\n' | '\r\n',
+  ) {
     this.text = text;
     this.parsed = parsed;
-    this.style = style;
+    this.styleOf = typeof style === 'function' ? style : () => style;
     this.lineBreak = lineBreak;
+  }
+
+  /** How new text is written here; worked out on first use, as most planning never renders. */
+  private get style(): YamlStyle {
+    this.knownStyle ??= this.styleOf();
+    return this.knownStyle;
   }
 
   /** The edits recorded so far, in file offsets. */
@@ -212,6 +227,63 @@ export class DocumentEditor {
       refuse(`${describePath(path)} has no position ${at}`);
     }
     this.insertItem(slot, at, value);
+  }
+
+  /**
+   * Removes several items of the list at `path` in one go (separate removals of neighbours would
+   * compete for the blank lines between them). Removing every item leaves `[]`.
+   */
+  removeItems(path: YamlPath, indices: readonly number[]): void {
+    const { slot, missing } = this.walk(path);
+    const sequence = slot.node;
+    if (missing < path.length || !isSeq(sequence)) return;
+    const count = sequence.items.length;
+    const chosen = [...new Set(indices)]
+      .filter((index) => Number.isInteger(index) && index >= 0 && index < count)
+      .sort((a, b) => a - b);
+    const [only] = chosen;
+    if (only === undefined) return;
+    if (chosen.length === 1) {
+      this.remove([...path, only]);
+      return;
+    }
+    if (chosen.length === count) {
+      this.replace(slot, []);
+      return;
+    }
+    this.assertAnchorsUnused(chosen.map((index) => sequence.items[index]));
+    if (sequence.flow) {
+      const kept = sequence.items
+        .map((_, index) => index)
+        .filter((index) => !chosen.includes(index))
+        .map((index) =>
+          this.text.slice(this.flowItemStart(sequence, index), this.flowItemEnd(sequence, index)),
+        );
+      this.record(
+        this.flowItemStart(sequence, 0),
+        this.flowItemEnd(sequence, count - 1),
+        kept.join(', '),
+      );
+      return;
+    }
+    const runs: [number, number][] = [];
+    for (const index of chosen) {
+      const run = runs[runs.length - 1];
+      if (run !== undefined && run[1] === index - 1) run[1] = index;
+      else runs.push([index, index]);
+    }
+    for (const [first, last] of runs) {
+      const dash = this.dashOffset(sequence, first);
+      if (!isFirstOnLine(this.text, dash)) refuse('This list starts on its parent line');
+      const lastItem = sequence.items[last];
+      const end = isNode(lastItem)
+        ? this.contentEnd(lastItem)
+        : this.dashOffset(sequence, last) + 1;
+      this.removeBlockSpan(this.blockSpanStart(dash), this.spanEnd(end), {
+        first: first === 0,
+        last: last === count - 1,
+      });
+    }
   }
 
   /** Moves item `from` of the list at `path` so that it ends up at index `to`. */
@@ -575,9 +647,10 @@ export class DocumentEditor {
 
   // --- Inserting ---------------------------------------------------------------------------------
 
-  private insertPair(slot: Slot, key: string, value: unknown): void {
+  private insertPair(slot: Slot, key: string, newValue: unknown): void {
     const map = slot.node;
     if (!isMap(map) || !map.range) throw new Error('insertPair needs a map');
+    const value = withQuoting(newValue, sharedQuoting(map.items.map((pair) => pair.value)));
     if (map.flow) {
       const last = map.items.length - 1;
       if (last < 0) {
@@ -598,9 +671,11 @@ export class DocumentEditor {
     this.insertLines(position, this.blockLines(renderBlockPair(key, value, this.style), column));
   }
 
-  private insertItem(slot: Slot, index: number, value: unknown): void {
+  private insertItem(slot: Slot, index: number, newValue: unknown): void {
     const sequence = slot.node;
     if (!isSeq(sequence) || !sequence.range) throw new Error('insertItem needs a list');
+    const sibling = sequence.items[index - 1] ?? sequence.items[index];
+    const value = mirrorFlowStyle(withQuoting(newValue, sharedQuoting(sequence.items)), sibling);
     const count = sequence.items.length;
     if (sequence.flow) {
       const rendered = renderFlowValue(value, this.style);
@@ -656,11 +731,10 @@ export class DocumentEditor {
     const keyStart = this.keyStart(pair);
     const valueEnd = slot.node === null ? this.colonEnd(pair) : this.contentEnd(slot.node);
     if (isFirstOnLine(this.text, keyStart)) {
-      this.removeBlockSpan(
-        this.blockSpanStart(keyStart),
-        this.spanEnd(valueEnd),
-        slot.index === count - 1,
-      );
+      this.removeBlockSpan(this.blockSpanStart(keyStart), this.spanEnd(valueEnd), {
+        first: slot.index === 0,
+        last: slot.index === count - 1,
+      });
       return;
     }
     const next = map.items[slot.index + 1];
@@ -687,7 +761,10 @@ export class DocumentEditor {
     const end = slot.node === null ? dash + 1 : this.contentEnd(slot.node);
     if (isFirstOnLine(this.text, dash)) {
       const isLast = slot.index === sequence.items.length - 1;
-      this.removeBlockSpan(this.blockSpanStart(dash), this.spanEnd(end), isLast);
+      this.removeBlockSpan(this.blockSpanStart(dash), this.spanEnd(end), {
+        first: slot.index === 0,
+        last: isLast,
+      });
       return;
     }
     if (slot.index + 1 >= sequence.items.length)
@@ -705,15 +782,22 @@ export class DocumentEditor {
     const end = isNode(last)
       ? this.contentEnd(last)
       : this.dashOffset(sequence, sequence.items.length - 1) + 1;
-    this.removeBlockSpan(this.blockSpanStart(dash), this.spanEnd(end), true);
+    this.removeBlockSpan(this.blockSpanStart(dash), this.spanEnd(end), {
+      first: from === 0,
+      last: true,
+    });
   }
 
   /**
    * Removes whole lines `[start, end)` and one of the blank-line runs around them, so that a blank
-   * line that separated the entry from its neighbours keeps separating them once, and a last entry
-   * leaves no blank line behind.
+   * line that separated the entry from its neighbours keeps separating them once, and a first or
+   * last entry leaves no blank line behind.
    */
-  private removeBlockSpan(start: number, end: number, isLast: boolean): void {
+  private removeBlockSpan(
+    start: number,
+    end: number,
+    position: { readonly first: boolean; readonly last: boolean },
+  ): void {
     const documentStart = this.parsed.offset;
     const documentEnd = this.parsed.offset + this.parsed.text.length;
     let blankStart = start;
@@ -728,8 +812,8 @@ export class DocumentEditor {
       if (this.text.slice(blankEnd, next).trim() !== '') break;
       blankEnd = next;
     }
-    if (isLast) this.record(blankStart, end, '');
-    else if (blankStart < start) this.record(start, blankEnd, '');
+    if (position.last) this.record(blankStart, end, '');
+    else if (blankStart < start || position.first) this.record(start, blankEnd, '');
     else this.record(start, end, '');
   }
 

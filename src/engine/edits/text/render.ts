@@ -12,6 +12,8 @@ export interface YamlStyle {
   readonly indentSequences: boolean;
   readonly singleQuote: boolean;
   readonly flowPadding: boolean;
+  /** JSON written as YAML: keys and strings double-quoted, new documents on one line in flow style. */
+  readonly json: boolean;
 }
 
 /** What a file without evidence gets: two spaces, indented sequences, double quotes, padding. */
@@ -20,6 +22,7 @@ export const DEFAULT_STYLE: YamlStyle = {
   indentSequences: true,
   singleQuote: false,
   flowPadding: true,
+  json: false,
 };
 
 /** Style evidence found in one document; `undefined` where the document has none. */
@@ -28,12 +31,14 @@ export interface StyleEvidence {
   indentSequences?: boolean;
   singleQuotes: number;
   doubleQuotes: number;
+  quotedKeys: number;
+  plainKeys: number;
   flowPadding?: boolean;
 }
 
 /** Reads the style evidence of one parsed document; `text` is the text its ranges refer to. */
 export function readStyleEvidence(document: Document.Parsed, text: string): StyleEvidence {
-  const evidence: StyleEvidence = { singleQuotes: 0, doubleQuotes: 0 };
+  const evidence: StyleEvidence = { singleQuotes: 0, doubleQuotes: 0, quotedKeys: 0, plainKeys: 0 };
   const columnOf = (offset: number): number => offset - (text.lastIndexOf('\n', offset - 1) + 1);
   visit(document, {
     Scalar(_, scalar) {
@@ -41,6 +46,10 @@ export function readStyleEvidence(document: Document.Parsed, text: string): Styl
       if (scalar.type === 'QUOTE_DOUBLE') evidence.doubleQuotes += 1;
     },
     Pair(_, pair) {
+      if (isScalar(pair.key)) {
+        if (pair.key.type === 'QUOTE_DOUBLE') evidence.quotedKeys += 1;
+        else evidence.plainKeys += 1;
+      }
       if (!isScalar(pair.key) || !pair.key.range || !isCollection(pair.value)) return;
       const value = pair.value;
       if (value.flow || !value.range) return;
@@ -77,11 +86,14 @@ export function styleFromEvidence(evidence: readonly StyleEvidence[]): YamlStyle
   ): StyleEvidence[K] => evidence.find((item) => item[key] !== undefined)?.[key];
   const singleQuotes = evidence.reduce((sum, item) => sum + item.singleQuotes, 0);
   const doubleQuotes = evidence.reduce((sum, item) => sum + item.doubleQuotes, 0);
+  const quotedKeys = evidence.reduce((sum, item) => sum + item.quotedKeys, 0);
+  const plainKeys = evidence.reduce((sum, item) => sum + item.plainKeys, 0);
   return {
     indent: first('indent') ?? DEFAULT_STYLE.indent,
     indentSequences: first('indentSequences') ?? DEFAULT_STYLE.indentSequences,
     singleQuote: singleQuotes > doubleQuotes,
     flowPadding: first('flowPadding') ?? DEFAULT_STYLE.flowPadding,
+    json: quotedKeys > plainKeys,
   };
 }
 
@@ -105,8 +117,12 @@ function toStringOptions(style: YamlStyle, flow: boolean): ToStringOptions {
     lineWidth: 0,
     indent: style.indent,
     indentSeq: style.indentSequences,
-    singleQuote: style.singleQuote,
+    // null lets a scalar keep an explicit single-quoted type; false would forbid single quotes.
+    singleQuote: style.singleQuote ? true : null,
     flowCollectionPadding: style.flowPadding,
+    ...(style.json
+      ? { defaultKeyType: 'QUOTE_DOUBLE', defaultStringType: 'QUOTE_DOUBLE', singleQuote: false }
+      : {}),
     collectionStyle: flow ? 'flow' : 'any',
   };
 }
@@ -188,9 +204,65 @@ export function renderScalarAs(
   return stripBrackets(stringify([scalar], unpadded, true), unpadded);
 }
 
-/** A whole document for `value` (ending with a line break). */
+/** A whole document for `value` (ending with a line break), in flow style in a JSON file. */
 export function renderDocument(value: unknown, style: YamlStyle): string {
-  return `${stringify(value, style, false)}\n`;
+  return `${stringify(value, style, style.json)}\n`;
+}
+
+/**
+ * The quoting shared by every string among `siblings` (the values of a map, the items of a list),
+ * when they all use the same quotes; new strings next to them are written the same way.
+ */
+export function sharedQuoting(siblings: readonly unknown[]): Scalar.Type | undefined {
+  let shared: Scalar.Type | undefined;
+  for (const sibling of siblings) {
+    if (!isScalar(sibling) || typeof sibling.value !== 'string') continue;
+    const type = sibling.type;
+    if (type !== 'QUOTE_DOUBLE' && type !== 'QUOTE_SINGLE') return undefined;
+    if (shared !== undefined && shared !== type) return undefined;
+    shared = type;
+  }
+  return shared;
+}
+
+/** `value` as a scalar node of `type` when it is a string and a type is given. */
+export function withQuoting(value: unknown, type: Scalar.Type | undefined): unknown {
+  if (typeof value !== 'string' || type === undefined) return value;
+  const scalar = new Scalar(value);
+  scalar.type = type;
+  return scalar;
+}
+
+/**
+ * `value` as a node whose collections are flow wherever the corresponding part of `sibling` (a
+ * neighbouring list item) is: a new subset next to `- {name: v1, labels: {...}}` is written the
+ * same way. Values without a collection sibling are returned unchanged.
+ */
+export function mirrorFlowStyle(value: unknown, sibling: unknown): unknown {
+  if (value === null || typeof value !== 'object' || !isCollection(sibling)) return value;
+  const node = new Document(null, { version: '1.1' }).createNode(value);
+  copyFlow(node, sibling);
+  return node;
+}
+
+function copyFlow(node: unknown, sibling: unknown): void {
+  if (!isCollection(node) || !isCollection(sibling)) return;
+  if (sibling.flow) {
+    node.flow = true;
+    return;
+  }
+  if (isMap(node) && isMap(sibling)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      const match = sibling.items.find(
+        (candidate) => isScalar(candidate.key) && candidate.key.value === key,
+      );
+      if (match) copyFlow(pair.value, match.value);
+    }
+  } else if (isSeq(node) && isSeq(sibling)) {
+    const [model] = sibling.items;
+    for (const item of node.items) copyFlow(item, model);
+  }
 }
 
 /** True when `value` is written inline after `key:` (a scalar or an empty collection). */

@@ -1,0 +1,221 @@
+import {
+  admittedServerHosts,
+  parseServerHost,
+  resolveGatewayRef,
+  serverHostAdmits,
+} from '../../model/resolveGateway';
+import { intersectHosts, resolveHost } from '../../model/resolveHost';
+import { isHttpProtocol, parseProtocol } from '../../model/resolvePorts';
+import { IMPLICIT_INGRESS_SERVICE, selectorMatches } from '../../model/resolveSelector';
+import type { Server } from '../../model/istio';
+import type {
+  GatewaySelectLoadBalancerIntent,
+  GatewaySetHttpsRedirectIntent,
+  ServerAddIntent,
+  ServerRemoveIntent,
+  VirtualServiceBindGatewayIntent,
+} from '../intents';
+import { refuse } from '../refusal';
+import {
+  describeResource,
+  editKind,
+  field,
+  isRecord,
+  numberField,
+  requireIndex,
+  stringField,
+  uniqueName,
+} from './common';
+import type { Planner } from './common';
+
+/** The next server a Gateway lacks: HTTP 80, then HTTPS 443 (SIMPLE TLS), then HTTP 8080, 8081... */
+function defaultServer(servers: readonly unknown[], gatewayName: string): Server {
+  const ports = new Set(servers.map((server) => numberField(field(server, 'port'), 'number')));
+  const names = new Set(servers.map((server) => stringField(field(server, 'port'), 'name')));
+  const taken = (name: string) => names.has(name);
+  if (!ports.has(80)) {
+    return {
+      port: { number: 80, name: uniqueName('http', taken), protocol: 'HTTP' },
+      hosts: ['*'],
+    };
+  }
+  if (!ports.has(443)) {
+    return {
+      port: { number: 443, name: uniqueName('https', taken), protocol: 'HTTPS' },
+      hosts: ['*'],
+      tls: { mode: 'SIMPLE', credentialName: `${gatewayName}-credential` },
+    };
+  }
+  let number = 8080;
+  while (ports.has(number)) number += 1;
+  return {
+    port: { number, name: uniqueName(`http-${number}`, taken), protocol: 'HTTP' },
+    hosts: ['*'],
+  };
+}
+
+/** Adds a server (the intent's, or the next one the Gateway lacks). */
+export const planServerAdd: Planner<ServerAddIntent> = (session, intent) => {
+  const editor = editKind(session, intent.gateway, ['Gateway']);
+  const servers = editor.readList(['spec', 'servers']);
+  editor.insert(
+    ['spec', 'servers'],
+    undefined,
+    intent.server ?? defaultServer(servers, editor.resource.name),
+  );
+  return { key: intent.gateway, path: ['spec', 'servers', servers.length] };
+};
+
+/** Removes a server; a Gateway keeps at least one. */
+export const planServerRemove: Planner<ServerRemoveIntent> = (session, intent) => {
+  const editor = editKind(session, intent.gateway, ['Gateway']);
+  const servers = editor.readList(['spec', 'servers']);
+  requireIndex(servers, intent.server, 'server');
+  if (servers.length === 1) {
+    refuse(`A Gateway needs a server; delete ${describeResource(editor.resource)} instead`);
+  }
+  editor.remove(['spec', 'servers', intent.server]);
+  return { key: intent.gateway, path: [] };
+};
+
+/**
+ * Turns `tls.httpsRedirect` on or off for a plain HTTP server (elsewhere it means nothing,
+ * routing-semantics §1.7). Turning it off removes `tls` when nothing else is in it.
+ */
+export const planGatewaySetHttpsRedirect: Planner<GatewaySetHttpsRedirectIntent> = (
+  session,
+  intent,
+) => {
+  const editor = editKind(session, intent.gateway, ['Gateway']);
+  const servers = editor.readList(['spec', 'servers']);
+  requireIndex(servers, intent.server, 'server');
+  const server = servers[intent.server];
+  const protocol = stringField(field(server, 'port'), 'protocol');
+  if (!isHttpProtocol(parseProtocol(protocol))) {
+    refuse(
+      `An HTTPS redirect applies to plain HTTP servers; server ${intent.server + 1} is ${protocol ?? 'without a protocol'}`,
+    );
+  }
+  const serverPath = ['spec', 'servers', intent.server];
+  const tls = field(server, 'tls');
+  const enabled = field(tls, 'httpsRedirect') === true;
+  if (intent.enabled && !enabled) editor.set([...serverPath, 'tls', 'httpsRedirect'], true);
+  if (!intent.enabled && enabled) {
+    const others = isRecord(tls) ? Object.keys(tls).filter((key) => key !== 'httpsRedirect') : [];
+    editor.remove(
+      others.length === 0 ? [...serverPath, 'tls'] : [...serverPath, 'tls', 'httpsRedirect'],
+    );
+  }
+  return { key: intent.gateway, path: serverPath };
+};
+
+/**
+ * Connects a LoadBalancer Service to a Gateway: the Gateway's selector becomes the Service's, so
+ * the Gateway configures exactly the pods the load balancer sends traffic to (§1.1, §5).
+ */
+export const planGatewaySelectLoadBalancer: Planner<GatewaySelectLoadBalancerIntent> = (
+  session,
+  intent,
+) => {
+  const editor = editKind(session, intent.gateway, ['Gateway']);
+  // Istio's default ingress Service is drawn even when the YAML does not hold it.
+  const service =
+    intent.loadBalancer === IMPLICIT_INGRESS_SERVICE.key &&
+    !session.design.model.byKey.has(intent.loadBalancer)
+      ? IMPLICIT_INGRESS_SERVICE
+      : session.resource(intent.loadBalancer);
+  if (service.kind !== 'Service') refuse(`${describeResource(service)} is not a Service`);
+  if (service.spec.type !== 'LoadBalancer' && service.spec.type !== 'NodePort') {
+    refuse(
+      `${describeResource(service)} is a ${service.spec.type} Service; only a LoadBalancer (or NodePort) Service exposes a Gateway`,
+    );
+  }
+  const selector = service.spec.selector;
+  if (selector === undefined || Object.keys(selector).length === 0) {
+    refuse(`${describeResource(service)} has no selector, so it exposes no gateway pods`);
+  }
+  const current = editor.resource.spec.selector;
+  if (
+    current !== undefined &&
+    Object.keys(current).length > 0 &&
+    selectorMatches(current, selector)
+  ) {
+    refuse(
+      `${describeResource(editor.resource)} already selects the pods of ${describeResource(service)}`,
+    );
+  }
+  editor.set(['spec', 'selector'], { ...selector });
+  return { key: intent.gateway, path: ['spec', 'selector'] };
+};
+
+/**
+ * Binds a VirtualService to a Gateway: adds `namespace/name` to its gateways, and when none of its
+ * hosts meets a host of the server(s) it may bind to, adds the first such server host (§1.4, §2.4).
+ */
+export const planVirtualServiceBindGateway: Planner<VirtualServiceBindGatewayIntent> = (
+  session,
+  intent,
+) => {
+  const editor = editKind(session, intent.virtualService, ['VirtualService']);
+  const virtualService = editor.resource;
+  const gateway = session.resource(intent.gateway);
+  if (gateway.kind !== 'Gateway') refuse(`${describeResource(gateway)} is not a Gateway`);
+  const allServers = gateway.spec.servers ?? [];
+  if (intent.server !== undefined) requireIndex(allServers, intent.server, 'server');
+  const servers =
+    intent.server === undefined ? allServers : allServers.slice(intent.server, intent.server + 1);
+  const admitting = servers.filter((server) =>
+    (server.hosts ?? []).some((host) =>
+      serverHostAdmits(parseServerHost(host, gateway.namespace), virtualService.namespace),
+    ),
+  );
+  if (admitting.length === 0) {
+    refuse(
+      `${describeResource(gateway)} only accepts VirtualServices from other namespaces than ${virtualService.namespace}`,
+    );
+  }
+  const writtenHosts = editor
+    .readList(['spec', 'hosts'])
+    .filter((host) => typeof host === 'string');
+  if (writtenHosts.length === 0) {
+    refuse(
+      `${describeResource(virtualService)} has no hosts, so it is a delegate; bind the VirtualService that delegates to it`,
+    );
+  }
+  const hosts = writtenHosts.map((host) => resolveHost(host, virtualService.namespace));
+  const intersects = admitting.some(
+    (server) =>
+      intersectHosts(
+        admittedServerHosts(server.hosts ?? [], gateway.namespace, virtualService.namespace),
+        hosts,
+      ).length > 0,
+  );
+  const gateways = editor.readList(['spec', 'gateways']);
+  const bound = gateways.some((written) => {
+    if (typeof written !== 'string') return false;
+    const reference = resolveGatewayRef(written, virtualService.namespace);
+    return reference.type === 'gateway' && reference.key === gateway.key;
+  });
+  if (bound && intersects) {
+    refuse(`${describeResource(virtualService)} is already bound to ${describeResource(gateway)}`);
+  }
+  if (!bound) {
+    editor.insert(['spec', 'gateways'], undefined, `${gateway.namespace}/${gateway.name}`);
+    if (gateways.length === 0) {
+      session.note(
+        virtualService.key,
+        'It no longer applies to sidecars (mesh); add "mesh" to its gateways to keep that',
+      );
+    }
+  }
+  if (!intersects) {
+    const [server] = admitting;
+    const [host] = admittedServerHosts(
+      server?.hosts ?? [],
+      gateway.namespace,
+      virtualService.namespace,
+    );
+    if (host !== undefined) editor.insert(['spec', 'hosts'], undefined, host);
+  }
+  return { key: intent.virtualService, path: ['spec', 'gateways'] };
+};

@@ -1,0 +1,185 @@
+import { resolveHost } from '../../model/resolveHost';
+import { selectorMatches } from '../../model/resolveSelector';
+import type { Labels } from '../../model/istio';
+import type { WorkloadResource } from '../../model/types';
+import type {
+  DestinationRuleSetHostIntent,
+  ServiceSelectWorkloadIntent,
+  SubsetAddIntent,
+  SubsetRemoveIntent,
+} from '../intents';
+import { refuse } from '../refusal';
+import { describeResource, editKind, field, isRecord, requireIndex, stringField } from './common';
+import type { Planner } from './common';
+
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const;
+
+function isWorkload(resource: { readonly kind: string }): resource is WorkloadResource {
+  return (WORKLOAD_KINDS as readonly string[]).includes(resource.kind);
+}
+
+/** The labels that identify a workload's pods: its selector's matchLabels, else its pod labels. */
+function identifyingLabels(workload: WorkloadResource): Labels {
+  const matchLabels = workload.spec.selector?.matchLabels;
+  if (matchLabels !== undefined && Object.keys(matchLabels).length > 0) return matchLabels;
+  return workload.spec.podLabels;
+}
+
+/**
+ * Makes a Service select a workload's pods. A Service with a selector keeps it and the labels it
+ * asks for are added to the pod template; when a pod label already has another value (changing it
+ * could break the workload's own selector), or the Service has no selector, the selector becomes
+ * the workload's identifying labels instead.
+ */
+export const planServiceSelectWorkload: Planner<ServiceSelectWorkloadIntent> = (
+  session,
+  intent,
+) => {
+  const editor = editKind(session, intent.service, ['Service']);
+  const service = editor.resource;
+  const workload = session.resource(intent.workload);
+  if (!isWorkload(workload)) {
+    refuse(
+      `A Service selects the pods of a Deployment, StatefulSet or DaemonSet, not a ${workload.kind}`,
+    );
+  }
+  if (service.spec.type === 'ExternalName') {
+    refuse(`${describeResource(service)} is an ExternalName Service; it selects no pods`);
+  }
+  if (service.namespace !== workload.namespace) {
+    refuse(
+      `A Service selects pods in its own namespace only (${service.namespace}, not ${workload.namespace})`,
+    );
+  }
+  const selector = service.spec.selector ?? {};
+  const podLabels = workload.spec.podLabels;
+  const hasSelector = Object.keys(selector).length > 0;
+  if (hasSelector && selectorMatches(selector, podLabels)) {
+    refuse(`${describeResource(service)} already selects ${describeResource(workload)}`);
+  }
+  const conflicting = Object.entries(selector).some(
+    ([key, value]) => Object.hasOwn(podLabels, key) && podLabels[key] !== value,
+  );
+  if (hasSelector && !conflicting) {
+    const workloadEditor = session.edit(workload);
+    const missing = Object.entries(selector).filter(([key]) => !Object.hasOwn(podLabels, key));
+    for (const [key, value] of missing) {
+      workloadEditor.set(['spec', 'template', 'metadata', 'labels', key], value);
+    }
+    session.note(
+      workload.key,
+      `Pod labels ${missing.map(([key, value]) => `${key}=${value}`).join(', ')} are added so that ${describeResource(service)} selects it`,
+    );
+    return { key: intent.service, path: ['spec', 'selector'] };
+  }
+  let labels = identifyingLabels(workload);
+  if (Object.keys(labels).length === 0) {
+    labels = { app: workload.name };
+    const workloadEditor = session.edit(workload);
+    workloadEditor.set(['spec', 'template', 'metadata', 'labels', 'app'], workload.name);
+    workloadEditor.set(['spec', 'selector', 'matchLabels', 'app'], workload.name);
+    session.note(workload.key, `Label app=${workload.name} is added to its pods and selector`);
+  }
+  editor.set(['spec', 'selector'], { ...labels });
+  return { key: intent.service, path: ['spec', 'selector'] };
+};
+
+/** Points a DestinationRule at a host. */
+export const planDestinationRuleSetHost: Planner<DestinationRuleSetHostIntent> = (
+  session,
+  intent,
+) => {
+  const editor = editKind(session, intent.destinationRule, ['DestinationRule']);
+  const rule = editor.resource;
+  if (intent.host.trim() === '') refuse('A DestinationRule needs a host');
+  const current = rule.spec.host;
+  if (
+    current !== undefined &&
+    resolveHost(current, rule.namespace) === resolveHost(intent.host, rule.namespace)
+  ) {
+    refuse(`${describeResource(rule)} already applies to ${intent.host}`);
+  }
+  editor.set(['spec', 'host'], intent.host);
+  return { key: intent.destinationRule, path: ['spec', 'host'] };
+};
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Adds a subset: `v1`, `v2`... labelled `version: <name>` unless the intent says otherwise. */
+export const planSubsetAdd: Planner<SubsetAddIntent> = (session, intent) => {
+  const editor = editKind(session, intent.destinationRule, ['DestinationRule']);
+  const subsets = editor.readList(['spec', 'subsets']);
+  const names = new Set(subsets.map((subset) => stringField(subset, 'name')));
+  let name = intent.name;
+  if (name === undefined) {
+    let number = subsets.length + 1;
+    while (names.has(`v${number}`)) number += 1;
+    name = `v${number}`;
+  }
+  if (!DNS_LABEL.test(name) || name.length > 63) {
+    refuse(`"${name}" is not a valid subset name: use lower-case letters, digits and '-'`);
+  }
+  if (names.has(name)) refuse(`${describeResource(editor.resource)} already has a subset ${name}`);
+  editor.insert(['spec', 'subsets'], undefined, {
+    name,
+    labels: { ...(intent.labels ?? { version: name }) },
+  });
+  return { key: intent.destinationRule, path: ['spec', 'subsets', subsets.length] };
+};
+
+/**
+ * Removes a subset, and the `subset` of route destinations that used it (same host, seen from the
+ * VirtualService's namespace): they then go to all the host's pods instead of a missing cluster.
+ */
+export const planSubsetRemove: Planner<SubsetRemoveIntent> = (session, intent) => {
+  const editor = editKind(session, intent.destinationRule, ['DestinationRule']);
+  const rule = editor.resource;
+  const subsets = editor.readList(['spec', 'subsets']);
+  requireIndex(subsets, intent.subset, 'subset');
+  const name = stringField(subsets[intent.subset], 'name');
+  editor.remove(['spec', 'subsets', intent.subset]);
+  if (name !== undefined && rule.spec.host !== undefined) {
+    removeSubsetReferences(session, resolveHost(rule.spec.host, rule.namespace), name);
+  }
+  return { key: intent.destinationRule, path: [] };
+};
+
+/** Removes `subset: <name>` from the route destinations (http, tcp, tls) to `host`. */
+export function removeSubsetReferences(
+  session: Parameters<Planner<unknown>>[0],
+  host: string,
+  name: string,
+): void {
+  for (const virtualService of session.design.model.virtualServices) {
+    const mentions = (['http', 'tcp', 'tls'] as const).some((section) =>
+      (virtualService.spec[section] ?? []).some((route) =>
+        (route.route ?? []).some((entry) => entry.destination?.subset === name),
+      ),
+    );
+    if (!mentions) continue;
+    const editor = session.edit(virtualService);
+    for (const section of ['http', 'tcp', 'tls'] as const) {
+      editor.readList(['spec', section]).forEach((route, ruleIndex) => {
+        const entries = field(route, 'route');
+        if (!Array.isArray(entries)) return;
+        entries.forEach((entry: unknown, index) => {
+          const destination = field(entry, 'destination');
+          const written = stringField(destination, 'host');
+          if (
+            !isRecord(destination) ||
+            written === undefined ||
+            destination.subset !== name ||
+            resolveHost(written, virtualService.namespace) !== host
+          ) {
+            return;
+          }
+          editor.remove(['spec', section, ruleIndex, 'route', index, 'destination', 'subset']);
+          session.note(
+            virtualService.key,
+            `Rule ${ruleIndex + 1} no longer targets subset ${name} of ${written}`,
+          );
+        });
+      });
+    }
+  }
+}
