@@ -1,8 +1,20 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { initialSizePlugin } from './scripts/initialSizePlugin';
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static host under any base path.
   base: './',
-  plugins: [react()],
+  plugins: [react(), initialSizePlugin(300)],
+  optimizeDeps: {
+    include: ['monaco-yaml/yaml.worker.js'],
+  },
+  worker: {
+    format: 'es',
+  },
+  build: {
+    target: 'es2022',
+    // Monaco's own chunk is large by nature and loaded lazily; the initial size is reported above.
+    chunkSizeWarningLimit: 4096,
+  },
 });

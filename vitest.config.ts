@@ -8,5 +8,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['./src/testSetup.ts'],
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: 'test-results/unit-results.json' }]]
+      : ['default'],
   },
 });

@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'react';
+import type * as MonacoApi from 'monaco-editor';
+import { useSailplanStoreApi } from '../store';
+import { monaco } from './loadMonaco';
+import { MonacoTextBuffer } from './MonacoTextBuffer';
+
+interface YamlEditorProps {
+  readonly theme: 'light' | 'dark';
+}
+
+/**
+ * The YAML editor. Loaded lazily (this module pulls in Monaco), it takes over the store's text:
+ * the Monaco model becomes the design's TextBuffer, so typing and planned edits share one path.
+ */
+export default function YamlEditor({ theme }: YamlEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const store = useSailplanStoreApi();
+  const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const state = store.getState();
+    const uri = monaco.Uri.parse(`file:///${state.fileName}`);
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(state.text, 'yaml', uri);
+    if (model.getValue() !== state.text) model.setValue(state.text);
+    const editor = monaco.editor.create(host.current, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      lineHeight: 20,
+      tabSize: 2,
+      insertSpaces: true,
+      scrollBeyondLastLine: false,
+      renderWhitespace: 'selection',
+      fixedOverflowWidgets: true,
+      ariaLabel: 'YAML editor',
+      padding: { top: 8 },
+    });
+    editorRef.current = editor;
+    const buffer = new MonacoTextBuffer(model, state.version);
+    state.attachBuffer(buffer);
+    return () => {
+      editor.dispose();
+      editorRef.current = null;
+    };
+  }, [store]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+  }, [theme]);
+
+  return <div ref={host} className="editor-host" data-testid="yaml-editor" />;
+}

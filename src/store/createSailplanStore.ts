@@ -1,0 +1,125 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { deriveDocument, type Derived } from './derive';
+import { InMemoryTextBuffer, type TextBuffer, type TextChange } from './textBuffer';
+
+/** A position on the canvas. */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** What the canvas or editor selected: a node, a part (`key#http/0`) or an edge id. */
+export interface Selection {
+  readonly id: string;
+  /** Which side made the selection, so the other side follows without echoing it back. */
+  readonly origin: 'canvas' | 'editor' | 'panel';
+}
+
+/** The bottom panel's tabs. */
+export type PanelTab = 'simulator' | 'tests' | 'problems';
+
+/** The whole client state: document (text + version), what is derived from it, and view state. */
+export interface SailplanState {
+  /** The design's file name, shown in messages (`design.yaml`). */
+  readonly fileName: string;
+  readonly text: string;
+  readonly version: number;
+  /** Derived from the current text. */
+  readonly derived: Derived;
+  /**
+   * The last derivation whose text parsed without syntax errors: the canvas shows it (read-only)
+   * while the current text has errors.
+   */
+  readonly lastGood: Derived;
+  readonly buffer: TextBuffer;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+
+  readonly selection: Selection | null;
+  /** Node positions by id, kept across edits by identity. Never written into the YAML. */
+  readonly positions: Readonly<Record<string, Point>>;
+  /** Incremented to ask the canvas for a fresh auto layout. */
+  readonly layoutRequest: number;
+  readonly panel: PanelTab;
+
+  /** Replaces the store's buffer (the editor attaches its Monaco-backed one once loaded). */
+  readonly attachBuffer: (buffer: TextBuffer) => void;
+  /** Replaces the whole design text, as one undoable step. */
+  readonly replaceText: (text: string) => void;
+  readonly undo: () => void;
+  readonly redo: () => void;
+  readonly select: (selection: Selection | null) => void;
+  readonly setPositions: (positions: Readonly<Record<string, Point>>) => void;
+  readonly moveNode: (id: string, position: Point) => void;
+  readonly requestLayout: () => void;
+  readonly setPanel: (panel: PanelTab) => void;
+}
+
+/** The store's API, as given to components through context. */
+export type SailplanStore = StoreApi<SailplanState>;
+
+/** Options for a new store. */
+export interface SailplanStoreOptions {
+  readonly text: string;
+  readonly fileName?: string;
+}
+
+/** Builds the client store over an in-memory buffer holding `text`. */
+export function createSailplanStore({
+  text,
+  fileName = 'design.yaml',
+}: SailplanStoreOptions): SailplanStore {
+  const initialBuffer = new InMemoryTextBuffer(text);
+  const initial = deriveDocument(fileName, text, initialBuffer.getVersion(), undefined);
+  let unsubscribe: () => void = () => undefined;
+
+  return createStore<SailplanState>()((set, get) => {
+    const onChange = (change: TextChange) => {
+      const { derived, lastGood, buffer } = get();
+      const next = deriveDocument(fileName, change.text, change.version, derived);
+      set({
+        text: change.text,
+        version: change.version,
+        derived: next,
+        lastGood: next.syntaxErrors === 0 ? next : lastGood,
+        canUndo: buffer.canUndo(),
+        canRedo: buffer.canRedo(),
+      });
+    };
+    unsubscribe = initialBuffer.onDidChange(onChange);
+
+    return {
+      fileName,
+      text,
+      version: initialBuffer.getVersion(),
+      derived: initial,
+      lastGood: initial,
+      buffer: initialBuffer,
+      canUndo: false,
+      canRedo: false,
+      selection: null,
+      positions: {},
+      layoutRequest: 0,
+      panel: 'simulator',
+
+      attachBuffer: (buffer) => {
+        unsubscribe();
+        const previous = get().buffer;
+        unsubscribe = buffer.onDidChange(onChange);
+        set({ buffer, canUndo: buffer.canUndo(), canRedo: buffer.canRedo() });
+        if (buffer.getText() !== get().text || buffer.getVersion() !== get().version) {
+          onChange({ version: buffer.getVersion(), text: buffer.getText(), origin: 'load' });
+        }
+        if (previous !== buffer) previous.dispose();
+      },
+      replaceText: (next) => get().buffer.replaceAll(next),
+      undo: () => get().buffer.undo(),
+      redo: () => get().buffer.redo(),
+      select: (selection) => set({ selection }),
+      setPositions: (positions) => set({ positions }),
+      moveNode: (id, position) => set({ positions: { ...get().positions, [id]: position } }),
+      requestLayout: () => set({ layoutRequest: get().layoutRequest + 1 }),
+      setPanel: (panel) => set({ panel }),
+    };
+  });
+}

@@ -1,0 +1,4 @@
+export * from './createSailplanStore';
+export * from './context';
+export * from './derive';
+export * from './textBuffer';

@@ -1,0 +1,38 @@
+import { useSailplan } from '../store';
+import { ProblemsPanel } from './ProblemsPanel';
+import { SimulatorPanel } from './SimulatorPanel';
+import { Tabs } from './Tabs';
+import { TestsPanel } from './TestsPanel';
+
+/** The panel area below the canvas and editor: Simulator, Tests and Problems. */
+export function BottomPanel() {
+  const panel = useSailplan((state) => state.panel);
+  const setPanel = useSailplan((state) => state.setPanel);
+  const errors = useSailplan(
+    (state) => state.derived.diagnostics.filter((d) => d.level === 'error').length,
+  );
+  const warnings = useSailplan(
+    (state) => state.derived.diagnostics.filter((d) => d.level === 'warning').length,
+  );
+
+  return (
+    <Tabs
+      label="Panels"
+      selected={panel}
+      onSelect={setPanel}
+      tabs={[
+        { id: 'simulator', label: 'Simulator', panel: <SimulatorPanel /> },
+        { id: 'tests', label: 'Tests', panel: <TestsPanel /> },
+        {
+          id: 'problems',
+          label: 'Problems',
+          badge:
+            errors > 0
+              ? { count: errors, tone: 'error', description: `${errors} errors` }
+              : { count: warnings, tone: 'warning', description: `${warnings} warnings` },
+          panel: <ProblemsPanel />,
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,98 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useSailplan } from '../store';
+import { Canvas } from '../canvas';
+import { BottomPanel } from './BottomPanel';
+import { SplitPane } from './SplitPane';
+import { Toolbar } from './Toolbar';
+import { useTheme } from './theme';
+import { ErrorBoundary } from './ErrorBoundary';
+
+// Monaco is large: its code arrives after the canvas has painted.
+const YamlEditor = lazy(() => import('../editor/YamlEditor'));
+
+function Pane({
+  title,
+  children,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <section className="pane" aria-label={title}>
+      <header className="pane-header">
+        <h2>{title}</h2>
+        <span className="toolbar-spacer" />
+        {actions}
+      </header>
+      <div className="pane-body">
+        <ErrorBoundary area={title}>{children}</ErrorBoundary>
+      </div>
+    </section>
+  );
+}
+
+/** The application shell: header and toolbar, canvas and editor side by side, panels below. */
+export function Shell() {
+  const { theme, toggle } = useTheme();
+  const fileName = useSailplan((state) => state.fileName);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <SailplanMark />
+          <span>Sailplan</span>
+        </div>
+        <Toolbar theme={theme} onToggleTheme={toggle} />
+      </header>
+      <main className="app-main">
+        <SplitPane
+          direction="column"
+          initialPercent={72}
+          minPercent={30}
+          maxPercent={92}
+          label="Resize the panels"
+          first={
+            <SplitPane
+              direction="row"
+              initialPercent={58}
+              label="Resize the canvas and the editor"
+              first={
+                <Pane title="Canvas">
+                  <Canvas theme={theme} />
+                </Pane>
+              }
+              second={
+                <Pane title="YAML" actions={<span className="pane-file">{fileName}</span>}>
+                  <Suspense fallback={<div className="pane-loading">Loading the editor…</div>}>
+                    <YamlEditor theme={theme} />
+                  </Suspense>
+                </Pane>
+              }
+            />
+          }
+          second={
+            <ErrorBoundary area="Panels">
+              <BottomPanel />
+            </ErrorBoundary>
+          }
+        />
+      </main>
+    </div>
+  );
+}
+
+function SailplanMark() {
+  return (
+    <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" fill="none">
+      <path d="M11 2.5 3.5 17h7.5V2.5Z" fill="currentColor" opacity="0.9" />
+      <path d="M13 5.5v11.5h7L13 5.5Z" fill="currentColor" opacity="0.55" />
+      <path
+        d="M2.5 19.5h19c-1.2 1.6-3 2.4-5.3 2.4H7.8c-2.3 0-4.1-.8-5.3-2.4Z"
+        fill="currentColor"
+      />
+    </svg>
+  );
+}
