@@ -105,11 +105,6 @@ describe('parseRouteTests', () => {
     },
     { given: 'tests: [\n', then: { line: 2, field: '', message: '' } },
     { given: 'test: []\n', then: { line: 1, field: 'test', message: 'unknown key "test"' } },
-    {
-      given:
-        'tests:\n- name: a\n  request: {url: http://h/}\n  expect: {destination: {host: a}, destinations: []}\n',
-      then: { line: 4, field: 'tests[0].expect', message: 'not both' },
-    },
   ])(
     'given a faulty file, then the error names line $then.line and field $then.field',
     ({ given, then }) => {

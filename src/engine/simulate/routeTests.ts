@@ -351,9 +351,6 @@ function readExpect(
     const read = readExpectValue(key as (typeof EXPECT_KEYS)[number], value, path, at);
     if (read !== undefined) expectation[key] = read;
   }
-  if (expectation.destination !== undefined && expectation.destinations !== undefined) {
-    at(node, field, 'write destination or destinations, not both');
-  }
   return expectation as Expectation;
 }
 

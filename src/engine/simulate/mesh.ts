@@ -1,0 +1,259 @@
+import type { Labels, Model, RegistryEntry, VirtualServiceResource } from '../model';
+import {
+  CLUSTER_DOMAIN,
+  MESH_GATEWAY,
+  exportToOf,
+  hostSubsetOf,
+  isIpAddress,
+  isVisibleTo,
+  lookupRegistryHost,
+  resolveHost,
+  selectorMatches,
+  virtualServiceGateways,
+} from '../model';
+import { formatLabels, resolveCluster } from './destinations';
+import type { SimulationContext } from './httpRouting';
+import { executeRoute, forwardWithoutVirtualService, ruleNode } from './httpRouting';
+import { evaluateMatch } from './match';
+import { translateHttpRoutes } from './routeTable';
+
+/** The workload a mesh request comes from. */
+export interface Caller {
+  readonly namespace: string;
+  readonly labels: Labels;
+}
+
+/**
+ * Simulates a request sent by a workload through its sidecar (routing-semantics §2.10): the called
+ * host picks the Service and port; the first mesh VirtualService for that host routes it (no
+ * merging across VirtualServices), with sourceLabels and sourceNamespace checked against the
+ * caller; without one, the sidecar's default route goes straight to the Service.
+ */
+export function simulateMesh(context: SimulationContext, caller: Caller): void {
+  const { model, trace, request } = context;
+  const workload = model.workloads.find(
+    (candidate) =>
+      candidate.namespace === caller.namespace &&
+      selectorMatches(caller.labels, candidate.spec.podLabels),
+  );
+  const labels = workload?.spec.podLabels ?? caller.labels;
+  trace.step(
+    'sidecar',
+    'matched',
+    `Sidecar of a workload in ${caller.namespace}`,
+    workload === undefined
+      ? `labels ${formatLabels(caller.labels)} as given (no workload of the design has them)`
+      : `${workload.kind} ${workload.namespace}/${workload.name} (${formatLabels(labels)})`,
+    workload === undefined
+      ? {}
+      : {
+          node: workload.key,
+          at: { key: workload.key, path: ['spec', 'template', 'metadata', 'labels'] },
+        },
+  );
+  if (isIpAddress(request.host)) {
+    trace.stop(
+      'unanswerable',
+      `The request names an IP address (${request.host}); the simulator routes by host name only.`,
+    );
+    return;
+  }
+  const target = resolveCalledHost(model, request.host, caller.namespace);
+  const virtualService = meshVirtualService(model, target.host, caller.namespace);
+  if (target.registry === undefined && virtualService === undefined) {
+    trace.stop(
+      'unanswerable',
+      `${request.host} is neither a Service, a ServiceEntry nor a mesh VirtualService host: the sidecar passes the request to its original destination, outside the design.`,
+    );
+    return;
+  }
+  if (target.registry !== undefined && !target.ports.includes(request.port)) {
+    trace.stop(
+      'unanswerable',
+      `${target.host} has no port ${request.port} (ports: ${target.ports.join(', ') || 'none'}): the sidecar has no route for it and passes the request to its original destination, outside the design.`,
+    );
+    return;
+  }
+  if (target.registry === undefined && request.port !== 80) {
+    trace.stop(
+      'unanswerable',
+      `${request.host} is not in the registry; sidecars route such VirtualService hosts on port 80 only.`,
+    );
+    return;
+  }
+  trace.step(
+    'destination',
+    'info',
+    `Called host ${target.host} port ${request.port}`,
+    target.reason,
+  );
+  if (virtualService === undefined) {
+    trace.step(
+      'virtualService',
+      'info',
+      'No VirtualService',
+      `no VirtualService bound to the mesh and visible from ${caller.namespace} has the host ${target.host}: the sidecar's default route sends the request to the Service`,
+    );
+    forwardWithoutVirtualService(
+      context,
+      resolveCluster(
+        model,
+        { host: target.host, port: { number: request.port } },
+        caller.namespace,
+        request.port,
+        caller.namespace,
+      ),
+    );
+    return;
+  }
+  trace.step(
+    'virtualService',
+    'matched',
+    `VirtualService ${virtualService.namespace}/${virtualService.name}`,
+    `bound to the mesh with host ${target.host}; sidecars do not merge VirtualServices: for a host only the first one counts`,
+    { node: virtualService.key, at: { key: virtualService.key, path: ['spec', 'hosts'] } },
+  );
+  const { routes, skipped } = translateHttpRoutes(
+    model,
+    virtualService,
+    request.port,
+    { namespace: caller.namespace, labels, gatewayName: MESH_GATEWAY },
+    undefined,
+  );
+  for (const skip of skipped) {
+    trace.step(
+      'rule',
+      'skipped',
+      `${skip.virtualService.namespace}/${skip.virtualService.name} http[${skip.index}]${skip.matchIndex === null ? '' : ` match[${skip.matchIndex}]`} left out`,
+      skip.reason,
+      {
+        node: `${skip.virtualService.key}#http/${skip.index}`,
+        at: { key: skip.virtualService.key, path: ['spec', 'http', skip.index] },
+      },
+    );
+  }
+  for (const entry of routes) {
+    const verdict = evaluateMatch(entry.match?.match, request);
+    const label = `${entry.rule.virtualService.namespace}/${entry.rule.virtualService.name} http[${entry.rule.index}]${entry.rule.rule.name === undefined ? '' : ` "${entry.rule.rule.name}"`}`;
+    if (!verdict.matched) {
+      trace.step('rule', 'failed', label, verdict.reason, {
+        node: ruleNode(entry),
+        at: { key: entry.rule.virtualService.key, path: ['spec', 'http', entry.rule.index] },
+      });
+      continue;
+    }
+    trace.step(
+      'rule',
+      'matched',
+      label,
+      entry.match === undefined
+        ? 'the rule has no match: it matches every request'
+        : 'every condition of this match entry holds',
+      {
+        node: ruleNode(entry),
+        at: { key: entry.rule.virtualService.key, path: ['spec', 'http', entry.rule.index] },
+      },
+    );
+    trace.visit(entry.rule.virtualService.key);
+    executeRoute(context, entry);
+    return;
+  }
+  trace.respond(
+    404,
+    'NR',
+    `404 NR: no rule of ${virtualService.namespace}/${virtualService.name} matches`,
+  );
+}
+
+interface CalledHost {
+  readonly host: string;
+  readonly registry: RegistryEntry | undefined;
+  readonly ports: readonly number[];
+  readonly reason: string;
+}
+
+/** Kubernetes DNS search path of the caller's namespace, then the registry. */
+function resolveCalledHost(model: Model, written: string, namespace: string): CalledHost {
+  const dots = written.split('.').length - 1;
+  const candidates =
+    dots === 0
+      ? [resolveHost(written, namespace)]
+      : dots === 1
+        ? [`${written}.svc.${CLUSTER_DOMAIN}`, written]
+        : written.endsWith('.svc')
+          ? [`${written}.${CLUSTER_DOMAIN}`, written]
+          : [written];
+  for (const host of candidates) {
+    const registry = lookupRegistryHost(model, host) ?? wildcardServiceEntry(model, host);
+    if (registry === undefined) continue;
+    const ports =
+      registry.kind === 'Service'
+        ? (registry.service.spec.ports ?? []).flatMap((port) =>
+            port.port === undefined ? [] : [port.port],
+          )
+        : (registry.serviceEntry.spec.ports ?? []).flatMap((port) =>
+            port.number === undefined ? [] : [port.number],
+          );
+    const resource = registry.kind === 'Service' ? registry.service : registry.serviceEntry;
+    return {
+      host,
+      registry,
+      ports,
+      reason: `${written === host ? written : `${written} resolves to ${host}`}: ${registry.kind} ${resource.namespace}/${resource.name}`,
+    };
+  }
+  const host = candidates[0] ?? written;
+  return { host, registry: undefined, ports: [], reason: `${host} is not a registry host` };
+}
+
+function wildcardServiceEntry(model: Model, host: string): RegistryEntry | undefined {
+  for (const serviceEntry of model.serviceEntries) {
+    if (
+      (serviceEntry.spec.hosts ?? []).some(
+        (entry) => entry.startsWith('*') && hostSubsetOf(host, entry),
+      )
+    )
+      return { kind: 'ServiceEntry', serviceEntry };
+  }
+  return undefined;
+}
+
+/** The mesh VirtualService a sidecar in `namespace` uses for `host`: the most specific host, then visibility order, then creation. */
+function meshVirtualService(
+  model: Model,
+  host: string,
+  namespace: string,
+): VirtualServiceResource | undefined {
+  let best: { virtualService: VirtualServiceResource; rank: number; order: number } | undefined;
+  for (const virtualService of model.virtualServices) {
+    if ((virtualService.spec.hosts ?? []).length === 0) continue;
+    if (!virtualServiceGateways(virtualService).some((reference) => reference.type === 'mesh'))
+      continue;
+    if (!isVisibleTo(virtualService, namespace)) continue;
+    let rank = -1;
+    for (const written of virtualService.spec.hosts ?? []) {
+      const resolved = resolveHost(written, virtualService.namespace);
+      if (resolved === host) rank = Number.MAX_SAFE_INTEGER;
+      else if (resolved.startsWith('*') && hostSubsetOf(host, resolved))
+        rank = Math.max(rank, resolved.length);
+    }
+    if (rank < 0) continue;
+    const exportTo = exportToOf(virtualService) ?? [];
+    const order =
+      exportTo.length === 0 || exportTo.includes('*')
+        ? 2
+        : virtualService.namespace === namespace
+          ? 0
+          : 1;
+    if (
+      best === undefined ||
+      rank > best.rank ||
+      (rank === best.rank &&
+        (order < best.order ||
+          (order === best.order && virtualService.creationRank < best.virtualService.creationRank)))
+    ) {
+      best = { virtualService, rank, order };
+    }
+  }
+  return best?.virtualService;
+}

@@ -1,0 +1,91 @@
+import type { Model, StringMatch, VirtualServiceResource } from '../model';
+import {
+  isHttpProtocol,
+  isWildcardHost,
+  parseProtocol,
+  resolveHost,
+  virtualServiceGateways,
+  virtualServicesForServer,
+} from '../model';
+import type { Request } from './request';
+
+/** A request the UI can offer without typing: one per VirtualService host. */
+export interface ReadyRequest {
+  /** `GET http://shop.example.com/cart (default/proxy)`. */
+  readonly label: string;
+  readonly request: Request;
+  /** The VirtualService it was derived from. */
+  readonly virtualService: string;
+}
+
+function examplePath(virtualService: VirtualServiceResource): string {
+  const uri: StringMatch | undefined = virtualService.spec.http?.[0]?.match?.[0]?.uri;
+  if (uri?.exact !== undefined && uri.exact.startsWith('/')) return uri.exact;
+  if (uri?.prefix !== undefined && uri.prefix.startsWith('/')) return uri.prefix;
+  return '/';
+}
+
+function exampleHost(host: string): string {
+  if (host === '*') return 'example.test';
+  return isWildcardHost(host) ? `www${host.slice(1)}` : host;
+}
+
+/**
+ * Ready requests derived from the design: for each VirtualService host, a request through the
+ * ingress when the VirtualService is bound to a Gateway (https when the server is HTTPS), and one
+ * from a workload of its namespace when it applies to the mesh.
+ */
+export function readyRequests(model: Model): ReadyRequest[] {
+  const ready: ReadyRequest[] = [];
+  const seen = new Set<string>();
+  const add = (virtualService: VirtualServiceResource, request: Request) => {
+    const key = `${request.url}|${JSON.stringify(request.from ?? 'ingress')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const name = `${virtualService.namespace}/${virtualService.name}`;
+    const from =
+      request.from === undefined || request.from === 'ingress'
+        ? ''
+        : ` from ${request.from.namespace}`;
+    ready.push({ label: `GET ${request.url}${from} (${name})`, request, virtualService: name });
+  };
+  for (const virtualService of model.virtualServices) {
+    const hosts = virtualService.spec.hosts ?? [];
+    if (hosts.length === 0) continue;
+    const path = examplePath(virtualService);
+    const references = virtualServiceGateways(virtualService);
+    for (const reference of references) {
+      if (reference.type === 'mesh') {
+        for (const host of hosts) {
+          const resolved = resolveHost(host, virtualService.namespace);
+          if (resolved === '*') continue;
+          add(virtualService, {
+            url: `http://${exampleHost(resolved)}${path}`,
+            from: { namespace: virtualService.namespace, labels: {} },
+          });
+        }
+        continue;
+      }
+      const gateway = model.byKey.get(reference.key);
+      if (gateway === undefined || gateway.kind !== 'Gateway') continue;
+      (gateway.spec.servers ?? []).forEach((server, index) => {
+        const bound = virtualServicesForServer(model, gateway, index).find(
+          (entry) => entry.virtualService.key === virtualService.key,
+        );
+        if (bound === undefined || bound.section !== 'http') return;
+        const protocol = parseProtocol(server.port?.protocol);
+        const scheme = isHttpProtocol(protocol) ? 'http' : 'https';
+        const defaultPort = scheme === 'http' ? 80 : 443;
+        const port = server.port?.number;
+        for (const host of bound.hosts) {
+          const portText = port === undefined || port === defaultPort ? '' : `:${port}`;
+          add(virtualService, {
+            url: `${scheme}://${exampleHost(host)}${portText}${path}`,
+            ...(port === undefined ? {} : { port }),
+          });
+        }
+      });
+    }
+  }
+  return ready;
+}

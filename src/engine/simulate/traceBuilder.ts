@@ -1,0 +1,142 @@
+import type { SourceRange } from '../diagnostics';
+import type { Design, Model, YamlPath } from '../model';
+import { locate } from '../model';
+import type {
+  DecidingRule,
+  Outcome,
+  OutcomeDestination,
+  ResponseFlag,
+  Trace,
+  TraceEnding,
+  TraceStep,
+  TraceStepKind,
+  TraceStepStatus,
+  WeightedOutcomeDestination,
+} from './trace';
+import { EMPTY_OUTCOME } from './trace';
+
+/** Finds the source range of a path inside a resource (or a part id such as `key#http/0`). */
+export type Locator = (key: string, path: YamlPath) => SourceRange | undefined;
+
+const locatorCaches = new WeakMap<Design, Map<string, SourceRange | undefined>>();
+
+/** A memoised locator over a design; none (always undefined) for a bare model. */
+export function locatorFor(subject: Model | Design): Locator {
+  if (!('files' in subject)) return () => undefined;
+  const design = subject;
+  let cache = locatorCaches.get(design);
+  if (cache === undefined) {
+    cache = new Map();
+    locatorCaches.set(design, cache);
+  }
+  const table = cache;
+  return (key, path) => {
+    const cacheKey = `${key}|${path.join('\u0000')}`;
+    if (table.has(cacheKey)) return table.get(cacheKey);
+    const range = locate(design, key, path, { target: 'head' });
+    table.set(cacheKey, range);
+    return range;
+  };
+}
+
+/** Optional parts of a step. */
+export interface StepDetails {
+  readonly node?: string;
+  /** Resource key and path to locate in the YAML. */
+  readonly at?: { readonly key: string; readonly path: YamlPath };
+  readonly flag?: ResponseFlag;
+  readonly share?: number;
+  readonly probability?: number;
+  readonly cluster?: string;
+  readonly before?: string;
+  readonly after?: string;
+  readonly workloads?: readonly string[];
+}
+
+/** Collects a trace's steps, the nodes along the path and the outcome. */
+export class TraceBuilder {
+  readonly steps: TraceStep[] = [];
+  private readonly nodeSet = new Set<string>();
+  private readonly nodeList: string[] = [];
+  outcome: { -readonly [K in keyof Outcome]: Outcome[K] } = { ...EMPTY_OUTCOME };
+  rule: DecidingRule | null = null;
+  ending: TraceEnding = 'unanswerable';
+  summary = '';
+  private readonly locator: Locator;
+
+  constructor(locator: Locator) {
+    this.locator = locator;
+  }
+
+  /** Adds a step; a matched step's node joins the path. */
+  step(
+    kind: TraceStepKind,
+    status: TraceStepStatus,
+    title: string,
+    reason: string,
+    details: StepDetails = {},
+  ): void {
+    const source =
+      details.at === undefined ? undefined : this.locator(details.at.key, details.at.path);
+    const step: { -readonly [K in keyof TraceStep]: TraceStep[K] } = {
+      kind,
+      status,
+      title,
+      reason,
+    };
+    if (details.node !== undefined) step.node = details.node;
+    if (source !== undefined) step.source = source;
+    if (details.flag !== undefined) step.flag = details.flag;
+    if (details.share !== undefined) step.share = details.share;
+    if (details.probability !== undefined) step.probability = details.probability;
+    if (details.cluster !== undefined) step.cluster = details.cluster;
+    if (details.before !== undefined) step.before = details.before;
+    if (details.after !== undefined) step.after = details.after;
+    if (details.workloads !== undefined) step.workloads = details.workloads;
+    this.steps.push(step);
+    if (details.node !== undefined && status === 'matched') this.visit(details.node);
+  }
+
+  /** Marks a node as on the request's path. */
+  visit(node: string): void {
+    if (this.nodeSet.has(node)) return;
+    this.nodeSet.add(node);
+    this.nodeList.push(node);
+  }
+
+  /** Ends the request with a status from the mesh itself. */
+  respond(status: number, flag: ResponseFlag | null, summary: string): void {
+    this.outcome.status = status;
+    this.outcome.flag = flag;
+    this.ending = 'response';
+    this.summary = summary;
+  }
+
+  /** Ends the request before any HTTP: refused, closed, or unanswerable. */
+  stop(ending: 'refused' | 'closed' | 'unanswerable', summary: string): void {
+    this.ending = ending;
+    this.summary = summary;
+  }
+
+  /** Sets the destinations of the deciding route. */
+  setDestinations(
+    destinations: readonly WeightedOutcomeDestination[],
+    single: OutcomeDestination | null,
+  ): void {
+    this.outcome.destinations = destinations;
+    this.outcome.destination = single;
+  }
+
+  /** The finished trace. */
+  build(request: Trace['request']): Trace {
+    return {
+      request,
+      steps: this.steps,
+      outcome: { ...this.outcome },
+      ending: this.ending,
+      summary: this.summary,
+      rule: this.rule,
+      nodes: this.nodeList,
+    };
+  }
+}
