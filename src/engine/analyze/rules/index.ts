@@ -1,21 +1,51 @@
 import type { AnalyzerRule } from '../types';
+import { referencedResourceNotFoundRule } from './ist0101-referencedResourceNotFound';
 import { destinationRuleValidationRule } from './ist0106-destinationRuleValidation';
 import { gatewayValidationRule } from './ist0106-gatewayValidation';
 import { httpRouteValidationRule } from './ist0106-httpRouteValidation';
 import { metadataValidationRule } from './ist0106-metadataValidation';
 import { serviceEntryValidationRule } from './ist0106-serviceEntryValidation';
 import { virtualServiceValidationRule } from './ist0106-virtualServiceValidation';
+import { conflictingMeshGatewayVirtualServiceHostsRule } from './ist0109-conflictingMeshGatewayVirtualServiceHosts';
+import { virtualServiceDestinationPortSelectorRequiredRule } from './ist0112-virtualServiceDestinationPortSelectorRequired';
+import { portNameIsNotUnderNamingConventionRule } from './ist0118-portNameIsNotUnderNamingConvention';
+import { noServerCertificateVerificationDestinationLevelRule } from './ist0128-noServerCertificateVerificationDestinationLevel';
+import { noServerCertificateVerificationPortLevelRule } from './ist0129-noServerCertificateVerificationPortLevel';
 import { virtualServiceUnreachableRule } from './ist0130-virtualServiceUnreachableRule';
 import { virtualServiceIneffectiveMatchRule } from './ist0131-virtualServiceIneffectiveMatch';
+import { virtualServiceHostNotFoundInGatewayRule } from './ist0132-virtualServiceHostNotFoundInGateway';
+import { serviceEntryAddressesRequiredRule } from './ist0134-serviceEntryAddressesRequired';
+import { gatewayDuplicateCertificateRule } from './ist0138-gatewayDuplicateCertificate';
+import { ingressRouteRulesNotAffectedRule } from './ist0140-ingressRouteRulesNotAffected';
+import { conflictingGatewaysRule } from './ist0145-conflictingGateways';
+import { gatewayPortNotDefinedOnServiceRule } from './ist0162-gatewayPortNotDefinedOnService';
+import { destinationRuleSubsetNotSelectPodsRule } from './ist0173-destinationRuleSubsetNotSelectPods';
+import { unknownDestinationRuleHostRule } from './ist0174-unknownDestinationRuleHost';
+import { conflictingServiceEntryProtocolRule } from './ist0177-conflictingServiceEntryProtocol';
 
 /** Every analyzer rule, one per file, in code order. */
 export const RULES: readonly AnalyzerRule[] = [
+  referencedResourceNotFoundRule,
   metadataValidationRule,
   gatewayValidationRule,
   virtualServiceValidationRule,
   httpRouteValidationRule,
   destinationRuleValidationRule,
   serviceEntryValidationRule,
+  conflictingMeshGatewayVirtualServiceHostsRule,
+  virtualServiceDestinationPortSelectorRequiredRule,
+  portNameIsNotUnderNamingConventionRule,
+  noServerCertificateVerificationDestinationLevelRule,
+  noServerCertificateVerificationPortLevelRule,
   virtualServiceUnreachableRule,
   virtualServiceIneffectiveMatchRule,
+  virtualServiceHostNotFoundInGatewayRule,
+  serviceEntryAddressesRequiredRule,
+  gatewayDuplicateCertificateRule,
+  ingressRouteRulesNotAffectedRule,
+  conflictingGatewaysRule,
+  gatewayPortNotDefinedOnServiceRule,
+  destinationRuleSubsetNotSelectPodsRule,
+  unknownDestinationRuleHostRule,
+  conflictingServiceEntryProtocolRule,
 ];
