@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { editsForFile, isRefused, planIntent, type Intent, type PlanSelection } from '../engine';
 import { deriveDocument, type Derived } from './derive';
 import { InMemoryTextBuffer, type TextBuffer, type TextChange } from './textBuffer';
 
@@ -13,6 +14,18 @@ export interface Selection {
   readonly id: string;
   /** Which side made the selection, so the other side follows without echoing it back. */
   readonly origin: 'canvas' | 'editor' | 'panel';
+}
+
+/** What became of a dispatched intent. */
+export type DispatchResult =
+  | { readonly ok: true; readonly selection?: PlanSelection }
+  | { readonly ok: false; readonly reason: string };
+
+/** A short message to the user (a refused gesture, a finished export...). */
+export interface Notice {
+  readonly id: number;
+  readonly tone: 'info' | 'success' | 'warning' | 'error';
+  readonly message: string;
 }
 
 /** The bottom panel's tabs. */
@@ -41,7 +54,14 @@ export interface SailplanState {
   /** Incremented to ask the canvas for a fresh auto layout. */
   readonly layoutRequest: number;
   readonly panel: PanelTab;
+  readonly notices: readonly Notice[];
 
+  /**
+   * Carries out a gesture: plans it as minimal text edits against the current version and applies
+   * them to the buffer as one undo step. Refused while the YAML has syntax errors, or when the
+   * intent means nothing, with the reason.
+   */
+  readonly dispatch: (intent: Intent) => DispatchResult;
   /** Replaces the store's buffer (the editor attaches its Monaco-backed one once loaded). */
   readonly attachBuffer: (buffer: TextBuffer) => void;
   /** Replaces the whole design text, as one undoable step. */
@@ -53,6 +73,24 @@ export interface SailplanState {
   readonly moveNode: (id: string, position: Point) => void;
   readonly requestLayout: () => void;
   readonly setPanel: (panel: PanelTab) => void;
+  readonly notify: (tone: Notice['tone'], message: string) => void;
+  readonly dismissNotice: (id: number) => void;
+}
+
+/** The node id the canvas uses for a planned selection: the resource key, or `key#http/0`. */
+export function selectionNodeId(selection: PlanSelection): string {
+  const [field, index] = selection.path.slice(1, 3);
+  const part = {
+    servers: 'server',
+    http: 'http',
+    tcp: 'tcp',
+    tls: 'tls',
+    subsets: 'subset',
+    ports: 'port',
+  }[String(field)];
+  return selection.path[0] === 'spec' && part && typeof index === 'number'
+    ? `${selection.key}#${part}/${index}`
+    : selection.key;
 }
 
 /** The store's API, as given to components through context. */
@@ -72,6 +110,7 @@ export function createSailplanStore({
   const initialBuffer = new InMemoryTextBuffer(text);
   const initial = deriveDocument(fileName, text, initialBuffer.getVersion(), undefined);
   let unsubscribe: () => void = () => undefined;
+  let noticeId = 0;
 
   return createStore<SailplanState>()((set, get) => {
     const onChange = (change: TextChange) => {
@@ -101,7 +140,27 @@ export function createSailplanStore({
       positions: {},
       layoutRequest: 0,
       panel: 'simulator',
+      notices: [],
 
+      dispatch: (intent) => {
+        const { derived, buffer } = get();
+        if (derived.syntaxErrors > 0) {
+          return { ok: false, reason: 'The YAML has errors: fix them in the editor first.' };
+        }
+        // A plan is made for one version; if the text moves on meanwhile, plan again once.
+        for (let attempt = 0; attempt < 2; attempt += 1) {
+          const current = get().derived;
+          const plan = planIntent(current.design, intent);
+          if (isRefused(plan)) return { ok: false, reason: plan.refused };
+          if (buffer.applyEdits(editsForFile(plan.edits, fileName), current.version)) {
+            if (plan.selection) {
+              set({ selection: { id: selectionNodeId(plan.selection), origin: 'panel' } });
+            }
+            return plan.selection ? { ok: true, selection: plan.selection } : { ok: true };
+          }
+        }
+        return { ok: false, reason: 'The design changed while the edit was planned: try again.' };
+      },
       attachBuffer: (buffer) => {
         unsubscribe();
         const previous = get().buffer;
@@ -120,6 +179,11 @@ export function createSailplanStore({
       moveNode: (id, position) => set({ positions: { ...get().positions, [id]: position } }),
       requestLayout: () => set({ layoutRequest: get().layoutRequest + 1 }),
       setPanel: (panel) => set({ panel }),
+      notify: (tone, message) => {
+        noticeId += 1;
+        set({ notices: [...get().notices, { id: noticeId, tone, message }] });
+      },
+      dismissNotice: (id) => set({ notices: get().notices.filter((notice) => notice.id !== id) }),
     };
   });
 }

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createSailplanStore } from './createSailplanStore';
+import type { InMemoryTextBuffer } from './textBuffer';
+
+const seed = readFileSync(new URL('../../examples/seed-ingress.yaml', import.meta.url), 'utf8');
+
+describe('the Sailplan store', () => {
+  it('derives the model and topology of the initial text', () => {
+    // given the seed design
+    const store = createSailplanStore({ text: seed });
+    // then every resource is a node, with its accessible name
+    const labels = store.getState().derived.topology.nodes.map((node) => node.label);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Service istio-system/istio-ingressgateway',
+        'Gateway istio-system/default-gateway',
+        'VirtualService default/proxy',
+        'Service default/proxy',
+      ]),
+    );
+  });
+
+  it('applies a dispatched intent as minimal text edits, undoable in one step', () => {
+    // given the seed design
+    const store = createSailplanStore({ text: seed });
+    const before = store.getState().text;
+    // when a gesture renames the VirtualService
+    const result = store.getState().dispatch({
+      type: 'resource.rename',
+      key: 'VirtualService/default/proxy',
+      name: 'storefront',
+    });
+    // then the text changes only there, the version moves on, and the model follows
+    expect(result).toMatchObject({ ok: true });
+    const after = store.getState();
+    expect(after.text).toBe(
+      before.replace('name: proxy\nspec:\n  gateways', 'name: storefront\nspec:\n  gateways'),
+    );
+    expect(after.version).toBeGreaterThan(1);
+    expect(after.derived.design.model.byKey.has('VirtualService/default/storefront')).toBe(true);
+    expect(after.canUndo).toBe(true);
+    // and one undo restores the text byte for byte
+    after.undo();
+    expect(store.getState().text).toBe(before);
+  });
+
+  it('keeps the last good derivation and refuses gestures while the YAML has syntax errors', () => {
+    // given the seed design
+    const store = createSailplanStore({ text: seed });
+    const good = store.getState().derived;
+    // when the user types an unclosed flow sequence
+    const buffer = store.getState().buffer as InMemoryTextBuffer;
+    buffer.type([{ start: seed.length, end: seed.length, text: '\n---\nkind: [oops\n' }]);
+    // then the errors are reported, the canvas keeps the last good version, and edits are refused
+    const state = store.getState();
+    expect(state.derived.syntaxErrors).toBeGreaterThan(0);
+    expect(state.lastGood).toBe(good);
+    const result = state.dispatch({ type: 'resource.delete', key: 'Service/default/proxy' });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'The YAML has errors: fix them in the editor first.',
+    });
+    expect(store.getState().text).toBe(state.text);
+  });
+});
