@@ -20,10 +20,12 @@ if (!process.env.E2E_PORT) {
   process.env.E2E_PORT = probe.stdout.toString().trim();
 }
 const port = Number(process.env.E2E_PORT);
+// Each run builds into its own folder, so that runs side by side never serve a half-written build.
+const outDir = `node_modules/.e2e-dist/${port}`;
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results/e2e',
+  outputDir: process.env.CI ? './test-results/e2e' : `./test-results/e2e-${port}`,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -52,7 +54,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], headless: true } }],
   webServer: {
-    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}/`,
     // Locally an already running preview is reused; CI always builds and serves a fresh one.
     reuseExistingServer: !process.env.CI,
