@@ -63,4 +63,45 @@ describe('the Sailplan store', () => {
     });
     expect(store.getState().text).toBe(state.text);
   });
+
+  it('moves the positions of a renamed node and of its parts to its new id', () => {
+    // given a Gateway and its first server placed on the canvas, and another node
+    const store = createSailplanStore({ text: seed });
+    const gateway = 'Gateway/istio-system/default-gateway';
+    store.getState().setPositions({
+      [gateway]: { x: 10, y: 20 },
+      [`${gateway}#server/0`]: { x: 12, y: 40 },
+      'Service/default/proxy': { x: 300, y: 0 },
+    });
+    // when the Gateway is renamed and the view state follows
+    const result = store
+      .getState()
+      .dispatch({ type: 'resource.rename', key: gateway, name: 'edge' });
+    expect(result).toMatchObject({ ok: true });
+    store.getState().rekeyNode(gateway, 'Gateway/istio-system/edge');
+    // then the node and its part keep their places under the new id, the others are untouched
+    expect(store.getState().positions).toEqual({
+      'Gateway/istio-system/edge': { x: 10, y: 20 },
+      'Gateway/istio-system/edge#server/0': { x: 12, y: 40 },
+      'Service/default/proxy': { x: 300, y: 0 },
+    });
+  });
+
+  it('holds a delete request until it is cleared, without touching the text', () => {
+    // given the seed design
+    const store = createSailplanStore({ text: seed });
+    const before = store.getState().text;
+    // when the canvas asks twice to delete the same Service
+    store.getState().requestDelete('Service/default/proxy');
+    const first = store.getState().deleteRequest;
+    store.getState().requestDelete('Service/default/proxy');
+    // then each ask is a new request for that node, and nothing is deleted yet
+    expect(first).toMatchObject({ id: 'Service/default/proxy' });
+    expect(store.getState().deleteRequest?.id).toBe('Service/default/proxy');
+    expect(store.getState().deleteRequest?.serial).toBeGreaterThan(first?.serial ?? Infinity);
+    expect(store.getState().text).toBe(before);
+    // and clearing it ends the request
+    store.getState().clearDeleteRequest();
+    expect(store.getState().deleteRequest).toBeNull();
+  });
 });

@@ -1,5 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { editsForFile, isRefused, planIntent, type Intent, type PlanSelection } from '../engine';
+import {
+  editsForFile,
+  isRefused,
+  planIntent,
+  type Intent,
+  type PlanSelection,
+  type Request,
+} from '../engine';
 import { deriveDocument, type Derived } from './derive';
 import { InMemoryTextBuffer, type TextBuffer, type TextChange } from './textBuffer';
 
@@ -26,6 +33,14 @@ export interface Notice {
   readonly id: number;
   readonly tone: 'info' | 'success' | 'warning' | 'error';
   readonly message: string;
+}
+
+/** A request to delete a node, made by the canvas (Delete key) or a panel, until confirmed. */
+export interface DeleteRequest {
+  /** The node id to delete (a ResourceKey). */
+  readonly id: string;
+  /** Increases with every request, so asking again for the same node is a new request. */
+  readonly serial: number;
 }
 
 /** The bottom panel's tabs. */
@@ -55,6 +70,15 @@ export interface SailplanState {
   readonly layoutRequest: number;
   readonly panel: PanelTab;
   readonly notices: readonly Notice[];
+  /**
+   * The design's route tests: the text of a route-test file (docs/route-tests.md), kept beside the
+   * design (Tests panel, share links, autosave). `''` when there are none.
+   */
+  readonly tests: string;
+  /** The Simulator panel's request, as plain data (`url` is `''` until one is chosen). */
+  readonly request: Request;
+  /** The delete waiting for the user's confirmation (the inspector shows what else changes). */
+  readonly deleteRequest: DeleteRequest | null;
 
   /**
    * Carries out a gesture: plans it as minimal text edits against the current version and applies
@@ -71,10 +95,23 @@ export interface SailplanState {
   readonly select: (selection: Selection | null) => void;
   readonly setPositions: (positions: Readonly<Record<string, Point>>) => void;
   readonly moveNode: (id: string, position: Point) => void;
+  /**
+   * Moves the view state kept by node id (the positions of the node and of its parts) to a new id,
+   * after a rename or a namespace move, so that the node keeps its place on the canvas.
+   */
+  readonly rekeyNode: (from: string, to: string) => void;
+  /** Asks to delete a node; nothing changes until the confirmation dispatches `resource.delete`. */
+  readonly requestDelete: (id: string) => void;
+  /** Ends the pending delete request (confirmed or cancelled). */
+  readonly clearDeleteRequest: () => void;
   readonly requestLayout: () => void;
   readonly setPanel: (panel: PanelTab) => void;
   readonly notify: (tone: Notice['tone'], message: string) => void;
   readonly dismissNotice: (id: number) => void;
+  /** Replaces the route-test file text. */
+  readonly setTests: (tests: string) => void;
+  /** Replaces the Simulator panel's request. */
+  readonly setRequest: (request: Request) => void;
 }
 
 /** The node id the canvas uses for a planned selection: the resource key, or `key#http/0`. */
@@ -100,17 +137,25 @@ export type SailplanStore = StoreApi<SailplanState>;
 export interface SailplanStoreOptions {
   readonly text: string;
   readonly fileName?: string;
+  readonly tests?: string;
+  readonly request?: Request;
 }
+
+/** The request a new store starts with: none chosen yet. */
+export const EMPTY_REQUEST: Request = { method: 'GET', url: '' };
 
 /** Builds the client store over an in-memory buffer holding `text`. */
 export function createSailplanStore({
   text,
   fileName = 'design.yaml',
+  tests = '',
+  request = EMPTY_REQUEST,
 }: SailplanStoreOptions): SailplanStore {
   const initialBuffer = new InMemoryTextBuffer(text);
   const initial = deriveDocument(fileName, text, initialBuffer.getVersion(), undefined);
   let unsubscribe: () => void = () => undefined;
   let noticeId = 0;
+  let deleteSerial = 0;
 
   return createStore<SailplanState>()((set, get) => {
     const onChange = (change: TextChange) => {
@@ -141,6 +186,9 @@ export function createSailplanStore({
       layoutRequest: 0,
       panel: 'simulator',
       notices: [],
+      tests,
+      request,
+      deleteRequest: null,
 
       dispatch: (intent) => {
         const { derived, buffer } = get();
@@ -177,6 +225,23 @@ export function createSailplanStore({
       select: (selection) => set({ selection }),
       setPositions: (positions) => set({ positions }),
       moveNode: (id, position) => set({ positions: { ...get().positions, [id]: position } }),
+      rekeyNode: (from, to) => {
+        if (from === to) return;
+        const positions: Record<string, Point> = {};
+        let moved = false;
+        for (const [id, position] of Object.entries(get().positions)) {
+          // Parts are `${node}#...`: they move with their node.
+          const isOwn = id === from || id.startsWith(`${from}#`);
+          if (isOwn) moved = true;
+          positions[isOwn ? to + id.slice(from.length) : id] = position;
+        }
+        if (moved) set({ positions });
+      },
+      requestDelete: (id) => {
+        deleteSerial += 1;
+        set({ deleteRequest: { id, serial: deleteSerial } });
+      },
+      clearDeleteRequest: () => set({ deleteRequest: null }),
       requestLayout: () => set({ layoutRequest: get().layoutRequest + 1 }),
       setPanel: (panel) => set({ panel }),
       notify: (tone, message) => {
@@ -184,6 +249,8 @@ export function createSailplanStore({
         set({ notices: [...get().notices, { id: noticeId, tone, message }] });
       },
       dismissNotice: (id) => set({ notices: get().notices.filter((notice) => notice.id !== id) }),
+      setTests: (next) => set({ tests: next }),
+      setRequest: (next) => set({ request: next }),
     };
   });
 }
