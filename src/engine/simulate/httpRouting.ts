@@ -56,6 +56,24 @@ export function routeThroughTable(
   gatewayOf: (virtualHost: VirtualHost | undefined, entry: RouteEntry | undefined) => string | null,
 ): void {
   const { trace, request } = context;
+  const broken = table.broken[0];
+  if (broken !== undefined) {
+    trace.step(
+      'routeTable',
+      'failed',
+      `Route table ${table.name} is rejected by Envoy`,
+      `${ruleLabel(broken)}: ${broken.broken ?? ''}`,
+      {
+        node: ruleNode(broken),
+        at: { key: broken.rule.virtualService.key, path: rulePath(broken) },
+      },
+    );
+    trace.stop(
+      'unanswerable',
+      `Envoy rejects route table ${table.name} (${ruleLabel(broken)}: ${broken.broken ?? ''}) and keeps the routes it had before, which the design does not show.`,
+    );
+    return;
+  }
   const virtualHost = findVirtualHost(table, request.authority);
   trace.outcome.gateway = gatewayOf(virtualHost, undefined);
   if (virtualHost === undefined) {

@@ -120,6 +120,24 @@ export function simulateMesh(context: SimulationContext, caller: Caller): void {
     { namespace: caller.namespace, labels, gatewayName: MESH_GATEWAY },
     undefined,
   );
+  const broken = routes.find((route) => route.broken !== undefined);
+  if (broken !== undefined) {
+    trace.step(
+      'rule',
+      'failed',
+      `${broken.rule.virtualService.namespace}/${broken.rule.virtualService.name} http[${broken.rule.index}]`,
+      broken.broken ?? '',
+      {
+        node: ruleNode(broken),
+        at: { key: broken.rule.virtualService.key, path: ['spec', 'http', broken.rule.index] },
+      },
+    );
+    trace.stop(
+      'unanswerable',
+      `Envoy rejects the sidecar's routes for ${target.host} (${broken.broken ?? ''}) and keeps the routes it had before, which the design does not show.`,
+    );
+    return;
+  }
   for (const skip of skipped) {
     trace.step(
       'rule',

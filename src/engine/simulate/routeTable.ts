@@ -161,7 +161,7 @@ function brokenAction(rule: EffectiveHttpRule): string | undefined {
   if (http.redirect !== undefined) {
     const code = http.redirect.redirectCode ?? 0;
     if (code !== 0 && !SUPPORTED_REDIRECT_CODES.has(code)) {
-      return `redirect code ${code} is not supported by Istio (301, 302, 303, 307, 308): the route gets no action and Envoy rejects the route table`;
+      return `redirect code ${code} is not supported by Istio (301, 302, 303, 307, 308): it emits a route without an action, which Envoy refuses`;
     }
     return undefined;
   }
@@ -207,6 +207,8 @@ export interface RouteTable {
   readonly catchAllHost: VirtualHost | undefined;
   readonly skipped: readonly ConfigTimeSkip[];
   readonly unbound: readonly UnboundVirtualService[];
+  /** Routes Envoy cannot accept: one of them makes Envoy reject the whole route table. */
+  readonly broken: readonly RouteEntry[];
 }
 
 interface VirtualHostDraft {
@@ -319,6 +321,9 @@ export function buildRouteTable(
   }
   suffixWildcards.sort((a, b) => b.domain.length - a.domain.length);
   prefixWildcards.sort((a, b) => b.domain.length - a.domain.length);
+  const broken = virtualHosts.flatMap((virtualHost) =>
+    virtualHost.routes.filter((route) => route.broken !== undefined),
+  );
   return {
     name,
     servers,
@@ -329,6 +334,7 @@ export function buildRouteTable(
     catchAllHost,
     skipped,
     unbound,
+    broken,
   };
 }
 
