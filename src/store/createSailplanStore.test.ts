@@ -52,6 +52,7 @@ describe('the Sailplan store', () => {
     // when the user types an unclosed flow sequence
     const buffer = store.getState().buffer as InMemoryTextBuffer;
     buffer.type([{ start: seed.length, end: seed.length, text: '\n---\nkind: [oops\n' }]);
+    store.getState().flush();
     // then the errors are reported, the canvas keeps the last good version, and edits are refused
     const state = store.getState();
     expect(state.derived.syntaxErrors).toBeGreaterThan(0);
@@ -103,5 +104,42 @@ describe('the Sailplan store', () => {
     // and clearing it ends the request
     store.getState().clearDeleteRequest();
     expect(store.getState().deleteRequest).toBeNull();
+  });
+
+  it('keeps the route tests and the simulator request as plain data beside the text', () => {
+    // given a store opened with a design, its route tests and a request
+    const tests =
+      'tests:\n- name: root\n  request: { url: http://shop.example.com/ }\n  expect: {}\n';
+    const store = createSailplanStore({
+      text: seed,
+      tests,
+      request: { method: 'GET', url: 'http://shop.example.com/' },
+    });
+    expect(store.getState().tests).toBe(tests);
+    // when the panels replace them
+    store.getState().setTests('');
+    store.getState().setRequest({
+      method: 'POST',
+      url: 'http://shop.example.com/cart',
+      headers: { 'x-user': 'alice' },
+      from: { namespace: 'shop', labels: { app: 'web' } },
+    });
+    // then the store holds the new values and the design text is untouched
+    const state = store.getState();
+    expect(state.tests).toBe('');
+    expect(state.request).toEqual({
+      method: 'POST',
+      url: 'http://shop.example.com/cart',
+      headers: { 'x-user': 'alice' },
+      from: { namespace: 'shop', labels: { app: 'web' } },
+    });
+    expect(state.text).toBe(seed);
+    expect(state.version).toBe(1);
+  });
+
+  it('starts with no route tests and no request chosen', () => {
+    const state = createSailplanStore({ text: seed }).getState();
+    expect(state.tests).toBe('');
+    expect(state.request).toEqual({ method: 'GET', url: '' });
   });
 });
