@@ -8,6 +8,12 @@ import {
   type Request,
 } from '../engine';
 import { deriveDocument, type Derived } from './derive';
+import {
+  createDeriveScheduler,
+  TYPING_DERIVE_DELAY_MS,
+  TYPING_DERIVE_MAX_WAIT_MS,
+  type DeriveTiming,
+} from './deriveScheduler';
 import { InMemoryTextBuffer, type TextBuffer, type TextChange } from './textBuffer';
 
 /** A position on the canvas. */
@@ -52,7 +58,11 @@ export interface SailplanState {
   readonly fileName: string;
   readonly text: string;
   readonly version: number;
-  /** Derived from the current text. */
+  /**
+   * Derived from the current text. While the user types, it follows a burst of keystrokes after a
+   * short pause (`derived.version` lags `version` meanwhile); planned edits, undo, redo and loads
+   * are derived at once. `flush()` derives a waiting change now.
+   */
   readonly derived: Derived;
   /**
    * The last derivation whose text parsed without syntax errors: the canvas shows it (read-only)
@@ -86,6 +96,8 @@ export interface SailplanState {
    * intent means nothing, with the reason.
    */
   readonly dispatch: (intent: Intent) => DispatchResult;
+  /** Derives the text now if a typed change is waiting for its derive (see `derived`). */
+  readonly flush: () => void;
   /** Replaces the store's buffer (the editor attaches its Monaco-backed one once loaded). */
   readonly attachBuffer: (buffer: TextBuffer) => void;
   /** Replaces the whole design text, as one undoable step. */
@@ -139,6 +151,8 @@ export interface SailplanStoreOptions {
   readonly fileName?: string;
   readonly tests?: string;
   readonly request?: Request;
+  /** When typed changes are derived; planned edits, undo, redo and loads are derived at once. */
+  readonly typing?: DeriveTiming;
 }
 
 /** The request a new store starts with: none chosen yet. */
@@ -150,6 +164,7 @@ export function createSailplanStore({
   fileName = 'design.yaml',
   tests = '',
   request = EMPTY_REQUEST,
+  typing = { delay: TYPING_DERIVE_DELAY_MS, maxWait: TYPING_DERIVE_MAX_WAIT_MS },
 }: SailplanStoreOptions): SailplanStore {
   const initialBuffer = new InMemoryTextBuffer(text);
   const initial = deriveDocument(fileName, text, initialBuffer.getVersion(), undefined);
@@ -158,17 +173,29 @@ export function createSailplanStore({
   let deleteSerial = 0;
 
   return createStore<SailplanState>()((set, get) => {
+    const deriveCurrent = () => {
+      const { text: current, version, derived, lastGood } = get();
+      if (derived.version === version) return;
+      const next = deriveDocument(fileName, current, version, derived);
+      set({ derived: next, lastGood: next.syntaxErrors === 0 ? next : lastGood });
+    };
+    const scheduler = createDeriveScheduler(deriveCurrent, typing);
+    // The text, version and undo state follow every change at once (the toolbar's buttons, the
+    // optimistic version check); only the derive waits, and only for typing.
     const onChange = (change: TextChange) => {
-      const { derived, lastGood, buffer } = get();
-      const next = deriveDocument(fileName, change.text, change.version, derived);
+      const { buffer } = get();
       set({
         text: change.text,
         version: change.version,
-        derived: next,
-        lastGood: next.syntaxErrors === 0 ? next : lastGood,
         canUndo: buffer.canUndo(),
         canRedo: buffer.canRedo(),
       });
+      if (change.origin === 'user') {
+        scheduler.schedule();
+      } else {
+        scheduler.cancel();
+        deriveCurrent();
+      }
     };
     unsubscribe = initialBuffer.onDidChange(onChange);
 
@@ -191,6 +218,8 @@ export function createSailplanStore({
       deleteRequest: null,
 
       dispatch: (intent) => {
+        // A gesture is planned against the text as it is now, typed keys included.
+        scheduler.flush();
         const { derived, buffer } = get();
         if (derived.syntaxErrors > 0) {
           return { ok: false, reason: 'The YAML has errors: fix them in the editor first.' };
@@ -209,6 +238,7 @@ export function createSailplanStore({
         }
         return { ok: false, reason: 'The design changed while the edit was planned: try again.' };
       },
+      flush: () => scheduler.flush(),
       attachBuffer: (buffer) => {
         unsubscribe();
         const previous = get().buffer;

@@ -2,3 +2,4 @@ export * from './createSailplanStore';
 export * from './context';
 export * from './derive';
 export * from './textBuffer';
+export * from './deriveScheduler';
