@@ -22,6 +22,13 @@ import { gatewayPortNotDefinedOnServiceRule } from './ist0162-gatewayPortNotDefi
 import { destinationRuleSubsetNotSelectPodsRule } from './ist0173-destinationRuleSubsetNotSelectPods';
 import { unknownDestinationRuleHostRule } from './ist0174-unknownDestinationRuleHost';
 import { conflictingServiceEntryProtocolRule } from './ist0177-conflictingServiceEntryProtocol';
+import { httpsServerWithoutTlsModeRule } from './sp1001-httpsServerWithoutTlsMode';
+import { rewriteSlashMismatchRule } from './sp1002-rewriteSlashMismatch';
+import { faultWithoutPercentageRule } from './sp1003-faultWithoutPercentage';
+import { mergeOrderFromMissingTimestampsRule } from './sp1004-mergeOrderFromMissingTimestamps';
+import { unsupportedRedirectCodeRule } from './sp1005-unsupportedRedirectCode';
+import { hiddenFromIngressByExportToRule } from './sp1006-hiddenFromIngressByExportTo';
+import { ignoredMatchHeaderKeyRule } from './sp1007-ignoredMatchHeaderKey';
 
 /** Every analyzer rule, one per file, in code order. */
 export const RULES: readonly AnalyzerRule[] = [
@@ -48,4 +55,11 @@ export const RULES: readonly AnalyzerRule[] = [
   destinationRuleSubsetNotSelectPodsRule,
   unknownDestinationRuleHostRule,
   conflictingServiceEntryProtocolRule,
+  httpsServerWithoutTlsModeRule,
+  rewriteSlashMismatchRule,
+  faultWithoutPercentageRule,
+  mergeOrderFromMissingTimestampsRule,
+  unsupportedRedirectCodeRule,
+  hiddenFromIngressByExportToRule,
+  ignoredMatchHeaderKeyRule,
 ];
