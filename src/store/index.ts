@@ -3,3 +3,4 @@ export * from './context';
 export * from './derive';
 export * from './textBuffer';
 export * from './deriveScheduler';
+export * from './sourceNodes';
