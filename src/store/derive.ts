@@ -1,4 +1,11 @@
-import { buildTopology, loadDesign, type Design, type Diagnostic, type Topology } from '../engine';
+import {
+  analyze,
+  buildTopology,
+  loadDesign,
+  type Design,
+  type Diagnostic,
+  type Topology,
+} from '../engine';
 
 /** Everything derived from one version of the design text, once per version. */
 export interface Derived {
@@ -24,7 +31,9 @@ export function deriveDocument(
   previous: Derived | undefined,
 ): Derived {
   const design = loadDesign([{ name: fileName, text }], previous?.design);
-  const diagnostics = [...design.model.diagnostics].sort(
+  // The analyzer's findings join the parse and model diagnostics; it caches per resource, so an edit
+  // re-analyzes only what changed.
+  const diagnostics = [...design.model.diagnostics, ...analyze(design)].sort(
     (a, b) =>
       levelOrder[a.level] - levelOrder[b.level] || (a.range?.start ?? 0) - (b.range?.start ?? 0),
   );
