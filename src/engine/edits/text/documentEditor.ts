@@ -298,6 +298,7 @@ export class DocumentEditor {
       }
     }
     if (from === to) return;
+    this.assertAliasOrderKept(node, from, to);
     if (node.flow) this.moveFlowItem(node, from, to);
     else this.moveBlockItem(node, from, to);
   }
@@ -479,6 +480,32 @@ export class DocumentEditor {
         }
       },
     });
+  }
+
+  /** Refuses a move that would put an alias before the anchor it refers to. */
+  private assertAliasOrderKept(sequence: YAMLSeq<unknown>, from: number, to: number): void {
+    const moved = sequence.items.slice(from, from + 1);
+    const passed =
+      from < to ? sequence.items.slice(from + 1, to + 1) : sequence.items.slice(to, from);
+    const [defining, using] = from < to ? [moved, passed] : [passed, moved];
+    const anchors = new Set<string>();
+    for (const node of defining.filter(isNode)) {
+      visit(node, {
+        Node(_, inner) {
+          if ((isScalar(inner) || isCollection(inner)) && inner.anchor) anchors.add(inner.anchor);
+        },
+      });
+    }
+    if (anchors.size === 0) return;
+    for (const node of using.filter(isNode)) {
+      visit(node, {
+        Alias(_, alias) {
+          if (anchors.has(alias.source)) {
+            refuse(`This move would put *${alias.source} before its anchor &${alias.source}`);
+          }
+        },
+      });
+    }
   }
 
   // --- Assigning values --------------------------------------------------------------------------
