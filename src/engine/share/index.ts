@@ -1,2 +1,30 @@
-// Filled in by its layer.
-export {};
+export { fromBase64Url, isBase64UrlText, toBase64Url } from './base64url';
+export {
+  decodeShareFragment,
+  encodeShareFragment,
+  fromShareDocument,
+  inflateBounded,
+  isShareFragment,
+  MAX_SHARED_BYTES,
+  SHARE_FORMAT_VERSION,
+  SHARE_FRAGMENT_PREFIX,
+  SHARE_LINK_WARNING_LENGTH,
+  toShareDocument,
+} from './shareLink';
+export type {
+  DecodeShareResult,
+  ShareDocument,
+  SharedDesign,
+  SharedPosition,
+  ShareProblem,
+} from './shareLink';
+export { resourceFiles, zipEntries } from './designArchive';
+export type { ArchiveEntry } from './designArchive';
+export {
+  appendDocuments,
+  checkImportedFile,
+  loadDesignInSteps,
+  MAX_IMPORT_BYTES,
+  prepareImportedText,
+} from './designImport';
+export type { ImportCheck, ImportProgress, PreparedText } from './designImport';
