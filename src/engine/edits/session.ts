@@ -163,7 +163,7 @@ export class EditSession {
       evidence.some((item) => item.indent !== undefined) &&
       evidence.some((item) => item.indentSequences !== undefined) &&
       evidence.some((item) => item.flowPadding !== undefined);
-    for (let distance = 1; distance < count && !complete() && distance <= 8; distance += 1) {
+    for (let distance = 1; distance < count && !complete() && distance <= 2; distance += 1) {
       for (const other of [index - distance, index + distance]) {
         if (other >= 0 && other < count) evidence.push(this.evidenceOf(state, other));
       }
