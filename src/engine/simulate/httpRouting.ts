@@ -16,7 +16,8 @@ import type { ParsedRequest } from './request';
 import type { RouteEntry, RouteTable, VirtualHost } from './routeTable';
 import { findVirtualHost } from './routeTable';
 import type { ResponseFlag, WeightedOutcomeDestination } from './trace';
-import type { TraceBuilder } from './traceBuilder';
+import type { RecordedStep, TraceBuilder } from './traceBuilder';
+import { StepRecorder } from './traceBuilder';
 
 /** What a simulation step needs: the model, the trace, the request and the proxy. */
 export interface SimulationContext {
@@ -143,47 +144,7 @@ export function routeThroughTable(
     trace.respond(301, null, `301 redirect to ${location} (httpsRedirect on the server)`);
     return;
   }
-  const reported = new Set<string>();
-  for (const virtualService of virtualHost.virtualServices) {
-    trace.step(
-      'virtualService',
-      'info',
-      `VirtualService ${virtualService.namespace}/${virtualService.name}`,
-      `bound to this vhost; its rules are tried in order`,
-      { node: virtualService.key, at: { key: virtualService.key, path: ['spec', 'hosts'] } },
-    );
-    for (const skip of table.skipped) {
-      if (
-        skip.virtualService.key !== virtualService.key &&
-        !virtualHost.routes.some(
-          (route) =>
-            route.rule.root?.virtualService.key === virtualService.key &&
-            route.rule.virtualService.key === skip.virtualService.key,
-        )
-      )
-        continue;
-      const id = `${skip.virtualService.key}|${skip.index}|${skip.matchIndex ?? ''}`;
-      if (reported.has(id)) continue;
-      reported.add(id);
-      const match = skip.matchIndex === null ? '' : ` match[${skip.matchIndex}]`;
-      trace.step(
-        'rule',
-        'skipped',
-        `${skip.virtualService.namespace}/${skip.virtualService.name} http[${skip.index}]${match} left out`,
-        skip.reason,
-        {
-          node: `${skip.virtualService.key}#http/${skip.index}`,
-          at: {
-            key: skip.virtualService.key,
-            path:
-              skip.matchIndex === null
-                ? ['spec', 'http', skip.index]
-                : ['spec', 'http', skip.index, 'match', skip.matchIndex],
-          },
-        },
-      );
-    }
-  }
+  trace.replay(virtualHostPreamble(table, virtualHost));
   for (const entry of virtualHost.routes) {
     const verdict = evaluateMatch(entry.match?.match, request);
     if (!verdict.matched) {
@@ -237,6 +198,64 @@ export function routeThroughTable(
     'NR',
     `404 NR: no route of virtual host ${virtualHost.domain} matches (Envoy never falls back to another vhost)`,
   );
+}
+
+const preambles = new WeakMap<VirtualHost, readonly RecordedStep[]>();
+
+/** The VirtualServices of a vhost and their rules left out at config time, recorded once per vhost. */
+function virtualHostPreamble(table: RouteTable, virtualHost: VirtualHost): readonly RecordedStep[] {
+  const cached = preambles.get(virtualHost);
+  if (cached !== undefined) return cached;
+  const recorder = new StepRecorder();
+  const reported = new Set<string>();
+  const keys = new Set<string>();
+  for (const route of virtualHost.routes) {
+    keys.add(route.rule.virtualService.key);
+    if (route.rule.root !== undefined) keys.add(route.rule.root.virtualService.key);
+  }
+  for (const virtualService of virtualHost.virtualServices) {
+    recorder.step(
+      'virtualService',
+      'info',
+      `VirtualService ${virtualService.namespace}/${virtualService.name}`,
+      'bound to this vhost; its rules are tried in order',
+      {
+        node: virtualService.key,
+        at: { key: virtualService.key, path: ['spec', 'hosts'] },
+      },
+    );
+  }
+  for (const skip of table.skipped) {
+    if (
+      !keys.has(skip.virtualService.key) &&
+      !virtualHost.virtualServices.some(
+        (virtualService) => virtualService.key === skip.virtualService.key,
+      )
+    )
+      continue;
+    const id = `${skip.virtualService.key}|${skip.index}|${skip.matchIndex ?? ''}`;
+    if (reported.has(id)) continue;
+    reported.add(id);
+    const match = skip.matchIndex === null ? '' : ` match[${skip.matchIndex}]`;
+    recorder.step(
+      'rule',
+      'skipped',
+      `${skip.virtualService.namespace}/${skip.virtualService.name} http[${skip.index}]${match} left out`,
+      skip.reason,
+      {
+        node: `${skip.virtualService.key}#http/${skip.index}`,
+        at: {
+          key: skip.virtualService.key,
+          path:
+            skip.matchIndex === null
+              ? ['spec', 'http', skip.index]
+              : ['spec', 'http', skip.index, 'match', skip.matchIndex],
+        },
+      },
+    );
+  }
+  preambles.set(virtualHost, recorder.steps);
+  return recorder.steps;
 }
 
 function describeHostChoice(domain: string, authority: string): string {

@@ -35,6 +35,8 @@ import {
 import type { RouteTable } from './routeTable';
 import { buildRouteTable } from './routeTable';
 import type { WeightedOutcomeDestination } from './trace';
+import type { RecordedStep } from './traceBuilder';
+import { StepRecorder } from './traceBuilder';
 
 /** A filter chain of a TLS listener, or the single chain of a TCP listener. */
 interface FilterChain {
@@ -64,7 +66,6 @@ interface ListenerChains {
 /** What the simulator caches per model: merged gateways per pod, chains per listener. */
 interface IngressCache {
   readonly merged: Map<string, MergedGateways>;
-  readonly chains: Map<string, ListenerChains>;
   readonly tables: Map<string, RouteTable>;
 }
 
@@ -73,7 +74,7 @@ const caches = new WeakMap<Model, IngressCache>();
 function cacheFor(model: Model): IngressCache {
   let cache = caches.get(model);
   if (cache === undefined) {
-    cache = { merged: new Map(), chains: new Map(), tables: new Map() };
+    cache = { merged: new Map(), tables: new Map() };
     caches.set(model, cache);
   }
   return cache;
@@ -115,33 +116,63 @@ function loadBalancers(model: Model): {
     : { services: [], implicit: false };
 }
 
-/** Simulates a request from an external client through a LoadBalancer Service and the gateway pods behind it (routing-semantics §6). */
-export function simulateIngress(context: SimulationContext): void {
-  const { model, trace, request } = context;
+/** Where an ingress request lands for one LoadBalancer entry and port: the steps up to the listener. */
+interface EntryResolution {
+  readonly steps: readonly RecordedStep[];
+  /** Set when the request stops before a listener. */
+  readonly end?: { readonly ending: 'refused' | 'unanswerable'; readonly summary: string };
+  readonly pod?: GatewayPod;
+  readonly listener?: ListenerServers;
+}
+
+const entryCaches = new WeakMap<Model, Map<string, EntryResolution>>();
+
+/** The LoadBalancer, pod and listener of an entry and port, memoised per model (they do not depend on the rest of the request). */
+function resolveEntry(model: Model, entry: string | undefined, port: number): EntryResolution {
+  let cache = entryCaches.get(model);
+  if (cache === undefined) {
+    cache = new Map();
+    entryCaches.set(model, cache);
+  }
+  const key = `${entry ?? ''}|${port}`;
+  let resolution = cache.get(key);
+  if (resolution === undefined) {
+    resolution = computeEntry(model, entry, port);
+    cache.set(key, resolution);
+  }
+  return resolution;
+}
+
+function computeEntry(
+  model: Model,
+  entry: string | undefined,
+  requestPort: number,
+): EntryResolution {
+  const recorder = new StepRecorder();
+  const stop = (ending: 'refused' | 'unanswerable', summary: string): EntryResolution => ({
+    steps: recorder.steps,
+    end: { ending, summary },
+  });
   const { services, implicit } = loadBalancers(model);
   if (services.length === 0) {
-    trace.stop(
+    return stop(
       'unanswerable',
       "The design has no LoadBalancer Service, so an external request has no way in. Add the ingress gateway's Service (type: LoadBalancer, e.g. istio-system/istio-ingressgateway).",
     );
-    return;
   }
   let candidates = services;
-  if (request.entry !== undefined) {
-    candidates = services.filter(
-      (service) => `${service.namespace}/${service.name}` === request.entry,
-    );
+  if (entry !== undefined) {
+    candidates = services.filter((service) => `${service.namespace}/${service.name}` === entry);
     if (candidates.length === 0) {
-      trace.stop(
+      return stop(
         'unanswerable',
-        `There is no LoadBalancer Service ${request.entry} (LoadBalancer Services: ${services.map((service) => `${service.namespace}/${service.name}`).join(', ')}).`,
+        `There is no LoadBalancer Service ${entry} (LoadBalancer Services: ${services.map((service) => `${service.namespace}/${service.name}`).join(', ')}).`,
       );
-      return;
     }
   }
   const withPort = candidates.filter((service) =>
     (service.spec.ports ?? []).some(
-      (port) => port.port === request.port && (port.protocol ?? 'TCP').toUpperCase() === 'TCP',
+      (port) => port.port === requestPort && (port.protocol ?? 'TCP').toUpperCase() === 'TCP',
     ),
   );
   const service = withPort[0];
@@ -152,24 +183,22 @@ export function simulateIngress(context: SimulationContext): void {
           `${candidate.namespace}/${candidate.name}: ${(candidate.spec.ports ?? []).map((port) => port.port).join(', ')}`,
       )
       .join('; ');
-    trace.step(
+    const first = candidates[0];
+    recorder.step(
       'loadBalancer',
       'failed',
-      `No LoadBalancer port ${request.port}`,
+      `No LoadBalancer port ${requestPort}`,
       `ports: ${ports}`,
-      {
-        ...(candidates[0] === undefined
-          ? {}
-          : { node: candidates[0].key, at: { key: candidates[0].key, path: ['spec', 'ports'] } }),
-      },
+      first === undefined
+        ? {}
+        : { node: first.key, at: { key: first.key, path: ['spec', 'ports'] } },
     );
-    trace.stop(
+    return stop(
       'refused',
-      `Connection refused: no LoadBalancer Service exposes port ${request.port}, so the request never reaches a gateway pod.`,
+      `Connection refused: no LoadBalancer Service exposes port ${requestPort}, so the request never reaches a gateway pod.`,
     );
-    return;
   }
-  const portIndex = (service.spec.ports ?? []).findIndex((port) => port.port === request.port);
+  const portIndex = (service.spec.ports ?? []).findIndex((port) => port.port === requestPort);
   const servicePort = service.spec.ports?.[portIndex];
   const selected = service === IMPLICIT_INGRESS_SERVICE ? [] : serviceWorkloads(model, service);
   const workload = selected[0];
@@ -196,7 +225,7 @@ export function simulateIngress(context: SimulationContext): void {
           };
   const targetPort =
     servicePort === undefined
-      ? request.port
+      ? requestPort
       : (resolveTargetPort(
           servicePort,
           workload === undefined
@@ -209,22 +238,19 @@ export function simulateIngress(context: SimulationContext): void {
                   workload,
                 },
               ],
-        ) ?? request.port);
+        ) ?? requestPort);
   const others =
     withPort.length > 1
       ? ` (${withPort.length - 1} other LoadBalancer Service${withPort.length > 2 ? 's have' : ' has'} this port too; give the request an entry to choose)`
       : '';
-  trace.step(
+  recorder.step(
     'loadBalancer',
     'matched',
-    `LoadBalancer ${service.namespace}/${service.name} port ${request.port} -> pod port ${targetPort}`,
-    `${implicit ? "the design has no LoadBalancer Service: Istio's default istio-system/istio-ingressgateway (80->8080, 443->8443) is assumed" : `Service port ${servicePort?.name ?? request.port} forwards to targetPort ${targetPort}`}${others}`,
-    {
-      node: service.key,
-      at: { key: service.key, path: ['spec', 'ports', portIndex] },
-    },
+    `LoadBalancer ${service.namespace}/${service.name} port ${requestPort} -> pod port ${targetPort}`,
+    `${implicit ? "the design has no LoadBalancer Service: Istio's default istio-system/istio-ingressgateway (80->8080, 443->8443) is assumed" : `Service port ${servicePort?.name ?? requestPort} forwards to targetPort ${targetPort}`}${others}`,
+    { node: service.key, at: { key: service.key, path: ['spec', 'ports', portIndex] } },
   );
-  trace.step(
+  recorder.step(
     'gatewayPod',
     'matched',
     `Gateway pod in ${pod.namespace}`,
@@ -236,8 +262,6 @@ export function simulateIngress(context: SimulationContext): void {
           at: { key: pod.workloadKey, path: ['spec', 'template', 'metadata', 'labels'] },
         },
   );
-
-  const routed: SimulationContext = { ...context, proxyNamespace: pod.namespace };
   const merged = mergedFor(model, pod);
   const listener = merged.listeners.get(targetPort);
   if (listener === undefined || listener.servers.length === 0) {
@@ -245,8 +269,8 @@ export function simulateIngress(context: SimulationContext): void {
       .filter((candidate) => candidate.servers.length > 0)
       .map((candidate) => candidate.listenerPort);
     const gatewayNames = merged.gateways.map((gateway) => `${gateway.namespace}/${gateway.name}`);
-    reportDropped(context, listener);
-    trace.step(
+    reportDropped(recorder, listener);
+    recorder.step(
       'listener',
       'failed',
       `No listener on pod port ${targetPort}`,
@@ -254,20 +278,33 @@ export function simulateIngress(context: SimulationContext): void {
         ? `no Gateway selects the pod (labels ${formatLabels(pod.labels)})`
         : `the Gateways selecting the pod (${gatewayNames.join(', ')}) listen on ${listening.length === 0 ? 'no port' : `pod port${listening.length === 1 ? '' : 's'} ${listening.join(', ')}`}`,
     );
-    trace.stop(
+    return stop(
       'refused',
       `Connection refused: nothing listens on pod port ${targetPort}${merged.gateways.length === 0 ? ' (no Gateway selects the gateway pod)' : ''}.`,
     );
-    return;
   }
   const first = listener.servers[0];
-  trace.step(
+  recorder.step(
     'listener',
     'matched',
     `Listener on pod port ${targetPort} (${listener.kind === 'http' ? 'plain-text HTTP' : listener.kind === 'tcp' ? 'plain TCP' : 'TLS, chosen by SNI'})`,
     `servers: ${listener.servers.map((server) => `${server.gatewayName}[${server.index}] ${server.protocol} ${server.port}`).join(', ')}${first === undefined ? '' : `; ${first.translation}`}`,
   );
-  reportDropped(context, listener);
+  reportDropped(recorder, listener);
+  return { steps: recorder.steps, pod, listener };
+}
+
+/** Simulates a request from an external client through a LoadBalancer Service and the gateway pods behind it (routing-semantics §6). */
+export function simulateIngress(context: SimulationContext): void {
+  const { model, trace, request } = context;
+  const resolution = resolveEntry(model, request.entry, request.port);
+  trace.replay(resolution.steps);
+  const { pod, listener, end } = resolution;
+  if (end !== undefined || pod === undefined || listener === undefined) {
+    trace.stop(end?.ending ?? 'unanswerable', end?.summary ?? '');
+    return;
+  }
+  const routed: SimulationContext = { ...context, proxyNamespace: pod.namespace };
   switch (listener.kind) {
     case 'http':
       routeHttpListener(routed, listener, pod);
@@ -285,9 +322,9 @@ export function simulateIngress(context: SimulationContext): void {
   }
 }
 
-function reportDropped(context: SimulationContext, listener: ListenerServers | undefined): void {
+function reportDropped(recorder: StepRecorder, listener: ListenerServers | undefined): void {
   for (const dropped of listener?.dropped ?? []) {
-    context.trace.step(
+    recorder.step(
       'warning',
       'skipped',
       `Server ${dropped.ref.gatewayName}[${dropped.ref.index}] ${dropped.ref.protocol} ${dropped.ref.port} dropped`,
@@ -299,7 +336,7 @@ function reportDropped(context: SimulationContext, listener: ListenerServers | u
     );
   }
   for (const bound of listener?.bound ?? []) {
-    context.trace.step(
+    recorder.step(
       'warning',
       'skipped',
       `Server ${bound.gatewayName}[${bound.index}] binds to ${bound.server.bind ?? ''}`,
@@ -349,11 +386,39 @@ function routeHttpListener(
     );
     return;
   }
+  const plan = httpListenerPlan(model, pod, listener);
+  trace.replay(plan.steps);
+  routeThroughTable(context, plan.table, (virtualHost, entry) => {
+    if (entry?.server !== undefined) return entry.server.gatewayName;
+    const server = virtualHost?.servers[0];
+    if (server !== undefined && !virtualHost?.blackhole) return server.gatewayName;
+    return plan.onlyGateway;
+  });
+}
+
+/** A plain-text HTTP listener's route table and the steps that describe it, once per listener. */
+interface HttpListenerPlan {
+  readonly table: RouteTable;
+  readonly steps: readonly RecordedStep[];
+  /** The Gateway of every server on the port, when they all belong to one. */
+  readonly onlyGateway: string | null;
+}
+
+const httpPlans = new WeakMap<ListenerServers, HttpListenerPlan>();
+
+function httpListenerPlan(
+  model: Model,
+  pod: GatewayPod,
+  listener: ListenerServers,
+): HttpListenerPlan {
+  const cached = httpPlans.get(listener);
+  if (cached !== undefined) return cached;
   const first = listener.servers[0];
   const name = first === undefined ? `http.${listener.listenerPort}` : routeTableName(first);
   const table = tableFor(model, pod, name, listener.servers);
+  const recorder = new StepRecorder();
   for (const server of listener.servers) {
-    trace.step(
+    recorder.step(
       'server',
       'info',
       `Gateway server ${server.gatewayName}[${server.index}] ${server.protocol} ${server.port}`,
@@ -364,28 +429,36 @@ function routeHttpListener(
       },
     );
   }
-  trace.step(
-    'routeTable',
-    'matched',
-    `Route table ${name}`,
-    `${table.virtualHosts.length} virtual host${table.virtualHosts.length === 1 ? '' : 's'}: ${table.virtualHosts.map((virtualHost) => virtualHost.domain).join(', ')}`,
-  );
+  recorder.step('routeTable', 'matched', `Route table ${name}`, describeTable(table));
   const gateways = new Set(listener.servers.map((server) => server.gatewayName));
-  routeThroughTable(context, table, (virtualHost, entry) => {
-    if (entry?.server !== undefined) return entry.server.gatewayName;
-    const server = virtualHost?.servers[0];
-    if (server !== undefined && !virtualHost?.blackhole) return server.gatewayName;
-    return gateways.size === 1 ? ([...gateways][0] ?? null) : null;
-  });
+  const plan = {
+    table,
+    steps: recorder.steps,
+    onlyGateway: gateways.size === 1 ? ([...gateways][0] ?? null) : null,
+  };
+  httpPlans.set(listener, plan);
+  return plan;
 }
 
+const tableDescriptions = new WeakMap<RouteTable, string>();
+
+function describeTable(table: RouteTable): string {
+  let description = tableDescriptions.get(table);
+  if (description === undefined) {
+    const count = table.virtualHosts.length;
+    description = `${count} virtual host${count === 1 ? '' : 's'}: ${table.virtualHosts.map((virtualHost) => virtualHost.domain).join(', ')}`;
+    tableDescriptions.set(table, description);
+  }
+  return description;
+}
+
+const listenerChains = new WeakMap<ListenerServers, ListenerChains>();
+
 function chainsFor(model: Model, pod: GatewayPod, listener: ListenerServers): ListenerChains {
-  const cache = cacheFor(model);
-  const key = `${podKey(pod)}|${listener.listenerPort}`;
-  let chains = cache.chains.get(key);
+  let chains = listenerChains.get(listener);
   if (chains === undefined) {
     chains = buildChains(model, pod, listener);
-    cache.chains.set(key, chains);
+    listenerChains.set(listener, chains);
   }
   return chains;
 }
@@ -608,7 +681,7 @@ function routeTlsListener(
       'routeTable',
       'matched',
       `Route table ${table.name}`,
-      `this server's own table (terminated HTTPS servers do not share vhosts): ${table.virtualHosts.map((virtualHost) => virtualHost.domain).join(', ')}`,
+      `this server's own table (terminated HTTPS servers do not share vhosts): ${describeTable(table)}`,
     );
     routeThroughTable(context, table, () => server.gatewayName);
     return;

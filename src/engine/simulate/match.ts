@@ -189,10 +189,17 @@ function fail(field: string, reason: string): MatchVerdict {
   return { matched: false, field, reason };
 }
 
+const sortedKeyCache = new WeakMap<object, readonly string[]>();
+
 function sortedKeys(record: Readonly<Record<string, unknown>> | undefined): readonly string[] {
   if (record === undefined) return [];
-  const keys = Object.keys(record);
-  return keys.length > 1 ? keys.sort() : keys;
+  // Match entries are immutable model objects, evaluated again and again: sort their keys once.
+  let keys = sortedKeyCache.get(record);
+  if (keys === undefined) {
+    keys = Object.keys(record).sort();
+    sortedKeyCache.set(record, keys);
+  }
+  return keys;
 }
 
 /**

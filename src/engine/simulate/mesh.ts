@@ -236,26 +236,56 @@ function wildcardServiceEntry(model: Model, host: string): RegistryEntry | undef
   return undefined;
 }
 
+interface MeshIndex {
+  /** Mesh VirtualServices by resolved exact host, in creation order. */
+  readonly exact: ReadonlyMap<string, readonly VirtualServiceResource[]>;
+  /** Mesh VirtualServices with wildcard hosts, with those hosts resolved. */
+  readonly wildcards: readonly {
+    readonly virtualService: VirtualServiceResource;
+    readonly hosts: readonly string[];
+  }[];
+}
+
+const meshIndexes = new WeakMap<Model, MeshIndex>();
+
+/** The VirtualServices bound to the mesh, indexed by host once per model. */
+function meshIndex(model: Model): MeshIndex {
+  const cached = meshIndexes.get(model);
+  if (cached !== undefined) return cached;
+  const exact = new Map<string, VirtualServiceResource[]>();
+  const wildcards: { virtualService: VirtualServiceResource; hosts: string[] }[] = [];
+  for (const virtualService of model.virtualServices) {
+    if ((virtualService.spec.hosts ?? []).length === 0) continue;
+    if (!virtualServiceGateways(virtualService).some((reference) => reference.type === 'mesh'))
+      continue;
+    const wildcardHosts: string[] = [];
+    for (const written of virtualService.spec.hosts ?? []) {
+      const resolved = resolveHost(written, virtualService.namespace);
+      if (resolved.startsWith('*')) {
+        wildcardHosts.push(resolved);
+        continue;
+      }
+      const list = exact.get(resolved);
+      if (list === undefined) exact.set(resolved, [virtualService]);
+      else if (!list.includes(virtualService)) list.push(virtualService);
+    }
+    if (wildcardHosts.length > 0) wildcards.push({ virtualService, hosts: wildcardHosts });
+  }
+  const index = { exact, wildcards };
+  meshIndexes.set(model, index);
+  return index;
+}
+
 /** The mesh VirtualService a sidecar in `namespace` uses for `host`: the most specific host, then visibility order, then creation. */
 function meshVirtualService(
   model: Model,
   host: string,
   namespace: string,
 ): VirtualServiceResource | undefined {
+  const index = meshIndex(model);
   let best: { virtualService: VirtualServiceResource; rank: number; order: number } | undefined;
-  for (const virtualService of model.virtualServices) {
-    if ((virtualService.spec.hosts ?? []).length === 0) continue;
-    if (!virtualServiceGateways(virtualService).some((reference) => reference.type === 'mesh'))
-      continue;
-    if (!isVisibleTo(virtualService, namespace)) continue;
-    let rank = -1;
-    for (const written of virtualService.spec.hosts ?? []) {
-      const resolved = resolveHost(written, virtualService.namespace);
-      if (resolved === host) rank = Number.MAX_SAFE_INTEGER;
-      else if (resolved.startsWith('*') && hostSubsetOf(host, resolved))
-        rank = Math.max(rank, resolved.length);
-    }
-    if (rank < 0) continue;
+  const consider = (virtualService: VirtualServiceResource, rank: number): void => {
+    if (!isVisibleTo(virtualService, namespace)) return;
     const exportTo = exportToOf(virtualService) ?? [];
     const order =
       exportTo.length === 0 || exportTo.includes('*')
@@ -272,6 +302,14 @@ function meshVirtualService(
     ) {
       best = { virtualService, rank, order };
     }
+  };
+  for (const virtualService of index.exact.get(host) ?? [])
+    consider(virtualService, Number.MAX_SAFE_INTEGER);
+  for (const { virtualService, hosts } of index.wildcards) {
+    let rank = -1;
+    for (const wildcard of hosts)
+      if (hostSubsetOf(host, wildcard)) rank = Math.max(rank, wildcard.length);
+    if (rank >= 0) consider(virtualService, rank);
   }
   return best?.virtualService;
 }

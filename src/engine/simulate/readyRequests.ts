@@ -2,6 +2,7 @@ import type { Model, StringMatch, VirtualServiceResource } from '../model';
 import {
   isHttpProtocol,
   isWildcardHost,
+  lookupRegistryHost,
   parseProtocol,
   resolveHost,
   virtualServiceGateways,
@@ -59,8 +60,17 @@ export function readyRequests(model: Model): ReadyRequest[] {
         for (const host of hosts) {
           const resolved = resolveHost(host, virtualService.namespace);
           if (resolved === '*') continue;
+          // A mesh call goes to the Service's own port (sidecars route by the port called).
+          const registry = lookupRegistryHost(model, resolved);
+          const port =
+            registry === undefined
+              ? 80
+              : registry.kind === 'Service'
+                ? (registry.service.spec.ports?.[0]?.port ?? 80)
+                : (registry.serviceEntry.spec.ports?.[0]?.number ?? 80);
+          const portText = port === 80 ? '' : `:${port}`;
           add(virtualService, {
-            url: `http://${exampleHost(resolved)}${path}`,
+            url: `http://${exampleHost(resolved)}${portText}${path}`,
             from: { namespace: virtualService.namespace, labels: {} },
           });
         }

@@ -18,7 +18,18 @@ import { EMPTY_OUTCOME } from './trace';
 /** Finds the source range of a path inside a resource (or a part id such as `key#http/0`). */
 export type Locator = (key: string, path: YamlPath) => SourceRange | undefined;
 
-const locatorCaches = new WeakMap<Design, Map<string, SourceRange | undefined>>();
+/** A trie over YAML paths: building a string key per lookup costs more than locating itself. */
+interface LocationNode {
+  located: boolean;
+  range: SourceRange | undefined;
+  readonly children: Map<string | number, LocationNode>;
+}
+
+const locatorCaches = new WeakMap<Design, Map<string, LocationNode>>();
+
+function newNode(): LocationNode {
+  return { located: false, range: undefined, children: new Map() };
+}
 
 /** A memoised locator over a design; none (always undefined) for a bare model. */
 export function locatorFor(subject: Model | Design): Locator {
@@ -29,13 +40,26 @@ export function locatorFor(subject: Model | Design): Locator {
     cache = new Map();
     locatorCaches.set(design, cache);
   }
-  const table = cache;
+  const roots = cache;
   return (key, path) => {
-    const cacheKey = `${key}|${path.join('\u0000')}`;
-    if (table.has(cacheKey)) return table.get(cacheKey);
-    const range = locate(design, key, path, { target: 'head' });
-    table.set(cacheKey, range);
-    return range;
+    let node = roots.get(key);
+    if (node === undefined) {
+      node = newNode();
+      roots.set(key, node);
+    }
+    for (const segment of path) {
+      let child = node.children.get(segment);
+      if (child === undefined) {
+        child = newNode();
+        node.children.set(segment, child);
+      }
+      node = child;
+    }
+    if (!node.located) {
+      node.range = locate(design, key, path, { target: 'head' });
+      node.located = true;
+    }
+    return node.range;
   };
 }
 
@@ -51,6 +75,35 @@ export interface StepDetails {
   readonly before?: string;
   readonly after?: string;
   readonly workloads?: readonly string[];
+}
+
+/** A step recorded once and replayed into many traces (the parts that do not depend on the request). */
+export interface RecordedStep {
+  readonly kind: TraceStepKind;
+  readonly status: TraceStepStatus;
+  readonly title: string;
+  readonly reason: string;
+  readonly details?: StepDetails;
+}
+
+/** Records steps for replay. */
+export class StepRecorder {
+  readonly steps: RecordedStep[] = [];
+
+  /** Records a step with the arguments of `TraceBuilder.step`. */
+  step(
+    kind: TraceStepKind,
+    status: TraceStepStatus,
+    title: string,
+    reason: string,
+    details?: StepDetails,
+  ): void {
+    this.steps.push(
+      details === undefined
+        ? { kind, status, title, reason }
+        : { kind, status, title, reason, details },
+    );
+  }
 }
 
 /** Collects a trace's steps, the nodes along the path and the outcome. */
@@ -95,6 +148,12 @@ export class TraceBuilder {
     if (details.workloads !== undefined) step.workloads = details.workloads;
     this.steps.push(step);
     if (details.node !== undefined && status === 'matched') this.visit(details.node);
+  }
+
+  /** Adds recorded steps, in order. */
+  replay(steps: readonly RecordedStep[]): void {
+    for (const recorded of steps)
+      this.step(recorded.kind, recorded.status, recorded.title, recorded.reason, recorded.details);
   }
 
   /** Marks a node as on the request's path. */
