@@ -35,8 +35,13 @@ function findingsOf(rule: ResourceRule, resource: Resource): readonly Finding[] 
   return found;
 }
 
+// The model is immutable, so its findings are computed once however often it is analyzed.
+const modelFindings = new WeakMap<Model, readonly Finding[]>();
+
 /** Runs every rule on a model and returns the findings, unfiltered and unplaced. */
-export function collectFindings(model: Model): Finding[] {
+export function collectFindings(model: Model): readonly Finding[] {
+  const cached = modelFindings.get(model);
+  if (cached !== undefined) return cached;
   const findings: Finding[] = [];
   const context = new AnalysisContext(model);
   for (const rule of RULES) {
@@ -46,6 +51,7 @@ export function collectFindings(model: Model): Finding[] {
       rule.check(context, (finding) => findings.push(finding));
     }
   }
+  modelFindings.set(model, findings);
   return findings;
 }
 

@@ -1,4 +1,4 @@
-import type { ServiceEntryResource, WorkloadEntry, YamlPath } from '../../model';
+import type { ServiceEntryResource, ServiceEntrySpec, WorkloadEntry, YamlPath } from '../../model';
 import { schemaReporter, type SchemaReporter } from '../schemaReporter';
 import type { ResourceRule } from '../types';
 import { validateExportTo } from '../validation/exportTo';
@@ -23,6 +23,8 @@ import {
 
 const AUTO_ALLOCATE_LABEL = 'networking.istio.io/enable-autoallocate-ip';
 const USE_WAYPOINT = 'istio.io/use-waypoint';
+
+type Resolution = NonNullable<ServiceEntrySpec['resolution']>;
 
 /** The webhook's ServiceEntry checks (analyzers.md §2.4): IST0106 errors, IST0133 warnings. */
 export const serviceEntryValidationRule: ResourceRule = {
@@ -101,7 +103,7 @@ export const serviceEntryValidationRule: ResourceRule = {
 
 function validateHosts(
   resource: ServiceEntryResource,
-  resolution: string,
+  resolution: Resolution,
   reporter: SchemaReporter,
 ): void {
   const hosts = resource.spec.hosts ?? [];
@@ -124,7 +126,7 @@ function validateHosts(
 
 function validateAddresses(
   resource: ServiceEntryResource,
-  resolution: string,
+  resolution: Resolution,
   reporter: SchemaReporter,
 ): void {
   const addresses = resource.spec.addresses ?? [];
@@ -150,7 +152,7 @@ function validateAddresses(
 // Returns the declared port names, which endpoint ports must refer to.
 function validatePorts(
   resource: ServiceEntryResource,
-  resolution: string,
+  resolution: Resolution,
   reporter: SchemaReporter,
 ): Set<string> {
   const spec = resource.spec;
@@ -200,7 +202,7 @@ function validatePorts(
 
 function validateByResolution(
   resource: ServiceEntryResource,
-  resolution: string,
+  resolution: Resolution,
   portNames: ReadonlySet<string>,
   reporter: SchemaReporter,
 ): void {
@@ -234,8 +236,10 @@ function validateByResolution(
     case 'DYNAMIC_DNS':
       validateDynamicDnsResolution(resource, reporter);
       return;
-    default:
-      reporter.error(['spec', 'resolution'], `unsupported resolution type ${resolution}`);
+    default: {
+      const unsupported: never = resolution;
+      reporter.error(['spec', 'resolution'], `unsupported resolution type ${String(unsupported)}`);
+    }
   }
 }
 
