@@ -52,4 +52,10 @@ describe('SP1002 RewriteSlashMismatch (V50, V51)', () => {
       ]),
     ).toEqual([]);
   });
+
+  it('given a rewrite beside a redirect, which the webhook already refuses, when analyzed, then SP1002 stays quiet', () => {
+    expect(
+      withCode('SP1002', [virtualService('  - redirect: {uri: /x}\n    rewrite: {uri: /y}')]),
+    ).toEqual([]);
+  });
 });

@@ -15,6 +15,8 @@ export const rewriteSlashMismatchRule: ResourceRule = {
     for (const [ruleIndex, rule] of (resource.spec.http ?? []).entries()) {
       const rewrite = rule.rewrite?.uri;
       if (rewrite === undefined || rewrite === '') continue;
+      // A rewrite beside a redirect or direct response is already a webhook error (IST0106).
+      if (rule.redirect !== undefined || rule.directResponse !== undefined) continue;
       const matches = rule.match ?? [];
       // Without matches, or with a match that has no uri, Envoy matches on prefix `/`.
       const prefixes =
