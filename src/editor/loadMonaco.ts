@@ -4,7 +4,7 @@ import * as monacoModule from 'monaco-editor/esm/vs/editor/edcore.main.js';
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import YamlWorker from './yaml.worker.ts?worker';
-import { istioSchemas } from './schemas';
+import { designSchemas } from './schemas/editorSchemas';
 
 /** The Monaco API (editor core and features, YAML highlighting; no other languages). */
 export type Monaco = typeof MonacoApi;
@@ -23,8 +23,10 @@ self.MonacoEnvironment = {
 export const monacoYaml: MonacoYaml = configureMonacoYaml(monaco, {
   enableSchemaRequest: false,
   hover: true,
+  // The schema has no address worth linking to: it is generated into the bundle.
+  hoverSchemaSource: false,
   completion: true,
   validate: true,
   isKubernetes: true,
-  schemas: istioSchemas,
+  schemas: designSchemas,
 });
