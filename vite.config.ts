@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { initialSizePlugin } from './scripts/initialSizePlugin';
+import { designSchemaPlugin } from './scripts/designSchemaPlugin';
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static host under any base path.
   base: './',
-  plugins: [react(), initialSizePlugin(300)],
+  plugins: [react(), designSchemaPlugin(), initialSizePlugin(300)],
   optimizeDeps: {
     include: ['monaco-yaml/yaml.worker.js'],
   },
