@@ -17,6 +17,40 @@ interface ModelHistory {
 const history = (model: MonacoApi.editor.ITextModel): ModelHistory =>
   model as unknown as ModelHistory;
 
+/** A line ending Monaco's model can use. */
+type LineEnding = '\n' | '\r\n';
+
+/**
+ * Monaco's `EndOfLineSequence` values (LF = 0, CRLF = 1). This module takes a model, not the Monaco
+ * API, so it names the runtime values of the enum itself.
+ */
+const END_OF_LINE_SEQUENCE: Record<LineEnding, MonacoApi.editor.EndOfLineSequence> = {
+  '\n': 0 as MonacoApi.editor.EndOfLineSequence,
+  '\r\n': 1 as MonacoApi.editor.EndOfLineSequence,
+};
+
+/**
+ * The line ending a Monaco model holding `text` uses: Monaco keeps one per model, CRLF when more
+ * than half of the line breaks have a CR (its own rule at model creation), and converts every
+ * other line break to it.
+ */
+export function dominantLineEnding(text: string): LineEnding | undefined {
+  let breaks = 0;
+  let withCarriageReturn = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (char === 13) {
+      breaks += 1;
+      withCarriageReturn += 1;
+      if (text.charCodeAt(index + 1) === 10) index += 1;
+    } else if (char === 10) {
+      breaks += 1;
+    }
+  }
+  if (breaks === 0) return undefined;
+  return withCarriageReturn > breaks / 2 ? '\r\n' : '\n';
+}
+
 /**
  * The design's TextBuffer over a Monaco text model. Planned edits go in with `pushEditOperations`
  * between undo stops (never `setValue`), so the cursor stays put and Ctrl+Z undoes one gesture,
@@ -24,7 +58,9 @@ const history = (model: MonacoApi.editor.ITextModel): ModelHistory =>
  */
 export class MonacoTextBuffer implements TextBuffer {
   private version: number;
-  private pendingOrigin: TextChangeOrigin | undefined;
+  /** True while a planned step applies: its model events make one change, told once at the end. */
+  private applying = false;
+  private changedWhileApplying = false;
   private readonly listeners = new Set<(change: TextChange) => void>();
   private readonly subscription: MonacoApi.IDisposable;
 
@@ -35,10 +71,11 @@ export class MonacoTextBuffer implements TextBuffer {
     this.version = startVersion;
     this.subscription = model.onDidChangeContent((event) => {
       this.version += 1;
-      const origin: TextChangeOrigin =
-        this.pendingOrigin ?? (event.isUndoing ? 'undo' : event.isRedoing ? 'redo' : 'user');
-      const change: TextChange = { version: this.version, text: model.getValue(), origin };
-      for (const listener of this.listeners) listener(change);
+      if (this.applying) {
+        this.changedWhileApplying = true;
+        return;
+      }
+      this.emit(event.isUndoing ? 'undo' : event.isRedoing ? 'redo' : 'user');
     });
   }
 
@@ -57,9 +94,19 @@ export class MonacoTextBuffer implements TextBuffer {
     return true;
   }
 
+  /**
+   * Replaces the text, and the model's line ending with the new text's: inserted text takes the
+   * model's line ending, so a CRLF file opened over an LF design would otherwise become LF. (Monaco
+   * keeps one line ending per model: a file with mixed line endings comes out with its dominant
+   * one.)
+   */
   replaceAll(text: string): void {
     if (text === this.model.getValue()) return;
-    this.push([{ start: 0, end: this.model.getValueLength(), text }], 'load');
+    this.push(
+      [{ start: 0, end: this.model.getValueLength(), text }],
+      'load',
+      dominantLineEnding(text),
+    );
   }
 
   undo(): void {
@@ -88,7 +135,16 @@ export class MonacoTextBuffer implements TextBuffer {
     this.listeners.clear();
   }
 
-  private push(edits: readonly TextEdit[], origin: TextChangeOrigin): void {
+  private emit(origin: TextChangeOrigin): void {
+    const change: TextChange = { version: this.version, text: this.model.getValue(), origin };
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private push(
+    edits: readonly TextEdit[],
+    origin: TextChangeOrigin,
+    lineEnding?: LineEnding,
+  ): void {
     const operations = edits.map((edit) => {
       const start = this.model.getPositionAt(edit.start);
       const end = this.model.getPositionAt(edit.end);
@@ -103,13 +159,19 @@ export class MonacoTextBuffer implements TextBuffer {
         forceMoveMarkers: false,
       };
     });
-    this.pendingOrigin = origin;
+    this.applying = true;
+    this.changedWhileApplying = false;
     try {
+      // Stops on both sides: the step is one undo, never merged with typing before or after it.
       this.model.pushStackElement();
+      if (lineEnding !== undefined && this.model.getEOL() !== lineEnding) {
+        this.model.pushEOL(END_OF_LINE_SEQUENCE[lineEnding]);
+      }
       this.model.pushEditOperations(null, operations, () => null);
       this.model.pushStackElement();
     } finally {
-      this.pendingOrigin = undefined;
+      this.applying = false;
     }
+    if (this.changedWhileApplying) this.emit(origin);
   }
 }
