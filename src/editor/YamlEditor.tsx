@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
 import type * as MonacoApi from 'monaco-editor';
 import { useSailplanStoreApi } from '../store';
+import { bindEditorToStore } from './bindEditorToStore';
 import { monaco } from './loadMonaco';
 import { MonacoTextBuffer } from './MonacoTextBuffer';
+import './editor.css';
 
 interface YamlEditorProps {
   readonly theme: 'light' | 'dark';
@@ -11,6 +13,7 @@ interface YamlEditorProps {
 /**
  * The YAML editor. Loaded lazily (this module pulls in Monaco), it takes over the store's text:
  * the Monaco model becomes the design's TextBuffer, so typing and planned edits share one path.
+ * Markers, the selection and the cursor follow the store (bindEditorToStore).
  */
 export default function YamlEditor({ theme }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -36,11 +39,15 @@ export default function YamlEditor({ theme }: YamlEditorProps) {
       fixedOverflowWidgets: true,
       ariaLabel: 'YAML editor',
       padding: { top: 8 },
+      // Room in the gutter for the selection's bar.
+      lineDecorationsWidth: 12,
     });
     editorRef.current = editor;
     const buffer = new MonacoTextBuffer(model, state.version);
     state.attachBuffer(buffer);
+    const binding = bindEditorToStore(monaco, editor, model, store);
     return () => {
+      binding.dispose();
       editor.dispose();
       editorRef.current = null;
     };

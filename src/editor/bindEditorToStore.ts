@@ -1,0 +1,135 @@
+import type * as MonacoApi from 'monaco-editor';
+import {
+  nodeIdAtOffset,
+  selectionRange,
+  type SailplanState,
+  type SailplanStore,
+  type Selection,
+} from '../store';
+import type { Monaco } from './loadMonaco';
+import { SAILPLAN_MARKER_OWNER, toMarkers } from './markers';
+
+/** Class names of the selection highlight (styled in editor.css). */
+const SELECTED_LINES_CLASS = 'sailplan-selected-lines';
+const SELECTED_GLYPH_CLASS = 'sailplan-selected-glyph';
+
+/**
+ * Cursor moves that the user made. Moves caused by a planned edit shifting the text
+ * (`modelChange`), by code (`api`) or by restoring a view state are not a choice of what to
+ * select.
+ */
+function isUserCursorMove(source: string): boolean {
+  return source !== 'modelChange' && source !== 'api' && source !== 'restoreState';
+}
+
+/**
+ * Keeps the editor and the store in step, apart from the text itself (that goes through the
+ * TextBuffer): the diagnostics as markers, the selection made on the canvas or in a panel as a
+ * highlighted, revealed range, and the cursor's node as the selection. Returns what undoes it.
+ */
+export function bindEditorToStore(
+  monaco: Monaco,
+  editor: MonacoApi.editor.IStandaloneCodeEditor,
+  model: MonacoApi.editor.ITextModel,
+  store: SailplanStore,
+): MonacoApi.IDisposable {
+  const { fileName } = store.getState();
+  const severity = {
+    error: monaco.MarkerSeverity.Error,
+    warning: monaco.MarkerSeverity.Warning,
+    info: monaco.MarkerSeverity.Info,
+  } as const;
+  const highlight = editor.createDecorationsCollection();
+  /** True from a user's cursor move until the node under it is selected (after the derive). */
+  let cursorMoved = false;
+
+  const showMarkers = (state: SailplanState) => {
+    monaco.editor.setModelMarkers(
+      model,
+      SAILPLAN_MARKER_OWNER,
+      toMarkers(state.derived.diagnostics, fileName, severity),
+    );
+  };
+
+  /** The whole lines of the selection's text, or undefined when the YAML does not hold it. */
+  const selectedLines = (state: SailplanState, selection: Selection | null) => {
+    if (selection === null || selection.origin === 'editor') return undefined;
+    if (state.derived.version !== state.version) return undefined;
+    const range = selectionRange(state.derived, selection.id);
+    if (range === undefined || range.file !== fileName) return undefined;
+    return new monaco.Range(range.line, 1, range.endLine, model.getLineMaxColumn(range.endLine));
+  };
+
+  const showSelection = (state: SailplanState, reveal: boolean) => {
+    const lines = selectedLines(state, state.selection);
+    if (lines === undefined) {
+      highlight.clear();
+      return;
+    }
+    highlight.set([
+      {
+        range: lines,
+        options: {
+          isWholeLine: true,
+          className: SELECTED_LINES_CLASS,
+          linesDecorationsClassName: SELECTED_GLYPH_CLASS,
+          overviewRuler: {
+            color: 'rgba(56, 132, 255, 0.6)',
+            position: monaco.editor.OverviewRulerLane.Full,
+          },
+        },
+      },
+    ]);
+    // Scrolls only when the range is off screen, and never takes the focus from the canvas.
+    if (reveal) editor.revealRangeInCenterIfOutsideViewport(lines, monaco.editor.ScrollType.Smooth);
+  };
+
+  const selectAtCursor = () => {
+    const state = store.getState();
+    // Offsets of a text not yet derived would find the wrong node: wait for the derive.
+    if (!cursorMoved || state.derived.version !== state.version) return;
+    cursorMoved = false;
+    const position = editor.getPosition();
+    if (position === null) return;
+    const id = nodeIdAtOffset(state.derived, model.getOffsetAt(position), fileName);
+    if (id === undefined) {
+      if (state.selection !== null) state.select(null);
+      return;
+    }
+    if (state.selection?.id !== id) state.select({ id, origin: 'editor' });
+  };
+
+  const cursorSubscription = editor.onDidChangeCursorPosition((event) => {
+    if (!isUserCursorMove(event.source)) return;
+    cursorMoved = true;
+    selectAtCursor();
+  });
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.derived !== previous.derived) showMarkers(state);
+    if (state.selection !== previous.selection) {
+      // A selection the editor made is already under the cursor: nothing to show or reveal.
+      const reveal =
+        state.selection !== null &&
+        state.selection.origin !== 'editor' &&
+        state.selection.id !== previous.selection?.id;
+      showSelection(state, reveal);
+    } else if (state.derived !== previous.derived) {
+      // The text moved (an edit, a rename): the highlight follows the same node.
+      showSelection(state, false);
+    }
+    if (state.derived !== previous.derived) selectAtCursor();
+  });
+
+  showMarkers(store.getState());
+  showSelection(store.getState(), true);
+
+  return {
+    dispose() {
+      unsubscribe();
+      cursorSubscription.dispose();
+      highlight.clear();
+      monaco.editor.setModelMarkers(model, SAILPLAN_MARKER_OWNER, []);
+    },
+  };
+}
