@@ -6,6 +6,7 @@ import { SplitPane } from './SplitPane';
 import { Toolbar } from './Toolbar';
 import { useTheme } from './theme';
 import { ErrorBoundary } from './ErrorBoundary';
+import { useUndoRedoShortcuts } from './useUndoRedoShortcuts';
 
 // Monaco is large: its code arrives after the canvas has painted.
 const YamlEditor = lazy(() => import('../editor/YamlEditor'));
@@ -37,6 +38,7 @@ function Pane({
 export function Shell() {
   const { theme, toggle } = useTheme();
   const fileName = useSailplan((state) => state.fileName);
+  useUndoRedoShortcuts();
 
   return (
     <div className="app">
