@@ -1,0 +1,2 @@
+export { Inspector, InspectorLayout } from './Inspector';
+export { DeleteConfirmation, deleteTargetOf } from './DeleteConfirmation';

@@ -1,0 +1,141 @@
+import { ChevronLeft, Trash2 } from 'lucide-react';
+import { destinationPercents, ruleDisplayName, type VirtualServiceResource } from '../../../engine';
+import { useSailplanStoreApi } from '../../../store';
+import { InlineAddForm, StringListField } from '../collectionFields';
+import { Card, IconButton, Note, NumberField, Section } from '../fields';
+import { SUGGESTIONS } from '../Suggestions';
+import type { ResourceEditing } from '../useResourceEditing';
+import { listEditing, ProblemList, setNumber } from './common';
+import { DestinationFields } from './DestinationFields';
+import { PORT_RANGE } from './GatewayInspector';
+import { WeightField } from './RuleInspector';
+
+/**
+ * A tcp or tls rule: the matches a gateway keeps (port, SNI hosts, gateways) and its weighted
+ * destinations (routing-semantics §2.11).
+ */
+export function L4RuleInspector({
+  virtualService,
+  section,
+  ruleIndex,
+  editing,
+}: {
+  readonly virtualService: VirtualServiceResource;
+  readonly section: 'tcp' | 'tls';
+  readonly ruleIndex: number;
+  readonly editing: ResourceEditing;
+}) {
+  const store = useSailplanStoreApi();
+  const rule = virtualService.spec[section]?.[ruleIndex];
+  if (rule === undefined) return <p className="inspector-empty">This rule no longer exists.</p>;
+  const path = ['spec', section, ruleIndex] as const;
+  const routes = rule.route ?? [];
+  const percents = destinationPercents(routes.map((route) => route.weight));
+  const matches = rule.match ?? [];
+  return (
+    <>
+      <div className="inspector-title">
+        <button
+          type="button"
+          className="inspector-back"
+          onClick={() => store.getState().select({ id: virtualService.key, origin: 'panel' })}
+        >
+          <ChevronLeft size={14} aria-hidden="true" />
+          <span className="visually-hidden">Back to </span>
+          <span className="inspector-back-text">
+            VirtualService {virtualService.namespace}/{virtualService.name}
+          </span>
+        </button>
+      </div>
+      <div className="inspector-rule-header">
+        <span className="inspector-kind kind-virtualservice">Rule</span>
+        <span className="inspector-title-name">
+          {ruleDisplayName(section, ruleIndex, undefined)}
+        </span>
+      </div>
+      <ProblemList diagnostics={editing.diagnostics(path)} base={path} />
+      <Section title="Match" count={matches.length} stateKey="l4-match">
+        {matches.length === 0 ? <Note>No conditions: every connection.</Note> : null}
+        {matches.map((match, index) => {
+          const matchPath = [...path, 'match', index] as const;
+          return (
+            <Card
+              key={index}
+              title={`Condition ${index + 1}`}
+              actions={
+                <IconButton
+                  label={`Remove condition ${index + 1}`}
+                  tone="danger"
+                  onClick={() =>
+                    editing.act({
+                      type: 'list.remove',
+                      key: virtualService.key,
+                      path: [...path, 'match'],
+                      index,
+                    })
+                  }
+                >
+                  <Trash2 size={14} aria-hidden="true" />
+                </IconButton>
+              }
+            >
+              <NumberField
+                label="Port"
+                value={match.port}
+                {...PORT_RANGE}
+                diagnostics={editing.diagnostics([...matchPath, 'port'])}
+                onCommit={setNumber(editing, [...matchPath, 'port'])}
+              />
+              {section === 'tls' ? (
+                <StringListField
+                  legend="SNI hosts"
+                  itemLabel="SNI host"
+                  items={'sniHosts' in match && Array.isArray(match.sniHosts) ? match.sniHosts : []}
+                  help="Must be among the VirtualService's hosts."
+                  {...listEditing(editing, [...matchPath, 'sniHosts'])}
+                />
+              ) : null}
+              <StringListField
+                legend="Gateways"
+                itemLabel="Condition gateway"
+                items={match.gateways ?? []}
+                suggestions={SUGGESTIONS.gateways}
+                {...listEditing(editing, [...matchPath, 'gateways'])}
+              />
+            </Card>
+          );
+        })}
+        <InlineAddForm
+          label="New condition port"
+          addLabel="Add condition"
+          placeholder="port, e.g. 443"
+          numeric
+          onAdd={(text) =>
+            Number.isInteger(Number(text))
+              ? editing.insert([...path, 'match'], { port: Number(text) })
+              : `${text} is not a port`
+          }
+        />
+      </Section>
+      <Section title="Destinations" count={routes.length} stateKey="l4-destinations">
+        {routes.map((route, index) => (
+          <Card key={index} title={`Destination ${index + 1}`}>
+            <DestinationFields
+              destination={route.destination}
+              path={[...path, 'route', index, 'destination']}
+              editing={editing}
+              namespace={virtualService.namespace}
+            />
+            <WeightField
+              weight={route.weight}
+              percent={percents[index] ?? 0}
+              single={routes.length === 1}
+              diagnostics={editing.diagnostics([...path, 'route', index, 'weight'])}
+              onCommit={setNumber(editing, [...path, 'route', index, 'weight'])}
+            />
+          </Card>
+        ))}
+      </Section>
+    </>
+  );
+}
