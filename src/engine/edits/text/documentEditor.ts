@@ -1,6 +1,7 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { YamlPath } from '../../model/types';
+import { MAX_ALIAS_COUNT } from '../../yaml/parseFile';
 import type { ParsedDocument, TextEdit } from '../../yaml/types';
 import { refuse } from '../refusal';
 import {
@@ -136,14 +137,22 @@ export class DocumentEditor {
   /** The document's value at `path` as plain data (aliases and merge keys resolved). */
   read(path: YamlPath): unknown {
     if (!this.plainValueRead) {
-      this.plainValue = this.parsed.document.toJS({ maxAliasCount: 100 });
+      try {
+        this.plainValue = this.parsed.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch {
+        // toJS throws for an alias to a missing anchor or too many alias expansions.
+        refuse(
+          `Document ${this.parsed.index + 1} of ${this.parsed.file} cannot be read; fix it first`,
+        );
+      }
       this.plainValueRead = true;
     }
     let value = this.plainValue;
     for (const segment of path) {
       if (Array.isArray(value) && typeof segment === 'number') value = value[segment];
-      else if (isPlainObject(value)) value = value[String(segment)];
-      else return undefined;
+      else if (isPlainObject(value) && Object.hasOwn(value, String(segment))) {
+        value = value[String(segment)];
+      } else return undefined;
     }
     return value;
   }

@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import { loadDesign } from '../model/loadDesign';
+import { designOf, documents } from '../testing/designOf';
+import { applyEdits } from './applyEdits';
+import type { Intent, PlannedEdits } from './intents';
+import { isRefused } from './intents';
+import { editsForFile, planIntent } from './planIntent';
+import { apportion } from './planners/common';
+
+/** Plans `intent` on a one-file design and returns the edited text (throws when refused). */
+function edited(text: string, intent: Intent): string {
+  return applyEdits(text, planned(text, intent).edits);
+}
+
+function planned(text: string, intent: Intent): PlannedEdits {
+  const plan = planIntent(designOf(text), intent);
+  if (isRefused(plan)) throw new Error(`Refused: ${plan.refused}`);
+  return plan;
+}
+
+/** A VirtualService whose one rule routes to `backend-<n>` with these weights (in this order). */
+const split = (
+  weights: readonly (number | undefined)[],
+  backends = weights.map((_, index) => index),
+) =>
+  documents(`apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: shop, namespace: default}
+spec:
+  hosts: [shop]
+  http:
+  - route:
+${weights
+  .map(
+    (weight, index) =>
+      `    - destination: {host: backend-${backends[index] ?? index}}${weight === undefined ? '' : `\n      weight: ${weight}`}`,
+  )
+  .join('\n')}`);
+
+const VIRTUAL_SERVICE = 'VirtualService/default/shop';
+
+describe('apportion', () => {
+  it('splits a total in proportion, giving the remainder to the largest fractions', () => {
+    expect(apportion(20, [30, 20])).toEqual([12, 8]);
+    expect(apportion(100, [1, 1, 1])).toEqual([34, 33, 33]);
+    expect(apportion(10, [0, 0])).toEqual([5, 5]);
+    expect(apportion(0, [5, 5])).toEqual([0, 0]);
+  });
+});
+
+describe('route.setWeight', () => {
+  it('rebalances the others in proportion when the split sums to 100', () => {
+    const after = edited(split([50, 30, 20]), {
+      type: 'route.setWeight',
+      virtualService: VIRTUAL_SERVICE,
+      rule: 0,
+      destination: 0,
+      weight: 80,
+    });
+    expect(after).toBe(split([80, 12, 8]));
+  });
+
+  it('changes only the one weight when weights are relative (their sum is not 100)', () => {
+    const after = edited(split([3, 1]), {
+      type: 'route.setWeight',
+      virtualService: VIRTUAL_SERVICE,
+      rule: 0,
+      destination: 1,
+      weight: 2,
+    });
+    expect(after).toBe(split([3, 2]));
+  });
+
+  it('writes weights for destinations that had none', () => {
+    const after = edited(split([undefined, undefined]), {
+      type: 'route.setWeight',
+      virtualService: VIRTUAL_SERVICE,
+      rule: 0,
+      destination: 1,
+      weight: 30,
+    });
+    expect(after).toBe(split([70, 30]));
+  });
+});
+
+describe('route.removeDestination', () => {
+  it('rebalances what is left of a split of 100', () => {
+    const after = edited(split([50, 30, 20]), {
+      type: 'route.removeDestination',
+      virtualService: VIRTUAL_SERVICE,
+      rule: 0,
+      destination: 0,
+    });
+    expect(after).toBe(split([60, 40], [1, 2]));
+  });
+});
+
+describe('field.set', () => {
+  it('removes the field when the value is undefined', () => {
+    const text = split([80, 20]);
+    const after = edited(text, {
+      type: 'field.set',
+      key: VIRTUAL_SERVICE,
+      path: ['spec', 'http', 0, 'route', 1, 'weight'],
+      value: undefined,
+    });
+    expect(after).toBe(text.replace('\n      weight: 20', ''));
+  });
+
+  it('leaves a document with a syntax error alone while editing another', () => {
+    const text = `${split([80, 20])}---\nkind: [broken\n`;
+    const after = edited(text, {
+      type: 'field.set',
+      key: VIRTUAL_SERVICE,
+      path: ['spec', 'http', 0, 'timeout'],
+      value: '5s',
+    });
+    expect(after.endsWith('    timeout: 5s\n---\nkind: [broken\n')).toBe(true);
+  });
+});
+
+describe('resource.add', () => {
+  it('starts an empty file without a separator', () => {
+    const after = edited('', { type: 'resource.add', kind: 'DestinationRule', namespace: 'shop' });
+    expect(after).toBe(
+      'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: destination-rule\n  namespace: shop\nspec:\n  host: destination-rule\n',
+    );
+  });
+
+  it('selects the new resource and refuses an invalid namespace', () => {
+    expect(
+      planned('', { type: 'resource.add', kind: 'Gateway', namespace: 'edge' }).selection,
+    ).toEqual({
+      key: 'Gateway/edge/gateway',
+      path: [],
+    });
+    expect(
+      planIntent(designOf(''), { type: 'resource.add', kind: 'Gateway', namespace: 'Edge_1' }),
+    ).toEqual({
+      refused: expect.stringMatching(/not a valid namespace/) as unknown as string,
+    });
+  });
+});
+
+describe('designs of several files', () => {
+  const gateway = `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: edge, namespace: ingress}
+spec:
+  servers:
+  - port: {number: 80, name: http, protocol: HTTP}
+    hosts: ["./*"]
+`;
+  const routes = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: site, namespace: ingress}
+spec:
+  hosts: ["site.example.com"]
+  gateways: [edge]
+  http:
+  - match:
+    - uri: {prefix: /}
+      gateways: [ingress/edge]
+    route:
+    - destination: {host: site.web.svc.cluster.local}
+`;
+  const design = loadDesign([
+    { name: 'gateway.yaml', text: gateway },
+    { name: 'routes.yaml', text: routes },
+  ]);
+
+  it('labels each edit with its file, and each file applies its own', () => {
+    const plan = planIntent(design, {
+      type: 'resource.setNamespace',
+      key: 'Gateway/ingress/edge',
+      namespace: 'edge-system',
+    });
+    if (isRefused(plan)) throw new Error(plan.refused);
+    expect(applyEdits(gateway, editsForFile(plan.edits, 'gateway.yaml'))).toBe(
+      gateway
+        .replace('namespace: ingress}', 'namespace: edge-system}')
+        .replace('"./*"', '"ingress/*"'),
+    );
+    expect(applyEdits(routes, editsForFile(plan.edits, 'routes.yaml'))).toBe(
+      routes
+        .replace('gateways: [edge]', 'gateways: [edge-system/edge]')
+        .replace('gateways: [ingress/edge]', 'gateways: [edge-system/edge]'),
+    );
+  });
+
+  it('removes every reference to a deleted Gateway and says so', () => {
+    const plan = planIntent(design, { type: 'resource.delete', key: 'Gateway/ingress/edge' });
+    if (isRefused(plan)) throw new Error(plan.refused);
+    expect(applyEdits(gateway, editsForFile(plan.edits, 'gateway.yaml'))).toBe('');
+    const after = applyEdits(routes, editsForFile(plan.edits, 'routes.yaml'));
+    expect(after).not.toContain('edge');
+    expect(plan.effects.map((effect) => effect.resource)).toEqual([
+      'VirtualService/ingress/site',
+      'VirtualService/ingress/site',
+    ]);
+  });
+});
+
+describe('delegates', () => {
+  const text = documents(
+    `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: root, namespace: shop}
+spec:
+  hosts: [shop.example.com]
+  http:
+  - match: [{uri: {prefix: /cart}}]
+    delegate: {name: cart}
+  - route:
+    - destination: {host: web}`,
+    `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: cart, namespace: shop}
+spec:
+  http:
+  - route:
+    - destination: {host: cart}`,
+  );
+
+  it('follow a rename of the delegate', () => {
+    expect(
+      edited(text, { type: 'resource.rename', key: 'VirtualService/shop/cart', name: 'basket' }),
+    ).toBe(
+      text
+        .replace('delegate: {name: cart}', 'delegate: {name: basket}')
+        .replace('name: cart, namespace', 'name: basket, namespace'),
+    );
+  });
+
+  it('name the old namespace when the delegate moves', () => {
+    const after = edited(text, {
+      type: 'resource.setNamespace',
+      key: 'VirtualService/shop/cart',
+      namespace: 'checkout',
+    });
+    expect(after).toContain('delegate: {name: cart, namespace: checkout}');
+    expect(after).toContain('destination: {host: cart.shop.svc.cluster.local}');
+  });
+
+  it('are removed with the delegate', () => {
+    const plan = planned(text, { type: 'resource.delete', key: 'VirtualService/shop/cart' });
+    expect(applyEdits(text, plan.edits)).not.toContain('delegate');
+    expect(plan.effects).toEqual([
+      {
+        resource: 'VirtualService/shop/root',
+        description: 'Its rules delegating to VirtualService shop/cart are removed',
+      },
+    ]);
+  });
+});
