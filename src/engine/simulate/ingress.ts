@@ -8,7 +8,6 @@ import type {
 import {
   DEFAULT_INGRESS_POD_LABELS,
   IMPLICIT_INGRESS_SERVICE,
-  destinationRulesFor,
   hostSubsetOf,
   resolveGatewayRef,
   resolveTargetPort,
@@ -20,7 +19,7 @@ import {
 import { splitByWeight } from './actions';
 import { formatPercent } from './compareOutcome';
 import type { ClusterResolution } from './destinations';
-import { formatLabels, resolveCluster } from './destinations';
+import { destinationRulesSeenFrom, formatLabels, resolveCluster } from './destinations';
 import type { SimulationContext } from './httpRouting';
 import { routeThroughTable } from './httpRouting';
 import type { GatewayPod, ListenerServers, MergedGateways, ServerRef } from './listeners';
@@ -638,7 +637,7 @@ function routeTlsListener(
     );
     return;
   }
-  const index = chooseChain(model, chains, request.sni);
+  const index = chooseChain(model, chains, request.sni, pod.namespace);
   const chain = index < 0 ? undefined : chains[index];
   if (chain === undefined) {
     const offered = chains
@@ -693,25 +692,37 @@ function routeTlsListener(
   forwardL4(context, chain, pod);
 }
 
+const chainNames = new WeakMap<readonly FilterChain[], readonly (readonly string[])[]>();
+
 function chooseChain(
   model: Model,
   chains: readonly FilterChain[],
   sni: string | undefined,
+  podNamespace: string,
 ): number {
-  const names = chains.map((chain) =>
-    chain.kind === 'auto' ? autoPassthroughNames(model, chain.server) : chain.sniHosts,
-  );
+  let names = chainNames.get(chains);
+  if (names === undefined) {
+    names = chains.map((chain) =>
+      chain.kind === 'auto'
+        ? autoPassthroughNames(model, chain.server, podNamespace)
+        : chain.sniHosts,
+    );
+    chainNames.set(chains, names);
+  }
   return chooseFilterChain(names, sni);
 }
 
-/** The SNI names of an AUTO_PASSTHROUGH server: `outbound_.<port>_.<subset>_.<host>` of every mesh service under its hosts. */
-function autoPassthroughNames(model: Model, server: ServerRef): readonly string[] {
+function autoPassthroughNames(
+  model: Model,
+  server: ServerRef,
+  podNamespace: string,
+): readonly string[] {
   const hosts = serverSniHosts(server);
   const names: string[] = [];
   for (const service of model.services) {
     const fqdn = serviceFqdn(service.name, service.namespace);
     if (!hosts.some((host) => hostSubsetOf(fqdn, host))) continue;
-    const rules = destinationRulesFor(model, fqdn, server.gateway.namespace);
+    const rules = destinationRulesSeenFrom(model, fqdn, podNamespace);
     for (const port of service.spec.ports ?? []) {
       if (port.port === undefined) continue;
       names.push(`outbound_.${port.port}_._.${fqdn}`);

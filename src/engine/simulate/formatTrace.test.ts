@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { designOf } from '../testing/designOf';
+import { formatOutcome, formatTrace } from './formatTrace';
+import { simulate } from './simulate';
+import { EMPTY_OUTCOME } from './trace';
+
+describe('formatTrace', () => {
+  it('given a design without a way in, then the request line, the summary and no outcome keys', () => {
+    const trace = simulate(
+      designOf(
+        'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n',
+      ),
+      { url: 'http://x/' },
+    );
+    expect(formatTrace(trace)).toBe(
+      [
+        'GET http://x/ (from ingress, port 80)',
+        '  1.      GET http://x/',
+        '          Host x, port 80',
+        "=> The design has no LoadBalancer Service, so an external request has no way in. Add the ingress gateway's Service (type: LoadBalancer, e.g. istio-system/istio-ingressgateway).",
+      ].join('\n'),
+    );
+  });
+});
+
+describe('formatOutcome', () => {
+  it('given a split, then one destinations line per destination with its weight', () => {
+    const lines = formatOutcome({
+      ...EMPTY_OUTCOME,
+      virtualService: 'default/web',
+      route: 2,
+      destinations: [
+        { host: 'web.default.svc.cluster.local', port: 80, subset: 'v1', weight: 66.6667 },
+        { host: 'web.default.svc.cluster.local', port: 80, subset: 'v2', weight: 33.3333 },
+      ],
+    });
+    expect(lines).toEqual([
+      'virtualService: default/web',
+      'route: 2',
+      'destinations: web.default.svc.cluster.local port 80 subset v1 weight 66.67',
+      'destinations: web.default.svc.cluster.local port 80 subset v2 weight 33.33',
+    ]);
+  });
+});
