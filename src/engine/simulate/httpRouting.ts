@@ -775,7 +775,7 @@ function reportDestination(
       ? cluster.reason
       : cluster.registry === undefined
         ? ''
-        : `${cluster.registry.kind} ${cluster.node ?? ''}`,
+        : describeRegistry(cluster),
     {
       cluster: cluster.cluster,
       ...(flag === 'NC' ? { flag } : {}),
@@ -785,8 +785,7 @@ function reportDestination(
             node: cluster.node,
             at: {
               key: cluster.node,
-              path:
-                cluster.registry?.kind === 'ServiceEntry' ? ['spec', 'ports'] : ['spec', 'ports'],
+              path: registryPortPath(cluster),
             },
           }),
     },
@@ -870,7 +869,7 @@ export function forwardWithoutVirtualService(
       cluster: cluster.cluster,
       ...(cluster.node === undefined
         ? {}
-        : { node: cluster.node, at: { key: cluster.node, path: ['spec', 'ports'] } }),
+        : { node: cluster.node, at: { key: cluster.node, path: registryPortPath(cluster) } }),
       ...(cluster.health === 'noCluster' ? { flag: 'NC' as const } : {}),
     },
   );
@@ -905,4 +904,23 @@ export function forwardWithoutVirtualService(
   }
   trace.ending = 'upstream';
   trace.summary = `Forwarded to ${cluster.cluster} (${cluster.reason})`;
+}
+
+/** `Service shop/cart port 80`, or `ServiceEntry default/legacy port 8080`. */
+function describeRegistry(cluster: ClusterResolution): string {
+  const registry = cluster.registry;
+  if (registry === undefined) return '';
+  const resource = registry.kind === 'Service' ? registry.service : registry.serviceEntry;
+  return `${registry.kind} ${resource.namespace}/${resource.name} port ${cluster.port}`;
+}
+
+/** The YAML path of the cluster's port in its Service or ServiceEntry. */
+function registryPortPath(cluster: ClusterResolution): YamlPath {
+  const registry = cluster.registry;
+  if (registry === undefined) return ['spec', 'ports'];
+  const index =
+    registry.kind === 'Service'
+      ? (registry.service.spec.ports ?? []).findIndex((port) => port.port === cluster.port)
+      : (registry.serviceEntry.spec.ports ?? []).findIndex((port) => port.number === cluster.port);
+  return index < 0 ? ['spec', 'ports'] : ['spec', 'ports', index];
 }
