@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDesign } from '../model/loadDesign';
 import type { Design } from '../model/loadDesign';
-import { resolveGatewayRef } from '../model/resolveGateway';
-import { resolveHost } from '../model/resolveHost';
+import { admittedServerHosts, resolveGatewayRef } from '../model/resolveGateway';
+import { intersectHosts, resolveHost } from '../model/resolveHost';
 import { selectorMatches } from '../model/resolveSelector';
 import type { Resource, YamlPath } from '../model/types';
 import { generateMesh } from '../testing/generateMesh';
@@ -397,6 +397,27 @@ function expectIntended(before: Design, after: Design, intent: Intent, plan: Pla
           return reference.type === 'gateway' ? reference.key : 'mesh';
         });
         expect(keys).toContain(intent.gateway);
+        const gateway = model.byKey.get(intent.gateway);
+        if (gateway?.kind === 'Gateway') {
+          const servers = (gateway.spec.servers ?? []).filter(
+            (_, index) => intent.server === undefined || index === intent.server,
+          );
+          const hosts = (virtualService.spec.hosts ?? []).map((host) =>
+            resolveHost(host, virtualService.namespace),
+          );
+          const meets = servers.some(
+            (server) =>
+              intersectHosts(
+                admittedServerHosts(
+                  server.hosts ?? [],
+                  gateway.namespace,
+                  virtualService.namespace,
+                ),
+                hosts,
+              ).length > 0,
+          );
+          expect(meets).toBe(true);
+        }
       }
       break;
     }

@@ -41,8 +41,8 @@ export class ResourceEditor {
   }
 
   /** See DocumentEditor.set. */
-  set(path: YamlPath, value: unknown): void {
-    this.document.set(this.at(path), value);
+  set(path: YamlPath, value: unknown, after?: string): void {
+    this.document.set(this.at(path), value, after);
   }
 
   /** See DocumentEditor.remove. */

@@ -199,15 +199,8 @@ export const planVirtualServiceBindGateway: Planner<VirtualServiceBindGatewayInt
   if (bound && intersects) {
     refuse(`${describeResource(virtualService)} is already bound to ${describeResource(gateway)}`);
   }
-  if (!bound) {
-    editor.insert(['spec', 'gateways'], undefined, `${gateway.namespace}/${gateway.name}`);
-    if (gateways.length === 0) {
-      session.note(
-        virtualService.key,
-        'It no longer applies to sidecars (mesh); add "mesh" to its gateways to keep that',
-      );
-    }
-  }
+  // The host goes first: a new gateways list is inserted right after hosts, at the same offset,
+  // and insertions at one offset apply in the order they are recorded.
   if (!intersects) {
     const [server] = admitting;
     const [host] = admittedServerHosts(
@@ -216,6 +209,18 @@ export const planVirtualServiceBindGateway: Planner<VirtualServiceBindGatewayInt
       virtualService.namespace,
     );
     if (host !== undefined) editor.insert(['spec', 'hosts'], undefined, host);
+  }
+  if (!bound) {
+    if (gateways.length === 0) {
+      // People write gateways next to hosts; insert() would put a new list last in the spec.
+      editor.set(['spec', 'gateways'], [`${gateway.namespace}/${gateway.name}`], 'hosts');
+      session.note(
+        virtualService.key,
+        'It no longer applies to sidecars (mesh); add "mesh" to its gateways to keep that',
+      );
+    } else {
+      editor.insert(['spec', 'gateways'], undefined, `${gateway.namespace}/${gateway.name}`);
+    }
   }
   return { key: intent.virtualService, path: ['spec', 'gateways'] };
 };

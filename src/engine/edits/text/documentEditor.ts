@@ -167,9 +167,10 @@ export class DocumentEditor {
   /**
    * Writes `value` at `path`: a changed scalar replaces exactly its text; maps and lists are
    * compared entry by entry so that unchanged entries (and their comments) stay; missing parents
-   * are created as one new entry at the deepest existing one.
+   * are created as one new entry at the deepest existing one, after the entry `after` names when
+   * it exists (`namespace` after `name`), else after the last one.
    */
-  set(path: YamlPath, value: unknown): void {
+  set(path: YamlPath, value: unknown, after?: string): void {
     if (value === undefined) {
       this.remove(path);
       return;
@@ -187,6 +188,7 @@ export class DocumentEditor {
         slot,
         String(segment),
         nest(rest.slice(1), value, path.slice(0, missing + 1)),
+        after,
       );
     } else if (isSeq(node)) {
       if (segment !== node.items.length)
@@ -683,12 +685,15 @@ export class DocumentEditor {
 
   // --- Inserting ---------------------------------------------------------------------------------
 
-  private insertPair(slot: Slot, key: string, newValue: unknown): void {
+  private insertPair(slot: Slot, key: string, newValue: unknown, after?: string): void {
     const map = slot.node;
     if (!isMap(map) || !map.range) throw new Error('insertPair needs a map');
     const value = withQuoting(newValue, sharedQuoting(map.items.map((pair) => pair.value)));
+    const afterIndex =
+      after === undefined ? -1 : map.items.findIndex((pair) => keyMatches(pair.key, after));
+    const previous = map.items[afterIndex];
     if (map.flow) {
-      const last = map.items.length - 1;
+      const last = afterIndex >= 0 ? afterIndex : map.items.length - 1;
       if (last < 0) {
         const padding = this.style.flowPadding ? ' ' : '';
         this.record(
@@ -703,7 +708,9 @@ export class DocumentEditor {
       return;
     }
     const column = this.mapColumn(map);
-    const position = nextLineStartAt(this.text, this.contentEnd(map));
+    const previousNode = previous ? (isNode(previous.value) ? previous.value : previous.key) : map;
+    const end = isNode(previousNode) ? this.contentEnd(previousNode) : this.contentEnd(map);
+    const position = nextLineStartAt(this.text, end);
     this.insertLines(position, this.blockLines(renderBlockPair(key, value, this.style), column));
   }
 
