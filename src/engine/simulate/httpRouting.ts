@@ -84,6 +84,7 @@ export function routeThroughTable(
       'failed',
       `No virtual host for Host ${request.authority}`,
       `route table ${table.name} has the domains ${domains}; Envoy compares the Host lower-cased without its port: exact, then *.suffix, then *`,
+      { flag: 'NR' },
     );
     trace.respond(
       404,
@@ -101,6 +102,7 @@ export function routeThroughTable(
       'matched',
       `Virtual host * (blackhole) in route table ${table.name}`,
       `no VirtualService is bound to the servers of this route table, so Istio's default vhost has no routes${unbound.length === 0 ? '' : ` (${unbound.join('; ')})`}`,
+      { flag: 'NR' },
     );
     trace.respond(404, 'NR', `404 NR: no VirtualService is bound to route table ${table.name}`);
     return;
@@ -193,6 +195,13 @@ export function routeThroughTable(
     executeRoute(context, entry);
     return;
   }
+  trace.step(
+    'rule',
+    'failed',
+    'No route matched',
+    `none of the ${virtualHost.routes.length} routes of virtual host ${virtualHost.domain} matches, and Envoy never falls back to another vhost`,
+    { flag: 'NR' },
+  );
   trace.respond(
     404,
     'NR',
@@ -856,8 +865,9 @@ export function forwardWithoutVirtualService(
     [{ host: cluster.host, port: cluster.port, subset: cluster.subset, weight: 100 }],
     { host: cluster.host, port: cluster.port, subset: cluster.subset },
   );
-  trace.outcome.path = request.path + request.query;
-  trace.outcome.authority = request.authority;
+  // A TCP connection carries no HTTP path or Host, and gets no HTTP status.
+  trace.outcome.path = request.http ? request.path + request.query : null;
+  trace.outcome.authority = request.http ? request.authority : null;
   trace.step(
     'cluster',
     cluster.health === 'noCluster' ? 'failed' : 'matched',
@@ -874,7 +884,11 @@ export function forwardWithoutVirtualService(
     },
   );
   if (cluster.health === 'noCluster') {
-    trace.respond(503, 'NC', `503 NC: Envoy has no cluster ${cluster.cluster}`);
+    if (request.http) trace.respond(503, 'NC', `503 NC: Envoy has no cluster ${cluster.cluster}`);
+    else {
+      trace.outcome.flag = 'NC';
+      trace.stop('closed', `Connection closed: Envoy has no cluster ${cluster.cluster} (NC).`);
+    }
     return;
   }
   for (const endpoint of cluster.endpoints)
@@ -899,7 +913,11 @@ export function forwardWithoutVirtualService(
     },
   );
   if (cluster.health === 'noEndpoints') {
-    trace.respond(503, 'UH', `503 UH: no healthy endpoint in ${cluster.cluster}`);
+    if (request.http) trace.respond(503, 'UH', `503 UH: no healthy endpoint in ${cluster.cluster}`);
+    else {
+      trace.outcome.flag = 'UH';
+      trace.stop('closed', `Connection closed: no healthy endpoint in ${cluster.cluster} (UH).`);
+    }
     return;
   }
   trace.ending = 'upstream';

@@ -11,6 +11,8 @@ import {
   selectorMatches,
   virtualServiceGateways,
 } from '../model';
+import { splitByWeight } from './actions';
+import { formatPercent } from './compareOutcome';
 import { formatLabels, resolveCluster } from './destinations';
 import type { SimulationContext } from './httpRouting';
 import { executeRoute, forwardWithoutVirtualService, ruleNode } from './httpRouting';
@@ -31,11 +33,15 @@ export interface Caller {
  */
 export function simulateMesh(context: SimulationContext, caller: Caller): void {
   const { model, trace, request } = context;
-  const workload = model.workloads.find(
-    (candidate) =>
-      candidate.namespace === caller.namespace &&
-      selectorMatches(caller.labels, candidate.spec.podLabels),
-  );
+  // Without labels the caller is any workload of the namespace: none is picked for it.
+  const workload =
+    Object.keys(caller.labels).length === 0
+      ? undefined
+      : model.workloads.find(
+          (candidate) =>
+            candidate.namespace === caller.namespace &&
+            selectorMatches(caller.labels, candidate.spec.podLabels),
+        );
   const labels = workload?.spec.podLabels ?? caller.labels;
   trace.step(
     'sidecar',
@@ -87,6 +93,10 @@ export function simulateMesh(context: SimulationContext, caller: Caller): void {
     `Called host ${target.host} port ${request.port}`,
     target.reason,
   );
+  if (!request.http) {
+    forwardMeshTcp(context, target.host, virtualService, { namespace: caller.namespace, labels });
+    return;
+  }
   if (virtualService === undefined) {
     trace.step(
       'virtualService',
@@ -176,6 +186,13 @@ export function simulateMesh(context: SimulationContext, caller: Caller): void {
     executeRoute(context, entry);
     return;
   }
+  trace.step(
+    'rule',
+    'failed',
+    'No route matched',
+    `no rule of ${virtualService.namespace}/${virtualService.name} matches`,
+    { flag: 'NR' },
+  );
   trace.respond(
     404,
     'NR',
@@ -312,4 +329,123 @@ function meshVirtualService(
     if (rank >= 0) consider(virtualService, rank);
   }
   return best?.virtualService;
+}
+
+/**
+ * A TCP connection from a sidecar: the first tcp rule of the host's mesh VirtualService whose match
+ * fits (port, sourceLabels, sourceNamespace, gateways with `mesh`) picks the destinations; without
+ * one, the connection goes to the Service itself.
+ */
+function forwardMeshTcp(
+  context: SimulationContext,
+  host: string,
+  virtualService: VirtualServiceResource | undefined,
+  caller: Caller,
+): void {
+  const { model, trace, request } = context;
+  const rules = virtualService?.spec.tcp ?? [];
+  const index = rules.findIndex((rule) => {
+    const matches = rule.match ?? [];
+    return (
+      matches.length === 0 ||
+      matches.some(
+        (match) =>
+          (match.port === undefined || match.port === 0 || match.port === request.port) &&
+          selectorMatches(match.sourceLabels, caller.labels) &&
+          (match.sourceNamespace === undefined || match.sourceNamespace === caller.namespace) &&
+          (match.gateways === undefined ||
+            match.gateways.length === 0 ||
+            match.gateways.includes(MESH_GATEWAY)),
+      )
+    );
+  });
+  const rule = rules[index];
+  if (virtualService === undefined || rule === undefined) {
+    trace.step(
+      'virtualService',
+      'info',
+      'No tcp rule',
+      `no tcp rule of a mesh VirtualService for ${host} matches: the sidecar forwards the connection to the Service`,
+    );
+    forwardWithoutVirtualService(
+      context,
+      resolveCluster(
+        model,
+        { host, port: { number: request.port } },
+        caller.namespace,
+        request.port,
+        caller.namespace,
+      ),
+    );
+    return;
+  }
+  trace.step(
+    'rule',
+    'matched',
+    `${virtualService.namespace}/${virtualService.name} tcp[${index}]`,
+    'the first tcp rule whose match fits the port and the caller',
+    {
+      node: `${virtualService.key}#tcp/${index}`,
+      at: { key: virtualService.key, path: ['spec', 'tcp', index] },
+    },
+  );
+  trace.visit(virtualService.key);
+  trace.rule = {
+    virtualService: `${virtualService.namespace}/${virtualService.name}`,
+    section: 'tcp',
+    index,
+    name: null,
+    routeName: null,
+  };
+  trace.outcome.virtualService = `${virtualService.namespace}/${virtualService.name}`;
+  trace.outcome.route = index;
+  const shares = splitByWeight(rule.route ?? []).shares;
+  const single = shares.length === 1 ? shares[0] : undefined;
+  if (single === undefined) {
+    const clusters = shares.map((share) => ({
+      share,
+      cluster: resolveCluster(
+        model,
+        share.destination.destination ?? {},
+        virtualService.namespace,
+        request.port,
+        caller.namespace,
+      ),
+    }));
+    trace.setDestinations(
+      clusters.map(({ share, cluster }) => ({
+        host: cluster.host,
+        port: cluster.port,
+        subset: cluster.subset,
+        weight: share.percent,
+      })),
+      null,
+    );
+    for (const { share, cluster } of clusters) {
+      trace.step(
+        'destination',
+        cluster.health === 'noCluster' ? 'failed' : 'matched',
+        `Destination ${cluster.cluster}`,
+        cluster.reason,
+        {
+          share: share.percent,
+          cluster: cluster.cluster,
+          ...(cluster.node === undefined ? {} : { node: cluster.node }),
+        },
+      );
+    }
+    trace.ending = 'upstream';
+    trace.summary = `TCP split ${clusters.map(({ share, cluster }) => `${formatPercent(share.percent)}% ${cluster.cluster}`).join(', ')}`;
+    return;
+  }
+  forwardWithoutVirtualService(
+    context,
+    resolveCluster(
+      model,
+      single.destination.destination ?? {},
+      virtualService.namespace,
+      request.port,
+      caller.namespace,
+    ),
+  );
 }

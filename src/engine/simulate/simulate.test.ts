@@ -398,6 +398,23 @@ describe('simulate: requests from a workload through its sidecar', () => {
       },
     },
     {
+      name: 'a TCP connection follows the first fitting tcp rule, without HTTP path or Host',
+      given: documents(
+        APPS,
+        'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: api-tcp, namespace: default}\nspec:\n  hosts: [api]\n  tcp:\n  - match: [{port: 81}]\n    route: [{destination: {host: web}}]\n  - route: [{destination: {host: api, subset: v9}}]',
+      ),
+      when: { url: 'tcp://api:80', from: { namespace: 'default', labels: { app: 'web' } } },
+      then: {
+        virtualService: 'default/api-tcp',
+        route: 1,
+        status: null,
+        flag: 'NC',
+        path: null,
+        authority: null,
+        ending: 'closed',
+      },
+    },
+    {
       name: 'a port the Service does not have is outside the design',
       given,
       when: { url: 'http://api:9090/', from: { namespace: 'default', labels: { app: 'web' } } },
