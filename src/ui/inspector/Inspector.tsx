@@ -111,6 +111,7 @@ function NothingSelected({ topology }: { readonly topology: Topology }) {
               <button
                 type="button"
                 className="inspector-resource-button"
+                aria-label={node.label}
                 onClick={() => store.getState().select({ id: node.id, origin: 'panel' })}
               >
                 <span className={`inspector-kind ${kindClass(node.kind)}`}>{node.kind}</span>

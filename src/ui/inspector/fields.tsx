@@ -418,7 +418,7 @@ export function Section({
     setOpen(!open);
   };
   return (
-    <section className="inspector-section" aria-labelledby={`${id}-heading`}>
+    <div className="inspector-section" role="group" aria-labelledby={`${id}-heading`}>
       <div className="inspector-section-header">
         <h3 className="inspector-section-heading" id={`${id}-heading`}>
           <button
@@ -444,7 +444,7 @@ export function Section({
           {children}
         </div>
       ) : null}
-    </section>
+    </div>
   );
 }
 
