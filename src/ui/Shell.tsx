@@ -6,6 +6,7 @@ import { SplitPane } from './SplitPane';
 import { Toolbar } from './Toolbar';
 import { useTheme } from './theme';
 import { ErrorBoundary } from './ErrorBoundary';
+import { InspectorLayout } from './inspector';
 import { useUndoRedoShortcuts } from './useUndoRedoShortcuts';
 
 // Monaco is large: its code arrives after the canvas has painted.
@@ -63,7 +64,9 @@ export function Shell() {
               label="Resize the canvas and the editor"
               first={
                 <Pane title="Canvas">
-                  <Canvas theme={theme} />
+                  <InspectorLayout>
+                    <Canvas theme={theme} />
+                  </InspectorLayout>
                 </Pane>
               }
               second={

@@ -199,17 +199,6 @@ export const planVirtualServiceBindGateway: Planner<VirtualServiceBindGatewayInt
   if (bound && intersects) {
     refuse(`${describeResource(virtualService)} is already bound to ${describeResource(gateway)}`);
   }
-  // The host goes first: a new gateways list is inserted right after hosts, at the same offset,
-  // and insertions at one offset apply in the order they are recorded.
-  if (!intersects) {
-    const [server] = admitting;
-    const [host] = admittedServerHosts(
-      server?.hosts ?? [],
-      gateway.namespace,
-      virtualService.namespace,
-    );
-    if (host !== undefined) editor.insert(['spec', 'hosts'], undefined, host);
-  }
   if (!bound) {
     if (gateways.length === 0) {
       // People write gateways next to hosts; insert() would put a new list last in the spec.
@@ -221,6 +210,15 @@ export const planVirtualServiceBindGateway: Planner<VirtualServiceBindGatewayInt
     } else {
       editor.insert(['spec', 'gateways'], undefined, `${gateway.namespace}/${gateway.name}`);
     }
+  }
+  if (!intersects) {
+    const [server] = admitting;
+    const [host] = admittedServerHosts(
+      server?.hosts ?? [],
+      gateway.namespace,
+      virtualService.namespace,
+    );
+    if (host !== undefined) editor.insert(['spec', 'hosts'], undefined, host);
   }
   return { key: intent.virtualService, path: ['spec', 'gateways'] };
 };

@@ -101,6 +101,8 @@ function nest(rest: YamlPath, value: unknown, at: YamlPath): unknown {
  */
 export class DocumentEditor {
   private readonly recorded: TextEdit[] = [];
+  /** Depth of the collection each line insertion adds to, to order insertions at one offset. */
+  private readonly insertionDepth = new Map<TextEdit, number>();
   private plainValue: unknown;
   private plainValueRead = false;
 
@@ -129,9 +131,22 @@ export class DocumentEditor {
     return this.knownStyle;
   }
 
-  /** The edits recorded so far, in file offsets. */
+  /**
+   * The edits recorded so far, in file offsets. Line insertions at one offset come deepest first:
+   * an entry for a nested list must precede a new key of its parent map there, or the entry's lines
+   * would land under the new key.
+   */
   edits(): readonly TextEdit[] {
-    return this.recorded;
+    const depth = (edit: TextEdit) => this.insertionDepth.get(edit) ?? 0;
+    return this.recorded
+      .map((edit, order) => ({ edit, order }))
+      .sort((left, right) => {
+        const { edit: a } = left;
+        const { edit: b } = right;
+        const bothInsertions = a.start === a.end && b.start === b.end && a.start === b.start;
+        return (bothInsertions ? depth(b) - depth(a) : 0) || left.order - right.order;
+      })
+      .map(({ edit }) => edit);
   }
 
   /** The document's value at `path` as plain data (aliases and merge keys resolved). */
@@ -456,10 +471,15 @@ export class DocumentEditor {
     this.recorded.push({ start, end, text: withLineBreak(text, this.lineBreak) });
   }
 
-  /** Inserts whole lines (`lines` has no final line break) at a line start. */
-  private insertLines(position: number, lines: string): void {
+  /**
+   * Inserts whole lines (`lines` has no final line break) at a line start, into the collection at
+   * `depth` (its path length).
+   */
+  private insertLines(position: number, lines: string, depth: number): void {
     const atEndWithoutBreak = position >= this.text.length && !this.text.endsWith('\n');
     this.record(position, position, atEndWithoutBreak ? `\n${lines}` : `${lines}\n`);
+    const edit = this.recorded[this.recorded.length - 1];
+    if (edit) this.insertionDepth.set(edit, depth);
   }
 
   private blockLines(rendered: string, column: number): string {
@@ -711,7 +731,11 @@ export class DocumentEditor {
     const previousNode = previous ? (isNode(previous.value) ? previous.value : previous.key) : map;
     const end = isNode(previousNode) ? this.contentEnd(previousNode) : this.contentEnd(map);
     const position = nextLineStartAt(this.text, end);
-    this.insertLines(position, this.blockLines(renderBlockPair(key, value, this.style), column));
+    this.insertLines(
+      position,
+      this.blockLines(renderBlockPair(key, value, this.style), column),
+      slot.path.length,
+    );
   }
 
   private insertItem(slot: Slot, index: number, newValue: unknown): void {
@@ -741,7 +765,11 @@ export class DocumentEditor {
     const dashColumn = columnAt(this.text, this.dashOffset(sequence, 0));
     const lines = this.blockLines(renderBlockItem(value, this.style), dashColumn);
     if (index >= count) {
-      this.insertLines(nextLineStartAt(this.text, this.contentEnd(sequence)), lines);
+      this.insertLines(
+        nextLineStartAt(this.text, this.contentEnd(sequence)),
+        lines,
+        slot.path.length,
+      );
       return;
     }
     const dash = this.dashOffset(sequence, index);
@@ -750,7 +778,7 @@ export class DocumentEditor {
         `${describePath(slot.path)} starts on its parent's line; add the item after it instead`,
       );
     }
-    this.insertLines(this.blockSpanStart(dash), lines);
+    this.insertLines(this.blockSpanStart(dash), lines, slot.path.length);
   }
 
   // --- Removing ----------------------------------------------------------------------------------
