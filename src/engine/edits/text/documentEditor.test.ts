@@ -183,6 +183,19 @@ describe('DocumentEditor.insert and move', () => {
   });
 });
 
+describe('DocumentEditor ordering', () => {
+  it('puts a nested entry before a new parent key inserted at the same offset', () => {
+    const text = 'spec:\n  hosts:\n  - a.example.com\n  http: []\n';
+    const after = edit(text, (editor) => {
+      editor.set(['spec', 'gateways'], ['edge'], 'hosts');
+      editor.insert(['spec', 'hosts'], undefined, 'b.example.com');
+    });
+    expect(after).toBe(
+      'spec:\n  hosts:\n  - a.example.com\n  - b.example.com\n  gateways:\n  - edge\n  http: []\n',
+    );
+  });
+});
+
 describe('DocumentEditor with several documents', () => {
   it('edits one document and leaves the others byte-identical', () => {
     const text = `a: 1\n---\n# second\nb:\n  c: [1, 2]\n---\nd: 4\n`;
