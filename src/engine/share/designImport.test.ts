@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDesign } from '../model/loadDesign';
-import { generateMesh } from '../testing/generateMesh';
 import {
   appendDocuments,
   checkImportedFile,
@@ -111,16 +110,24 @@ describe('importing a file', () => {
   });
 
   it('given a large design, then parsing in steps reports progress and gives what loadDesign gives', () => {
-    const mesh = generateMesh({ resources: 120 });
+    // given 120 Services and VirtualServices, one per document
+    const documents = Array.from({ length: 120 }, (_, index) =>
+      index % 2 === 0
+        ? `apiVersion: v1\nkind: Service\nmetadata:\n  name: app-${index}\nspec:\n  ports:\n  - port: 80\n`
+        : `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: app-${index - 1}\nspec:\n  hosts: [app-${index - 1}]\n  http:\n  - route:\n    - destination: {host: app-${index - 1}}\n`,
+    );
+    const text = documents.join('---\n');
     const seen: number[] = [];
-    const design = loadDesignInSteps({ name: 'mesh.yaml', text: mesh.text }, (done, total) => {
-      expect(total).toBe(mesh.documents.length);
+    const design = loadDesignInSteps({ name: 'mesh.yaml', text }, (done, total) => {
+      expect(total).toBe(documents.length);
       seen.push(done);
     });
+    // then progress rises step by step to every document
     expect(seen.length).toBeGreaterThan(5);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
-    expect(seen.at(-1)).toBe(mesh.documents.length);
-    const direct = loadDesign([{ name: 'mesh.yaml', text: mesh.text }]);
+    expect(seen.at(-1)).toBe(documents.length);
+    // and the design is the one loadDesign makes
+    const direct = loadDesign([{ name: 'mesh.yaml', text }]);
     expect(design.model.resources.map((resource) => resource.key)).toEqual(
       direct.model.resources.map((resource) => resource.key),
     );
