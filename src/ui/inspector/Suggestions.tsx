@@ -8,11 +8,6 @@ export const SUGGESTIONS = {
   namespaces: 'inspector-suggest-namespaces',
 } as const;
 
-/** The subsets the DestinationRules of the design define, for one host as written. */
-export function subsetSuggestionsId(index: number): string {
-  return `inspector-suggest-subsets-${index}`;
-}
-
 /**
  * Suggestions for host, gateway and namespace fields, from the design: typing stays free (a host
  * may be outside the design), but the known names are one arrow key away.

@@ -1,0 +1,166 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSailplanStore, SailplanStoreProvider, type SailplanStore } from '../../store';
+import canary from '../../../examples/canary-split.yaml?raw';
+import egress from '../../../examples/egress-service-entry.yaml?raw';
+import { Inspector } from './Inspector';
+
+const STOREFRONT = 'VirtualService/shop/storefront';
+
+function renderInspector(id: string, text: string): { store: SailplanStore; panel: HTMLElement } {
+  const store = createSailplanStore({ text });
+  store.getState().select({ id, origin: 'canvas' });
+  render(
+    <SailplanStoreProvider store={store}>
+      <Inspector />
+    </SailplanStoreProvider>,
+  );
+  return { store, panel: screen.getByRole('complementary', { name: 'Inspector' }) };
+}
+
+function typeAndEnter(input: HTMLElement, value: string): void {
+  fireEvent.focus(input);
+  fireEvent.change(input, { target: { value } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+}
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+describe('the inspector panels', () => {
+  it('edits a route edge’s weight with route.setWeight and keeps the edge selected', () => {
+    // given the canary destination of the 90/10 split, selected as a connection on the canvas
+    const edge = `route:${STOREFRONT}#http/1/1`;
+    const { store, panel } = renderInspector(edge, canary);
+    const before = store.getState().text;
+    expect(within(panel).getByText('Route', { selector: '.inspector-title-name' })).toBeVisible();
+    const weight = within(panel).getByRole('textbox', { name: 'Weight' });
+    expect(weight).toHaveValue('10');
+    // when the canary gets 30
+    typeAndEnter(weight, '30');
+    // then the stable weight is rebalanced (the total was 100) in one undo step
+    expect(store.getState().text).toBe(
+      before.replace('weight: 90', 'weight: 70').replace('weight: 10', 'weight: 30'),
+    );
+    expect(store.getState().selection?.id).toBe(edge);
+    expect(within(panel).getByText('= 30%')).toBeVisible();
+    act(() => store.getState().undo());
+    expect(store.getState().text).toBe(before);
+  });
+
+  it('switches a rule from route to redirect in one intent, keeping its name and comment', () => {
+    // given the split rule
+    const { store, panel } = renderInspector(`${STOREFRONT}#http/1`, canary);
+    const before = store.getState().text;
+    // when its action becomes a redirect
+    fireEvent.change(within(panel).getByRole('combobox', { name: 'Type' }), {
+      target: { value: 'redirect' },
+    });
+    // then the route goes, a redirect comes, and the rest of the rule stays as written
+    const text = store.getState().text;
+    expect(text).toContain('  # Everyone else: the weighted split.\n  - name: split\n');
+    expect(text).toContain('redirect:\n      uri: /\n');
+    expect(text).not.toContain('weight: 90');
+    expect(text.split('\n').length).toBeLessThan(before.split('\n').length);
+    expect(within(panel).getByRole('textbox', { name: 'URI' })).toHaveValue('/');
+    act(() => store.getState().undo());
+    expect(store.getState().text).toBe(before);
+  });
+
+  it('refuses a timeout that is not a duration, in Istio’s words', () => {
+    // given the httpbin rule with a 3s timeout
+    const { store, panel } = renderInspector('VirtualService/shop/httpbin#http/0', egress);
+    const before = store.getState().text;
+    const timeout = within(panel).getByRole('textbox', { name: 'Timeout' });
+    // when it is set to "soon"
+    typeAndEnter(timeout, 'soon');
+    // then the field says why and nothing is written
+    expect(within(panel).getByRole('alert')).not.toBeEmptyDOMElement();
+    expect(timeout).toHaveAttribute('aria-invalid', 'true');
+    expect(store.getState().text).toBe(before);
+    // and a duration is written in place
+    typeAndEnter(timeout, '5s');
+    expect(store.getState().text).toBe(before.replace('timeout: 3s', 'timeout: 5s'));
+  });
+
+  it('adds a DestinationRule subset labelled with its name', () => {
+    // given the storefront DestinationRule
+    const { store, panel } = renderInspector('DestinationRule/shop/storefront', canary);
+    const before = store.getState().text;
+    // when a subset v3 is added
+    fireEvent.change(within(panel).getByRole('textbox', { name: 'New subset name' }), {
+      target: { value: 'v3' },
+    });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add subset' }));
+    // then it follows the others, selecting version: v3
+    expect(store.getState().text).toBe(
+      before.replace(
+        '  - name: canary\n    labels:\n      version: v2\n',
+        '  - name: canary\n    labels:\n      version: v2\n  - name: v3\n    labels:\n      version: v3\n',
+      ),
+    );
+    expect(within(panel).getByRole('group', { name: 'Subset v3' })).toBeVisible();
+  });
+
+  it('renames a pod label key in one intent, leaving the other labels alone', () => {
+    // given the stable Deployment
+    const { store, panel } = renderInspector('Deployment/shop/storefront-v1', canary);
+    const before = store.getState().text;
+    const podLabels = within(panel).getByRole('group', { name: 'Pod labels' });
+    // when its `version` label becomes `track`
+    typeAndEnter(
+      within(podLabels).getByRole('textbox', { name: 'Pod label key version' }),
+      'track',
+    );
+    // then only that key changes in the pod template (the selector is not touched)
+    const text = store.getState().text;
+    expect(text).toContain(
+      '  template:\n    metadata:\n      labels:\n        app: storefront\n        track: v1\n',
+    );
+    expect(text).toContain('    matchLabels:\n      app: storefront\n      version: v1\n');
+    act(() => store.getState().undo());
+    expect(store.getState().text).toBe(before);
+  });
+
+  it('adds a Service port only when its number is a port', () => {
+    // given the storefront Service
+    const { store, panel } = renderInspector('Service/shop/storefront', canary);
+    const before = store.getState().text;
+    const input = within(panel).getByRole('textbox', { name: 'New port number' });
+    // when port 99999 is added, it is refused and nothing is written
+    fireEvent.change(input, { target: { value: '99999' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add port' }));
+    expect(within(panel).getByRole('alert')).toHaveTextContent(
+      'A port is a number from 1 to 65535',
+    );
+    expect(store.getState().text).toBe(before);
+    // when 9090 is added, it follows the http port
+    fireEvent.change(input, { target: { value: '9090' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add port' }));
+    expect(store.getState().text).toBe(
+      before.replace(
+        '    targetPort: 8080\n---\napiVersion: apps/v1',
+        '    targetPort: 8080\n  - name: http-9090\n    port: 9090\n    targetPort: 9090\n---\napiVersion: apps/v1',
+      ),
+    );
+  });
+
+  it('sets a ServiceEntry’s resolution from its select', () => {
+    // given the httpbin ServiceEntry, resolved by DNS
+    const { store, panel } = renderInspector('ServiceEntry/shop/httpbin', egress);
+    const before = store.getState().text;
+    // when it is made STATIC
+    fireEvent.change(within(panel).getByRole('combobox', { name: 'Resolution' }), {
+      target: { value: 'STATIC' },
+    });
+    // then exactly that scalar changes, in that document
+    const httpbin = before.indexOf('name: httpbin\n  namespace: shop');
+    const at = before.indexOf('resolution: DNS', httpbin);
+    expect(store.getState().text).toBe(
+      `${before.slice(0, at)}resolution: STATIC${before.slice(at + 'resolution: DNS'.length)}`,
+    );
+  });
+});
