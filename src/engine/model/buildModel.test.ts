@@ -122,6 +122,8 @@ describe('buildModel: kinds and apiVersions', () => {
       'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]',
       'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]',
       'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+      'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]',
     ].join('\n');
     const { model } = designOf(bomb);
     expect(model.unmodelled).toEqual([]);

@@ -35,7 +35,7 @@ const resourceDrafts = new WeakMap<Resource, ResourceDraft>();
 function documentDiagnostics(file: ParsedFile, parsed: ParsedDocument): readonly Diagnostic[] {
   const cached = documentDiagnosticsCache.get(parsed);
   if (cached !== undefined) return cached;
-  const extraction = extractDocument(parsed.document, parsed.text);
+  const extraction = extractDocument(parsed.tree, parsed.text);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   for (const local of extraction.diagnostics) {
     diagnostics.push({
@@ -97,7 +97,7 @@ function sameOrigin(a: ResourceOrigin, b: ResourceOrigin): boolean {
 function duplicateDiagnostic(later: Candidate, earlier: Candidate): Diagnostic {
   const path = ['metadata', 'name'];
   const [start, end] = localRangeAt(
-    later.parsed.document,
+    later.parsed.tree,
     later.parsed.text,
     [...later.origin.path, ...path],
     { target: 'head' },
@@ -155,7 +155,7 @@ export function buildModel(files: readonly ParsedFile[], previous?: Model): Mode
   for (const file of files) {
     for (const parsed of file.documents) {
       for (const diagnostic of documentDiagnostics(file, parsed)) diagnostics.push(diagnostic);
-      for (const item of extractDocument(parsed.document, parsed.text).items) {
+      for (const item of extractDocument(parsed.tree, parsed.text).items) {
         const origin: ResourceOrigin = {
           file: file.name,
           documentIndex: parsed.index,

@@ -1,8 +1,8 @@
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
 import type { DiagnosticLevel } from '../diagnostics';
 import { PARSE_DIAGNOSTIC_CODES } from '../yaml/diagnosticCodes';
 import type { ParseDiagnosticCode } from '../yaml/diagnosticCodes';
-import { MAX_ALIAS_COUNT } from '../yaml/parseFile';
 import { localRangeAt } from '../yaml/rangeAt';
 import type {
   DestinationRuleSpec,
@@ -22,7 +22,8 @@ import {
   virtualServiceSpecShape,
   workloadSpecShape,
 } from './schemas';
-import { isPlainObject, ownField, ShapeChecker } from './shape';
+import { AliasLimitError, MAX_ALIAS_RESOLUTIONS, ShapeChecker } from './shape';
+import type { MapEntry } from './shape';
 import type { Shape } from './shape';
 import { MODELLED_KINDS } from './types';
 import type { Resource, ResourceKey, ResourceKind, YamlPath } from './types';
@@ -100,6 +101,12 @@ function apiGroup(apiVersion: string): string {
   return slash === -1 ? '' : apiVersion.slice(0, slash);
 }
 
+/** A top-level scalar field's value (`kind`, `apiVersion`), whatever its type. */
+function scalarOf(reader: ShapeChecker, entries: readonly MapEntry[], name: string): unknown {
+  const value = reader.resolve(entries.find((entry) => entry.key === name)?.value);
+  return isScalar(value) ? value.value : undefined;
+}
+
 const extractionCache = new WeakMap<Document, DocumentExtraction>();
 
 /** Builds typed resources out of one document, with shape diagnostics; never throws. */
@@ -136,35 +143,45 @@ class DocumentExtractor {
   }
 
   run(): void {
-    let root: unknown;
+    const budget = { remaining: MAX_ALIAS_RESOLUTIONS };
+    const reader = new ShapeChecker(this.document, this.text, budget);
     try {
-      root = this.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      const root = reader.resolve(this.document.contents);
+      if (root === null || root === undefined || (isScalar(root) && root.value === null)) return;
+      if (!isMap(root)) {
+        this.report(
+          'SP0004',
+          'This document is not a Kubernetes resource: it is not a map',
+          [],
+          [],
+        );
+        return;
+      }
+      const entries = reader.entries(root);
+      const kind = scalarOf(reader, entries, 'kind');
+      const items = reader.resolve(entries.find((entry) => entry.key === 'items')?.value);
+      if (typeof kind === 'string' && kind.endsWith('List') && isSeq(items)) {
+        items.items.forEach((item, index) => this.resource(item, ['items', index], budget));
+        return;
+      }
+      this.resource(root, [], budget);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof AliasLimitError)) throw error;
+      this.items.length = 0;
+      this.diagnostics.length = 0;
       this.report(
         'SP0003',
-        `The document could not be read (${reason}); it is left out of the model`,
+        `The document follows more than ${MAX_ALIAS_RESOLUTIONS} aliases (a resource exhaustion pattern); it is left out of the model`,
         [],
         [],
       );
-      return;
     }
-    if (root === null || root === undefined) return;
-    if (!isPlainObject(root)) {
-      this.report('SP0004', 'This document is not a Kubernetes resource: it is not a map', [], []);
-      return;
-    }
-    const kind = ownField(root, 'kind');
-    const items = ownField(root, 'items');
-    if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(items)) {
-      items.forEach((item: unknown, index) => this.resource(item, ['items', index]));
-      return;
-    }
-    this.resource(root, []);
   }
 
-  private resource(value: unknown, path: YamlPath): void {
-    if (!isPlainObject(value)) {
+  private resource(node: unknown, path: YamlPath, budget: { remaining: number }): void {
+    const checker = new ShapeChecker(this.document, this.text, budget);
+    const value = checker.resolve(node);
+    if (!isMap(value)) {
       this.report(
         'SP0004',
         'This list item is not a Kubernetes resource: it is not a map',
@@ -173,8 +190,9 @@ class DocumentExtractor {
       );
       return;
     }
-    const apiVersion = ownField(value, 'apiVersion');
-    const kind = ownField(value, 'kind');
+    const entries = checker.entries(value);
+    const apiVersion = scalarOf(checker, entries, 'apiVersion');
+    const kind = scalarOf(checker, entries, 'kind');
     if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '') {
       const missing = typeof kind !== 'string' || kind === '' ? 'kind' : 'apiVersion';
       this.report(
@@ -185,9 +203,8 @@ class DocumentExtractor {
       );
       return;
     }
-    const checker = new ShapeChecker();
-    const metadata = (checker.check(ownField(value, 'metadata'), metadataShape, ['metadata']) ??
-      {}) as {
+    const field = (name: string) => entries.find((entry) => entry.key === name);
+    const metadata = (checker.field(field('metadata'), metadataShape) ?? {}) as {
       name?: string;
       namespace?: string;
       labels?: Labels;
@@ -205,12 +222,12 @@ class DocumentExtractor {
       this.report('SP0006', `${title}: metadata.name is required`, path, ['metadata', 'name'], key);
     }
     if (!modelled) {
-      this.flush(checker, title, path, undefined);
+      this.flush(checker, title, undefined);
       this.unmodelled(apiVersion, kind, name, namespace, path, title);
       return;
     }
     if (name === '' || key === undefined) {
-      this.flush(checker, title, path, undefined);
+      this.flush(checker, title, undefined);
       return;
     }
 
@@ -241,9 +258,9 @@ class DocumentExtractor {
       annotations: metadata.annotations ?? EMPTY_LABELS,
       ...(creationTimestamp === undefined ? {} : { creationTimestamp }),
     };
-    const rawSpec = ownField(value, 'spec');
+    const specEntry = field('spec');
     const spec = (shape: Shape): Record<string, unknown> =>
-      (checker.check(rawSpec, shape, ['spec']) ?? {}) as Record<string, unknown>;
+      (checker.field(specEntry, shape) ?? {}) as Record<string, unknown>;
 
     let draft: ResourceDraft;
     switch (kind) {
@@ -274,19 +291,21 @@ class DocumentExtractor {
         return unreachable;
       }
     }
-    this.flush(checker, title, path, key);
+    this.flush(checker, title, key);
     this.items.push({ type: 'resource', path, draft, createdAt });
   }
 
-  private flush(
-    checker: ShapeChecker,
-    title: string,
-    path: YamlPath,
-    key: ResourceKey | undefined,
-  ): void {
+  private flush(checker: ShapeChecker, title: string, key: ResourceKey | undefined): void {
     for (const problem of checker.problems) {
       const code = problem.kind === 'type' ? 'SP0009' : 'SP0012';
-      this.report(code, `${title}: ${problem.message}`, path, problem.path, key);
+      this.diagnostics.push({
+        code,
+        level: PARSE_DIAGNOSTIC_CODES[code].level,
+        message: `${title}: ${problem.message}`,
+        ...(key === undefined ? {} : { resource: key, path: problem.path }),
+        start: problem.start,
+        end: problem.end,
+      });
     }
   }
 

@@ -45,7 +45,9 @@ export function isIpAddress(host: string): boolean {
  * any dot is used literally (`reviews.prod` is not expanded). An empty host stays empty.
  */
 export function resolveHost(host: string, namespace: string): string {
-  if (host === '' || host === '*' || isIpAddress(host) || host.includes('.')) return host;
+  // Any dot keeps the name literal (an IPv4 address included); only IPv6 needs the address test.
+  if (host === '' || host === '*' || host.includes('.')) return host;
+  if (host.includes(':') && isIpAddress(host)) return host;
   return serviceFqdn(host, namespace);
 }
 

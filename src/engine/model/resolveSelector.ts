@@ -15,7 +15,9 @@ import type {
  */
 export function selectorMatches(selector: Labels | undefined, labels: Labels): boolean {
   if (selector === undefined) return true;
-  for (const key of Object.keys(selector)) {
+  // for-in over own keys (label maps are plain or prototype-free): no key array per call.
+  for (const key in selector) {
+    if (!Object.hasOwn(selector, key)) continue;
     if (!Object.hasOwn(labels, key) || labels[key] !== selector[key]) return false;
   }
   return true;
@@ -23,7 +25,9 @@ export function selectorMatches(selector: Labels | undefined, labels: Labels): b
 
 /** True for an absent or empty label map. */
 export function isEmptySelector(selector: Labels | undefined): boolean {
-  return selector === undefined || Object.keys(selector).length === 0;
+  if (selector === undefined) return true;
+  for (const key in selector) if (Object.hasOwn(selector, key)) return false;
+  return true;
 }
 
 /**

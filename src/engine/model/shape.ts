@@ -1,3 +1,6 @@
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, Node, YAMLMap, YAMLSeq } from 'yaml';
+import { nodeRange } from '../yaml/rangeAt';
 import type { YamlPath } from './types';
 
 /**
@@ -28,6 +31,9 @@ export interface ShapeProblem {
   readonly path: YamlPath;
   /** Human text: `spec.hosts must be a list of strings`. */
   readonly message: string;
+  /** Range of the offending value relative to the document's text (a one-line head). */
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Keys that can never be a field and that would reach an object's prototype if assigned. */
@@ -47,18 +53,6 @@ export const shapes = {
   list: (items: Shape): Shape => ({ type: 'list', items }),
   map: (values: Shape): Shape => ({ type: 'map', values }),
 } as const satisfies Record<string, Shape | ((...args: never[]) => Shape)>;
-
-/** True for a plain mapping as `toJS` builds it (not a list, not a byte array from `!!binary`). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
-/** An own property of a parsed mapping; never an inherited one such as `constructor`. */
-export function ownField(value: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(value, key) ? value[key] : undefined;
-}
 
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 
@@ -129,27 +123,36 @@ export function describeShape(shape: Shape): string {
   }
 }
 
-/** True when a list item is of the item shape's kind (a scalar of its type, a map, a list). */
+/** True when a (resolved) list item node is of the item shape's kind. */
 function itemHasKind(item: unknown, shape: Shape): boolean {
+  if (!isScalar(item)) {
+    if (isMap(item))
+      return shape.type === 'object' || shape.type === 'loose' || shape.type === 'map';
+    return isSeq(item) && shape.type === 'list';
+  }
+  return scalarFits(item.value, shape);
+}
+
+/** True when a scalar value has the shape's (scalar) type. */
+function scalarFits(value: unknown, shape: Shape): boolean {
   switch (shape.type) {
     case 'string':
-      return typeof item === 'string';
+      return typeof value === 'string';
     case 'number':
-      return typeof item === 'number' && Number.isFinite(item);
+      return typeof value === 'number' && Number.isFinite(value);
     case 'integer':
-      return Number.isInteger(item);
+      return Number.isInteger(value);
     case 'boolean':
-      return typeof item === 'boolean';
+      return typeof value === 'boolean';
     case 'intOrString':
-      return Number.isInteger(item) || typeof item === 'string';
+      return Number.isInteger(value) || typeof value === 'string';
     case 'enum':
-      return typeof item === 'string' && shape.values.includes(item);
+      return typeof value === 'string' && shape.values.includes(value);
     case 'object':
     case 'loose':
     case 'map':
-      return isPlainObject(item);
     case 'list':
-      return Array.isArray(item);
+      return false;
     default: {
       const unreachable: never = shape;
       return unreachable;
@@ -157,40 +160,146 @@ function itemHasKind(item: unknown, shape: Shape): boolean {
   }
 }
 
-/** Checks values against shapes, collecting problems with paths relative to a base path. */
+/** Thrown when a document makes the checker follow too many aliases; the document is refused. */
+export class AliasLimitError extends Error {}
+
+/** Most aliases one document's shape checks may follow (each follow re-reads the anchored node). */
+export const MAX_ALIAS_RESOLUTIONS = 1000;
+
+/** A key of a YAML map, its key node, and its value node (merge keys already applied). */
+export interface MapEntry {
+  readonly key: string;
+  readonly keyNode: Node;
+  readonly value: unknown;
+}
+
+function keyText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null) return '';
+  return undefined;
+}
+
+/**
+ * Checks YAML nodes against shapes and builds the typed values, straight from the `yaml` Document
+ * (no `toJS` pass): only modelled fields are visited, and a problem's range is its node's. Follows
+ * aliases (counted against a per-document budget) and `<<` merge keys as kubectl does.
+ */
 export class ShapeChecker {
   readonly problems: ShapeProblem[] = [];
+  private readonly path: (string | number)[] = [];
+  private readonly document: Document;
+  private readonly text: string;
+  private readonly aliasBudget: { remaining: number };
 
-  /** Checks `value` found at `path`; returns the typed copy, or undefined when it is dropped. */
-  check(value: unknown, shape: Shape, path: YamlPath): unknown {
-    if (value === null || value === undefined) return undefined;
+  constructor(document: Document, text: string, aliasBudget: { remaining: number }) {
+    this.document = document;
+    this.text = text;
+    this.aliasBudget = aliasBudget;
+  }
+
+  /** The node an alias points at (following chains); other values as they are. */
+  resolve(node: unknown): unknown {
+    let current = node;
+    while (isAlias(current)) {
+      this.aliasBudget.remaining -= 1;
+      if (this.aliasBudget.remaining < 0) throw new AliasLimitError('too many aliases');
+      current = current.resolve(this.document);
+    }
+    return current;
+  }
+
+  /** The entries of a map node, with `<<` merges filling keys the map does not set itself. */
+  entries(map: YAMLMap): MapEntry[] {
+    const result: MapEntry[] = [];
+    this.forEachEntry(map, (key, keyNode, value) => {
+      result.push({ key, keyNode, value });
+    });
+    return result;
+  }
+
+  /**
+   * Visits the entries of a map node without building them: the map's own keys in order, then keys
+   * that `<<` merges add (earlier sources first). Skips keys that are not scalars.
+   */
+  forEachEntry(map: YAMLMap, visit: (key: string, keyNode: Node, value: unknown) => void): void {
+    let merges: unknown[] | undefined;
+    for (const pair of map.items) {
+      const keyNode = pair.key;
+      if (!isScalar(keyNode)) continue;
+      const raw = keyNode.value;
+      if (typeof raw === 'symbol') {
+        (merges ??= []).push(pair.value);
+        continue;
+      }
+      const key = typeof raw === 'string' ? raw : keyText(raw);
+      if (key !== undefined) visit(key, keyNode, pair.value);
+    }
+    if (merges === undefined) return;
+    const seen = new Set<string>();
+    for (const pair of map.items) {
+      if (isScalar(pair.key) && typeof pair.key.value !== 'symbol') {
+        const key = keyText(pair.key.value);
+        if (key !== undefined) seen.add(key);
+      }
+    }
+    for (const merge of merges) {
+      const source = this.resolve(merge);
+      const sources = isSeq(source) ? source.items.map((item) => this.resolve(item)) : [source];
+      for (const candidate of sources) {
+        if (!isMap(candidate)) continue;
+        this.forEachEntry(candidate, (key, keyNode, value) => {
+          if (seen.has(key)) return;
+          seen.add(key);
+          visit(key, keyNode, value);
+        });
+      }
+    }
+  }
+
+  /** Checks one field's value (found under `key`); returns the typed value or undefined. */
+  field(entry: MapEntry | undefined, shape: Shape): unknown {
+    if (entry === undefined) return undefined;
+    return this.keyed(entry.key, entry.keyNode, entry.value, shape);
+  }
+
+  private keyed(key: string, keyNode: Node, value: unknown, shape: Shape): unknown {
+    this.path.push(key);
+    const checked = this.check(value, keyNode, shape);
+    this.path.pop();
+    return checked;
+  }
+
+  private check(node: unknown, keyNode: Node | undefined, shape: Shape): unknown {
+    const resolved = this.resolve(node);
+    if (resolved === null || resolved === undefined) return undefined;
+    if (isScalar(resolved)) {
+      const value = resolved.value;
+      if (value === null || value === undefined) return undefined;
+      return scalarFits(value, shape) ? value : this.reject(shape, resolved, keyNode);
+    }
     switch (shape.type) {
-      case 'string':
-        return typeof value === 'string' ? value : this.reject(shape, path);
-      case 'number':
-        return typeof value === 'number' && Number.isFinite(value)
-          ? value
-          : this.reject(shape, path);
-      case 'integer':
-        return Number.isInteger(value) ? value : this.reject(shape, path);
-      case 'boolean':
-        return typeof value === 'boolean' ? value : this.reject(shape, path);
-      case 'intOrString':
-        return Number.isInteger(value) || typeof value === 'string'
-          ? value
-          : this.reject(shape, path);
-      case 'enum':
-        return typeof value === 'string' && shape.values.includes(value)
-          ? value
-          : this.reject(shape, path);
       case 'object':
-        return this.checkObject(value, shape, path);
+        return isMap(resolved)
+          ? this.checkObject(resolved, shape)
+          : this.reject(shape, resolved, keyNode);
       case 'list':
-        return this.checkList(value, shape.items, shape, path);
+        return isSeq(resolved)
+          ? this.checkList(resolved, shape, keyNode)
+          : this.reject(shape, resolved, keyNode);
       case 'map':
-        return this.checkMap(value, shape.values, shape, path);
+        return isMap(resolved)
+          ? this.checkMap(resolved, shape.values)
+          : this.reject(shape, resolved, keyNode);
       case 'loose':
-        return isPlainObject(value) ? this.sanitise(value, path) : this.reject(shape, path);
+        return isMap(resolved) ? this.loose(resolved) : this.reject(shape, resolved, keyNode);
+      case 'string':
+      case 'number':
+      case 'integer':
+      case 'boolean':
+      case 'intOrString':
+      case 'enum':
+        return this.reject(shape, resolved, keyNode);
       default: {
         const unreachable: never = shape;
         return unreachable;
@@ -198,95 +307,115 @@ export class ShapeChecker {
     }
   }
 
-  private reject(shape: Shape, path: YamlPath, at: YamlPath = path): undefined {
+  private reject(
+    shape: Shape,
+    node: unknown,
+    keyNode: Node | undefined,
+    itemIndex?: number,
+  ): undefined {
+    const [start, end] = nodeRange(this.text, node as Node, keyNode, 'head');
     this.problems.push({
       kind: 'type',
-      path: at,
-      message: `${formatPath(path)} must be ${describeShape(shape)}`,
+      path: itemIndex === undefined ? [...this.path] : [...this.path, itemIndex],
+      message: `${formatPath(this.path)} must be ${describeShape(shape)}`,
+      start,
+      end,
     });
     return undefined;
   }
 
-  private forbidden(path: YamlPath, key: string): void {
+  private forbidden(key: string, keyNode: Node): void {
+    const [start, end] = nodeRange(this.text, keyNode, undefined, 'head');
     this.problems.push({
       kind: 'forbiddenKey',
-      path: [...path, key],
-      message: `${formatPath(path)}: the key ${key} is never a valid field and is ignored`,
+      path: [...this.path, key],
+      message: `${formatPath(this.path)}: the key ${key} is never a valid field and is ignored`,
+      start,
+      end,
     });
   }
 
-  private checkObject(
-    value: unknown,
-    shape: Extract<Shape, { type: 'object' }>,
-    path: YamlPath,
-  ): unknown {
-    if (!isPlainObject(value)) return this.reject(shape, path);
+  private checkObject(map: YAMLMap, shape: Extract<Shape, { type: 'object' }>): unknown {
     const result: Record<string, unknown> = {};
-    for (const key of FORBIDDEN_KEYS) {
-      if (Object.hasOwn(value, key)) this.forbidden(path, key);
-    }
-    for (const [field, fieldShape] of Object.entries(shape.fields)) {
-      if (!Object.hasOwn(value, field)) continue;
-      const checked = this.check(value[field], fieldShape, [...path, field]);
-      if (checked !== undefined) result[field] = checked;
-    }
-    if (shape.rest === 'loose') {
-      for (const key of Object.keys(value)) {
-        if (Object.hasOwn(shape.fields, key) || FORBIDDEN_KEYS.includes(key)) continue;
-        const copied = this.sanitiseValue(value[key], [...path, key]);
+    const fields = shape.fields;
+    this.forEachEntry(map, (key, keyNode, value) => {
+      if (Object.hasOwn(fields, key)) {
+        const checked = this.keyed(key, keyNode, value, fields[key] as Shape);
+        if (checked !== undefined) result[key] = checked;
+      } else if (FORBIDDEN_KEYS.includes(key)) {
+        this.forbidden(key, keyNode);
+      } else if (shape.rest === 'loose') {
+        this.path.push(key);
+        const resolved = this.resolve(value);
+        const copied = isMap(resolved) ? this.loose(resolved) : this.plain(resolved);
+        this.path.pop();
         if (copied !== undefined) result[key] = copied;
       }
-    }
+    });
     return result;
   }
 
-  private checkList(value: unknown, items: Shape, shape: Shape, path: YamlPath): unknown {
-    if (!Array.isArray(value)) return this.reject(shape, path);
+  private checkList(
+    seq: YAMLSeq,
+    shape: Extract<Shape, { type: 'list' }>,
+    keyNode: Node | undefined,
+  ): unknown {
     const result: unknown[] = [];
-    for (let index = 0; index < value.length; index += 1) {
-      const item: unknown = value[index];
-      const itemPath = [...path, index];
+    for (let index = 0; index < seq.items.length; index += 1) {
+      const item = this.resolve(seq.items[index]);
       // List positions are addresses (`http[2]`, part ids, edits), so an item of the wrong kind
       // drops the whole list rather than shifting the items after it.
-      const wrongKind = !itemHasKind(item, items);
-      if (wrongKind) return this.reject(shape, path, itemPath);
-      result.push(this.check(item, items, itemPath));
+      if (!itemHasKind(item, shape.items) || (isScalar(item) && item.value === null)) {
+        return this.reject(shape, item ?? seq, item === undefined ? keyNode : undefined, index);
+      }
+      this.path.push(index);
+      result.push(this.check(item, undefined, shape.items));
+      this.path.pop();
     }
     return result;
   }
 
-  private checkMap(value: unknown, values: Shape, shape: Shape, path: YamlPath): unknown {
-    if (!isPlainObject(value)) return this.reject(shape, path);
+  private checkMap(map: YAMLMap, values: Shape): unknown {
     const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const key of Object.keys(value)) {
+    this.forEachEntry(map, (key, keyNode, value) => {
       if (key === '__proto__') {
-        this.forbidden(path, key);
-        continue;
+        this.forbidden(key, keyNode);
+        return;
       }
-      const checked = this.check(value[key], values, [...path, key]);
+      const checked = this.keyed(key, keyNode, value, values);
       if (checked !== undefined) result[key] = checked;
-    }
+    });
     return result;
   }
 
-  private sanitise(value: Record<string, unknown>, path: YamlPath): Record<string, unknown> {
+  /** A loosely typed map, copied into prototype-free objects without forbidden keys. */
+  private loose(map: YAMLMap): Record<string, unknown> {
     const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const key of Object.keys(value)) {
+    this.forEachEntry(map, (key, keyNode, value) => {
       if (FORBIDDEN_KEYS.includes(key)) {
-        this.forbidden(path, key);
-        continue;
+        this.forbidden(key, keyNode);
+        return;
       }
-      const copied = this.sanitiseValue(value[key], [...path, key]);
+      this.path.push(key);
+      const resolved = this.resolve(value);
+      const copied = isMap(resolved) ? this.loose(resolved) : this.plain(resolved);
+      this.path.pop();
       if (copied !== undefined) result[key] = copied;
-    }
+    });
     return result;
   }
 
-  private sanitiseValue(value: unknown, path: YamlPath): unknown {
-    if (Array.isArray(value)) {
-      return value.map((item: unknown, index) => this.sanitiseValue(item, [...path, index]));
+  private plain(node: unknown): unknown {
+    if (isScalar(node)) return node.value ?? undefined;
+    if (isSeq(node)) {
+      return node.items.map((item, index) => {
+        this.path.push(index);
+        const resolved = this.resolve(item);
+        const copied = isMap(resolved) ? this.loose(resolved) : this.plain(resolved);
+        this.path.pop();
+        return copied;
+      });
     }
-    if (isPlainObject(value)) return this.sanitise(value, path);
-    return value;
+    return undefined;
   }
 }

@@ -116,6 +116,36 @@ describe('parseFile', () => {
   });
 });
 
+describe('ParsedDocument.tree and .document', () => {
+  const file = parseFile({ name: 'design.yaml', text: twoDocuments });
+  const parsed = file.documents[0];
+
+  it('given a parse, then tree has no source tokens and document has them, with the same content', () => {
+    const treeRoot = parsed?.tree.contents as { srcToken?: unknown } | null;
+    const documentRoot = parsed?.document.contents as { srcToken?: unknown } | null;
+    expect(treeRoot?.srcToken).toBeUndefined();
+    expect(documentRoot?.srcToken).toMatchObject({ type: 'block-map' });
+    expect(parsed?.document.toJS()).toEqual(parsed?.tree.toJS());
+    expect(parsed?.document.contents?.range).toEqual(parsed?.tree.contents?.range);
+  });
+
+  it('given document read twice, then it is parsed once', () => {
+    expect(parsed?.document).toBe(parsed?.document);
+  });
+
+  it('given a spread ParsedDocument, then document is still there', () => {
+    const copy = { ...parsed };
+    expect(copy.document).toBe(parsed?.document);
+  });
+
+  it('given a document the guards refused, then document is the tree and never parsed', () => {
+    const refused = parseFile({ name: 'h.yaml', text: `a: ${'['.repeat(MAX_FLOW_DEPTH + 5)}\n` });
+    const only = refused.documents[0];
+    expect(only?.document).toBe(only?.tree);
+    expect(only?.tree.errors.map((error) => error.code)).toEqual(['RESOURCE_EXHAUSTION']);
+  });
+});
+
 describe('parseFile with a previous parse', () => {
   const first = parseFile({ name: 'design.yaml', text: twoDocuments });
 
@@ -137,6 +167,7 @@ describe('parseFile with a previous parse', () => {
     const text = twoDocuments.replace('name: a', 'name: alpha\n  # note');
     const edited = parseFile({ name: 'design.yaml', text }, first);
     const second = edited.documents[1];
+    expect(second?.tree).toBe(first.documents[1]?.tree);
     expect(second?.document).toBe(first.documents[1]?.document);
     expect(second?.offset).toBe(text.indexOf('---'));
     expect(second?.index).toBe(1);
@@ -146,7 +177,7 @@ describe('parseFile with a previous parse', () => {
     const text = `apiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n---\n${twoDocuments}`;
     const edited = parseFile({ name: 'design.yaml', text }, first);
     expect(edited.documents).toHaveLength(3);
-    expect(edited.documents[2]?.document).toBe(first.documents[1]?.document);
+    expect(edited.documents[2]?.tree).toBe(first.documents[1]?.tree);
     expect(edited.documents[2]?.index).toBe(2);
   });
 
@@ -156,7 +187,7 @@ describe('parseFile with a previous parse', () => {
     const after = parseFile({ name: 'f', text: broken.replace('x y', 'x\ny') }, before);
     expect(after.documents[1]?.offset).toBe(before.documents[1]?.offset);
     expect(after.documents[1]).not.toBe(before.documents[1]);
-    expect(after.documents[1]?.document).toBe(before.documents[1]?.document);
+    expect(after.documents[1]?.tree).toBe(before.documents[1]?.tree);
     expect(after.documents[1]?.diagnostics[0]?.range?.line).toBe(
       (before.documents[1]?.diagnostics[0]?.range?.line ?? 0) + 1,
     );

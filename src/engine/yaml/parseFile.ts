@@ -4,15 +4,17 @@ import type { Diagnostic } from '../diagnostics';
 import { PARSE_DIAGNOSTIC_CODES } from './diagnosticCodes';
 import type { ParseDiagnosticCode } from './diagnosticCodes';
 import { computeLineStarts, offsetToPosition, toSourceRange } from './lineIndex';
+import { exceedsAliasExpansion, MAX_ALIAS_EXPANSION } from './aliasGuard';
 import { findExcessiveNesting } from './nestingGuard';
 import { splitDocuments } from './splitDocuments';
 import type { DocumentChunk } from './splitDocuments';
 import type { ParsedDocument, ParsedFile, SourceFile } from './types';
 
 /**
- * The options every Sailplan document is parsed with. Planners that parse a snippet to compare or
- * render it should use the same ones. `merge` follows kubectl (go-yaml), which honours `<<` keys;
- * `prettyErrors: false` keeps messages to one line (they never embed the user's source line).
+ * The options every Sailplan document is parsed with (for `ParsedDocument.document`). Planners
+ * that parse a snippet to compare or render it should use the same ones. `merge` follows kubectl
+ * (go-yaml), which honours `<<` keys; `prettyErrors: false` keeps messages to one line (they never
+ * embed the user's source line).
  */
 export const PARSE_OPTIONS = {
   keepSourceTokens: true,
@@ -22,13 +24,31 @@ export const PARSE_OPTIONS = {
   logLevel: 'silent',
 } as const satisfies ParseOptions & DocumentOptions & SchemaOptions;
 
-/** Most alias expansions one document may cause when it is converted (billion-laughs guard). */
+/**
+ * The options of `ParsedDocument.tree`: the same without source tokens, which triple the memory a
+ * parse keeps (about 90 MB instead of 30 MB per MB of YAML) and add ~40% to its time in GC.
+ */
+export const TREE_PARSE_OPTIONS = {
+  ...PARSE_OPTIONS,
+  keepSourceTokens: false,
+} as const satisfies ParseOptions & DocumentOptions & SchemaOptions;
+
+/** The `maxAliasCount` to pass to `toJS` when converting any part of a Sailplan document. */
 export const MAX_ALIAS_COUNT = 100;
 
-function parseChunk(text: string): Document.Parsed {
+/** A document's text and its parses, shared by the ParsedDocuments of successive versions. */
+interface DocumentSource {
+  readonly text: string;
+  readonly tree: Document.Parsed;
+  /** True when the guards refused the text: it must never reach the parser again. */
+  readonly refused: boolean;
+  withTokens?: Document.Parsed;
+}
+
+function parseSource(text: string): DocumentSource {
   const violation = findExcessiveNesting(text);
   if (violation !== undefined) {
-    const empty = parseDocument('', PARSE_OPTIONS);
+    const empty = parseDocument('', TREE_PARSE_OPTIONS);
     empty.errors.push(
       new YAMLParseError(
         [violation.offset, Math.min(violation.offset + 1, text.length)],
@@ -36,19 +56,47 @@ function parseChunk(text: string): Document.Parsed {
         `${violation.message}; the document is not parsed`,
       ),
     );
-    return empty;
+    return { text, tree: empty, refused: true };
   }
   try {
-    return parseDocument(text, PARSE_OPTIONS);
+    const document = parseDocument(text, TREE_PARSE_OPTIONS);
+    // An alias needs an anchor, so text without `&` cannot hold an alias bomb.
+    if (text.includes('&') && exceedsAliasExpansion(document)) {
+      document.errors.push(
+        new YAMLParseError(
+          [0, Math.min(1, text.length)],
+          'RESOURCE_EXHAUSTION',
+          `Aliases would expand this document by more than ${MAX_ALIAS_EXPANSION} nodes (a "billion laughs" pattern); the document is not used`,
+        ),
+      );
+      return { text, tree: document, refused: true };
+    }
+    return { text, tree: document, refused: false };
   } catch (error) {
-    // The parser reports bad input as errors; a throw is a parser bug, but the editor must live on.
-    const empty = parseDocument('', PARSE_OPTIONS);
-    const reason = error instanceof Error ? error.message : String(error);
-    empty.errors.push(
-      new YAMLParseError([0, Math.min(1, text.length)], 'IMPOSSIBLE', `Parser failure: ${reason}`),
-    );
-    return empty;
+    return { text, tree: parserFailure(text, error), refused: true };
   }
+}
+
+/** A parser throw is a parser bug, but the editor must live on: an empty Document with the error. */
+function parserFailure(text: string, error: unknown): Document.Parsed {
+  const empty = parseDocument('', TREE_PARSE_OPTIONS);
+  const reason = error instanceof Error ? error.message : String(error);
+  empty.errors.push(
+    new YAMLParseError([0, Math.min(1, text.length)], 'IMPOSSIBLE', `Parser failure: ${reason}`),
+  );
+  return empty;
+}
+
+function documentWithTokens(source: DocumentSource): Document.Parsed {
+  if (source.refused) return source.tree;
+  if (source.withTokens === undefined) {
+    try {
+      source.withTokens = parseDocument(source.text, PARSE_OPTIONS);
+    } catch (error) {
+      source.withTokens = parserFailure(source.text, error);
+    }
+  }
+  return source.withTokens;
 }
 
 function codeFor(yamlCode: string, isError: boolean): ParseDiagnosticCode {
@@ -81,28 +129,42 @@ export function syntaxDiagnostics(
   return diagnostics;
 }
 
+const sources = new WeakMap<ParsedDocument, DocumentSource>();
+
 function toParsedDocument(
   fileName: string,
   index: number,
   chunk: DocumentChunk,
-  document: Document.Parsed,
+  source: DocumentSource,
   lineStarts: readonly number[],
 ): ParsedDocument {
-  return {
+  const parsed: ParsedDocument = {
     file: fileName,
     index,
     offset: chunk.offset,
     text: chunk.text,
-    document,
-    diagnostics: syntaxDiagnostics(fileName, lineStarts, chunk.offset, chunk.text.length, document),
+    tree: source.tree,
+    // An own getter (not a prototype one), so spreading a ParsedDocument keeps `document`.
+    get document() {
+      return documentWithTokens(source);
+    },
+    diagnostics: syntaxDiagnostics(
+      fileName,
+      lineStarts,
+      chunk.offset,
+      chunk.text.length,
+      source.tree,
+    ),
   };
+  sources.set(parsed, source);
+  return parsed;
 }
 
 /**
  * Parses a file into per-document `yaml` Documents. With `previous` (the same file's last parse),
- * a document whose text is unchanged keeps its parsed Document, and keeps its ParsedDocument object
- * too when it also sits at the same place; only changed documents are parsed again. Never throws
- * for any input. The Documents are shared between parses: never mutate them (clone first).
+ * a document whose text is unchanged keeps its parsed Documents, and keeps its ParsedDocument
+ * object too when it also sits at the same place; only changed documents are parsed again. Never
+ * throws for any input. The Documents are shared between parses: never mutate them (clone first).
  */
 export function parseFile(file: SourceFile, previous?: ParsedFile): ParsedFile {
   if (previous !== undefined && previous.name === file.name && previous.text === file.text) {
@@ -118,8 +180,9 @@ export function parseFile(file: SourceFile, previous?: ParsedFile): ParsedFile {
   }
   const documents = chunks.map((chunk, index): ParsedDocument => {
     const earlier = reusable.get(chunk.text)?.shift();
-    if (earlier === undefined || previous === undefined) {
-      return toParsedDocument(file.name, index, chunk, parseChunk(chunk.text), lineStarts);
+    const earlierSource = earlier === undefined ? undefined : sources.get(earlier);
+    if (earlier === undefined || earlierSource === undefined || previous === undefined) {
+      return toParsedDocument(file.name, index, chunk, parseSource(chunk.text), lineStarts);
     }
     const samePlace =
       earlier.file === file.name &&
@@ -128,7 +191,7 @@ export function parseFile(file: SourceFile, previous?: ParsedFile): ParsedFile {
       offsetToPosition(previous.lineStarts, earlier.offset).line ===
         offsetToPosition(lineStarts, chunk.offset).line;
     if (samePlace) return earlier;
-    return toParsedDocument(file.name, index, chunk, earlier.document, lineStarts);
+    return toParsedDocument(file.name, index, chunk, earlierSource, lineStarts);
   });
   return { name: file.name, text: file.text, documents, lineStarts };
 }

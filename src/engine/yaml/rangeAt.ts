@@ -122,6 +122,34 @@ function lineEndAfter(text: string, offset: number): number {
 }
 
 /**
+ * The range of a node (with the key of the pair that holds it, if any) relative to its document's
+ * text, as `target` asks. Without a node (or for `key:` with nothing after it) the key's range;
+ * with neither, the first line from `fallbackStart`.
+ */
+export function nodeRange(
+  text: string,
+  node: Node | undefined,
+  key: Node | undefined,
+  target: RangeTarget = 'node',
+  fallbackStart = 0,
+): [number, number] {
+  const keyRange = key?.range ?? undefined;
+  // `key:` with nothing after it holds an empty null scalar: point at the key instead.
+  const isEmptyValue = isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1];
+  const valueRange = isEmptyValue ? undefined : (node?.range ?? undefined);
+  if (valueRange === undefined) {
+    if (keyRange !== undefined) return trimEnd(text, keyRange[0], keyRange[1]);
+    const start = Math.max(0, fallbackStart);
+    return [start, lineEndAfter(text, start)];
+  }
+  if (target === 'node' || !isCollection(node)) {
+    return trimEnd(text, valueRange[0], valueRange[1]);
+  }
+  const start = keyRange?.[0] ?? valueRange[0];
+  return trimEnd(text, start, Math.min(lineEndAfter(text, start), Math.max(valueRange[1], start)));
+}
+
+/**
  * The range of the node at `path` relative to the document's own text (as the `yaml` package's
  * ranges are). A missing path gives the range of the nearest existing ancestor's key (or value).
  */
@@ -132,21 +160,7 @@ export function localRangeAt(
   options: RangeOptions = {},
 ): [number, number] {
   const { node, key } = lookupPath(document, path);
-  const target = options.target ?? 'node';
-  const keyRange = key?.range ?? undefined;
-  // `key:` with nothing after it holds an empty null scalar: point at the key instead.
-  const isEmptyValue = isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1];
-  const nodeRange = isEmptyValue ? undefined : (node?.range ?? undefined);
-  if (nodeRange === undefined) {
-    if (keyRange !== undefined) return trimEnd(text, keyRange[0], keyRange[1]);
-    const start = Math.max(0, document.range?.[0] ?? 0);
-    return [start, lineEndAfter(text, start)];
-  }
-  if (target === 'node' || !isCollection(node)) {
-    return trimEnd(text, nodeRange[0], nodeRange[1]);
-  }
-  const start = keyRange?.[0] ?? nodeRange[0];
-  return trimEnd(text, start, Math.min(lineEndAfter(text, start), Math.max(nodeRange[1], start)));
+  return nodeRange(text, node, key, options.target ?? 'node', document.range?.[0] ?? 0);
 }
 
 /**
@@ -162,6 +176,6 @@ export function rangeAt(
 ): SourceRange | undefined {
   const parsed = file.documents[documentIndex];
   if (parsed === undefined) return undefined;
-  const [start, end] = localRangeAt(parsed.document, parsed.text, path, options);
+  const [start, end] = localRangeAt(parsed.tree, parsed.text, path, options);
   return toSourceRange(file.name, file.lineStarts, parsed.offset + start, parsed.offset + end);
 }

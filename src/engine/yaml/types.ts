@@ -8,9 +8,8 @@ export interface SourceFile {
 }
 
 /**
- * One YAML document of a file. The `yaml` Document keeps its source tokens; every range inside it
- * (node.range, error.pos) is relative to the document's own text, so add `offset` to get an offset
- * in the file.
+ * One YAML document of a file. Every range inside its Documents (node.range, error.pos) is
+ * relative to the document's own text, so add `offset` to get an offset in the file.
  */
 export interface ParsedDocument {
   readonly file: string;
@@ -20,6 +19,18 @@ export interface ParsedDocument {
   readonly offset: number;
   /** The document's text (from `offset`, up to the next document marker or the end). */
   readonly text: string;
+  /**
+   * The parsed Document without source tokens: node values and ranges, errors and warnings. The
+   * model, `rangeAt`/`locate` and readers that only need nodes and ranges use this one; it is a
+   * third of the memory of `document` and the parse every keystroke pays for.
+   */
+  readonly tree: Document.Parsed;
+  /**
+   * The same text parsed with its source tokens (`keepSourceTokens`, the CST on each node's
+   * `srcToken`), for edit planners. Parsed on first access and kept, so only the documents an edit
+   * touches pay for it. Ranges, values and errors equal `tree`'s. A document the parse refused (too
+   * deep, alias bomb) is never re-parsed: this is then `tree`.
+   */
   readonly document: Document.Parsed;
   /** Syntax errors and warnings of this document, with file ranges. */
   readonly diagnostics: readonly Diagnostic[];
