@@ -156,10 +156,10 @@ class TopologyBuilder {
     return (service.spec.ports ?? []).map((port: ServicePort, index) => ({
       id: `${service.key}#port/${index}`,
       index,
-      ...(port.name === undefined ? {} : { name: port.name }),
-      ...(port.port === undefined ? {} : { port: port.port }),
-      ...(port.targetPort === undefined ? {} : { targetPort: port.targetPort }),
-      ...(port.nodePort === undefined ? {} : { nodePort: port.nodePort }),
+      name: port.name,
+      port: port.port,
+      targetPort: port.targetPort,
+      nodePort: port.nodePort,
       protocol: servicePortProtocol(port),
     }));
   }
@@ -227,14 +227,15 @@ class TopologyBuilder {
         return {
           id: `${gateway.key}#server/${index}`,
           index,
-          ...(server.name === undefined ? {} : { name: server.name }),
-          ...(number === undefined ? {} : { port: number }),
-          ...(number === undefined
-            ? {}
-            : { listenerPort: translateServerPort(this.model, gateway, number).listenerPort }),
-          ...(server.port?.protocol === undefined ? {} : { protocol: server.port.protocol }),
+          name: server.name,
+          port: number,
+          listenerPort:
+            number === undefined
+              ? undefined
+              : translateServerPort(this.model, gateway, number).listenerPort,
+          protocol: server.port?.protocol,
           hosts: server.hosts ?? [],
-          ...(tlsMode === undefined ? {} : { tlsMode }),
+          tlsMode,
           httpsRedirect: server.tls?.httpsRedirect === true,
           section: serverRouteSection(server),
         };
@@ -290,7 +291,7 @@ class TopologyBuilder {
       subsets: (destinationRule.spec.subsets ?? []).map((subset, index) => ({
         id: `${destinationRule.key}#subset/${index}`,
         index,
-        ...(subset.name === undefined ? {} : { name: subset.name }),
+        name: subset.name,
         labels: subset.labels ?? {},
       })),
     });
@@ -303,12 +304,12 @@ class TopologyBuilder {
       type: 'serviceEntry',
       hosts: spec.hosts ?? [],
       ports: (spec.ports ?? []).map((port) => ({
-        ...(port.number === undefined ? {} : { number: port.number }),
-        ...(port.name === undefined ? {} : { name: port.name }),
-        ...(port.protocol === undefined ? {} : { protocol: port.protocol }),
+        number: port.number,
+        name: port.name,
+        protocol: port.protocol,
       })),
-      ...(spec.location === undefined ? {} : { location: spec.location }),
-      ...(spec.resolution === undefined ? {} : { resolution: spec.resolution }),
+      location: spec.location,
+      resolution: spec.resolution,
     });
   }
 
@@ -318,7 +319,7 @@ class TopologyBuilder {
       type: 'workload',
       workloadKind: workload.kind,
       podLabels: workload.spec.podLabels,
-      ...(workload.spec.replicas === undefined ? {} : { replicas: workload.spec.replicas }),
+      replicas: workload.spec.replicas,
     });
   }
 
@@ -417,14 +418,14 @@ class TopologyBuilder {
           : '';
       return {
         target: this.missingNode('host', host, namespaceOfHost(host), host),
-        ...(port === undefined ? {} : { port }),
+        port,
         reason: `no Service or ServiceEntry has host ${host}${hint}`,
       };
     }
     const target = entry.kind === 'Service' ? entry.service.key : entry.serviceEntry.key;
     const ports = registryPorts(entry);
     const implied = port ?? (ports.length === 1 ? ports[0] : undefined);
-    return { target, ...(implied === undefined ? {} : { port: implied }) };
+    return { target, port: implied };
   }
 
   private ruleEdges(virtualService: VirtualServiceResource): void {
@@ -503,13 +504,13 @@ class TopologyBuilder {
       sourcePart: ruleId,
       target,
       dangling: reason !== undefined,
-      ...(reason === undefined ? {} : { reason }),
+      reason,
       section,
       destinationIndex,
       host,
-      ...(destination?.subset === undefined ? {} : { subset: destination.subset }),
-      ...(port === undefined ? {} : { port }),
-      ...(weight === undefined ? {} : { weight }),
+      subset: destination?.subset,
+      port,
+      weight,
       percent,
     });
   }
@@ -530,10 +531,10 @@ class TopologyBuilder {
       sourcePart: ruleId,
       target,
       dangling: reason !== undefined,
-      ...(reason === undefined ? {} : { reason }),
+      reason,
       host,
-      ...(destination?.subset === undefined ? {} : { subset: destination.subset }),
-      ...(port === undefined ? {} : { port }),
+      subset: destination?.subset,
+      port,
       percent,
     });
   }
@@ -562,7 +563,7 @@ class TopologyBuilder {
       sourcePart: ruleId,
       target,
       dangling: reason !== undefined,
-      ...(reason === undefined ? {} : { reason }),
+      reason,
     });
   }
 
@@ -633,7 +634,7 @@ class TopologyBuilder {
           sourcePart: subsetId,
           target: workload.key,
           dangling: false,
-          ...(subset.name === undefined ? {} : { subset: subset.name }),
+          subset: subset.name,
         });
       }
     });

@@ -20,7 +20,8 @@ function designFiles(directory: string): string[] {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) found.push(...designFiles(path));
-    else if (/\.ya?ml$/.test(entry.name) && !entry.name.endsWith('.tests.yaml')) found.push(path);
+    // Designs only: `V08.yaml`, not the expectations beside them (`V08.tests.yaml`, `.analyze.yaml`).
+    else if (/^[^.]+\.ya?ml$/.test(entry.name)) found.push(path);
   }
   return found.sort();
 }
