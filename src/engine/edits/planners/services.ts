@@ -9,6 +9,7 @@ import type {
   SubsetRemoveIntent,
 } from '../intents';
 import { refuse } from '../refusal';
+import type { EditSession } from '../session';
 import { describeResource, editKind, field, isRecord, requireIndex, stringField } from './common';
 import type { Planner } from './common';
 
@@ -145,11 +146,7 @@ export const planSubsetRemove: Planner<SubsetRemoveIntent> = (session, intent) =
 };
 
 /** Removes `subset: <name>` from the route destinations (http, tcp, tls) to `host`. */
-export function removeSubsetReferences(
-  session: Parameters<Planner<unknown>>[0],
-  host: string,
-  name: string,
-): void {
+export function removeSubsetReferences(session: EditSession, host: string, name: string): void {
   for (const virtualService of session.design.model.virtualServices) {
     const mentions = (['http', 'tcp', 'tls'] as const).some((section) =>
       (virtualService.spec[section] ?? []).some((route) =>

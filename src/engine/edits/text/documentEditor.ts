@@ -261,55 +261,8 @@ export class DocumentEditor {
    */
   removeItems(path: YamlPath, indices: readonly number[]): void {
     const { slot, missing } = this.walk(path);
-    const sequence = slot.node;
-    if (missing < path.length || !isSeq(sequence)) return;
-    const count = sequence.items.length;
-    const chosen = [...new Set(indices)]
-      .filter((index) => Number.isInteger(index) && index >= 0 && index < count)
-      .sort((a, b) => a - b);
-    const [only] = chosen;
-    if (only === undefined) return;
-    if (chosen.length === 1) {
-      this.remove([...path, only]);
-      return;
-    }
-    if (chosen.length === count) {
-      this.replace(slot, []);
-      return;
-    }
-    this.assertAnchorsUnused(chosen.map((index) => sequence.items[index]));
-    if (sequence.flow) {
-      const kept = sequence.items
-        .map((_, index) => index)
-        .filter((index) => !chosen.includes(index))
-        .map((index) =>
-          this.text.slice(this.flowItemStart(sequence, index), this.flowItemEnd(sequence, index)),
-        );
-      this.record(
-        this.flowItemStart(sequence, 0),
-        this.flowItemEnd(sequence, count - 1),
-        kept.join(', '),
-      );
-      return;
-    }
-    const runs: [number, number][] = [];
-    for (const index of chosen) {
-      const run = runs[runs.length - 1];
-      if (run !== undefined && run[1] === index - 1) run[1] = index;
-      else runs.push([index, index]);
-    }
-    for (const [first, last] of runs) {
-      const dash = this.dashOffset(sequence, first);
-      if (!isFirstOnLine(this.text, dash)) refuse('This list starts on its parent line');
-      const lastItem = sequence.items[last];
-      const end = isNode(lastItem)
-        ? this.contentEnd(lastItem)
-        : this.dashOffset(sequence, last) + 1;
-      this.removeBlockSpan(this.blockSpanStart(dash), this.spanEnd(end), {
-        first: first === 0,
-        last: last === count - 1,
-      });
-    }
+    if (missing < path.length || !isSeq(slot.node)) return;
+    this.removeSequenceItems(slot, slot.node, indices);
   }
 
   /** Moves item `from` of the list at `path` so that it ends up at index `to`. */
@@ -648,7 +601,10 @@ export class DocumentEditor {
         value[index],
       );
     }
-    if (value.length < count) this.truncateBlockSequence(sequence, value.length);
+    if (value.length < count) {
+      const surplus = sequence.items.map((_, index) => index).slice(value.length);
+      this.removeSequenceItems(slot, sequence, surplus);
+    }
     for (let index = count; index < value.length; index += 1) {
       this.insertItem(slot, count, value[index]);
     }
@@ -843,20 +799,66 @@ export class DocumentEditor {
     this.record(dash, this.firstTextOfSpan(this.dashOffset(sequence, slot.index + 1)), '');
   }
 
-  /** Removes items `from` to the end of a block sequence (at least one stays). */
-  private truncateBlockSequence(sequence: YAMLSeq<unknown>, from: number): void {
-    const items = sequence.items.slice(from).filter(isNode);
-    this.assertAnchorsUnused(items);
-    const dash = this.dashOffset(sequence, from);
-    if (!isFirstOnLine(this.text, dash)) refuse('This list cannot be shortened in place');
-    const last = sequence.items[sequence.items.length - 1];
-    const end = isNode(last)
-      ? this.contentEnd(last)
-      : this.dashOffset(sequence, sequence.items.length - 1) + 1;
-    this.removeBlockSpan(this.blockSpanStart(dash), this.spanEnd(end), {
-      first: from === 0,
-      last: true,
-    });
+  /** Removes the items at `indices` of a list (see removeItems). */
+  private removeSequenceItems(
+    slot: Slot,
+    sequence: YAMLSeq<unknown>,
+    indices: readonly number[],
+  ): void {
+    const count = sequence.items.length;
+    const chosen = [...new Set(indices)]
+      .filter((index) => Number.isInteger(index) && index >= 0 && index < count)
+      .sort((a, b) => a - b);
+    const [only] = chosen;
+    if (only === undefined) return;
+    if (chosen.length === 1) {
+      const item = sequence.items[only];
+      this.removeItem({
+        node: isNode(item) ? item : null,
+        parent: sequence,
+        index: only,
+        parentSlot: slot,
+        path: [...slot.path, only],
+      });
+      return;
+    }
+    if (chosen.length === count) {
+      this.replace(slot, []);
+      return;
+    }
+    this.assertAnchorsUnused(chosen.map((index) => sequence.items[index]));
+    if (sequence.flow) {
+      const kept = sequence.items
+        .map((_, index) => index)
+        .filter((index) => !chosen.includes(index))
+        .map((index) =>
+          this.text.slice(this.flowItemStart(sequence, index), this.flowItemEnd(sequence, index)),
+        );
+      this.record(
+        this.flowItemStart(sequence, 0),
+        this.flowItemEnd(sequence, count - 1),
+        kept.join(', '),
+      );
+      return;
+    }
+    const runs: [number, number][] = [];
+    for (const index of chosen) {
+      const run = runs[runs.length - 1];
+      if (run !== undefined && run[1] === index - 1) run[1] = index;
+      else runs.push([index, index]);
+    }
+    for (const [first, last] of runs) {
+      const dash = this.dashOffset(sequence, first);
+      if (!isFirstOnLine(this.text, dash)) refuse('This list starts on its parent line');
+      const lastItem = sequence.items[last];
+      const end = isNode(lastItem)
+        ? this.contentEnd(lastItem)
+        : this.dashOffset(sequence, last) + 1;
+      this.removeBlockSpan(this.blockSpanStart(dash), this.spanEnd(end), {
+        first: first === 0,
+        last: last === count - 1,
+      });
+    }
   }
 
   /**
