@@ -33,6 +33,7 @@ export function ServiceEntryInspector({
       <Section title="Hosts" count={(spec.hosts ?? []).length}>
         <StringListField
           legend="Hosts"
+          hideLegend
           itemLabel="Host"
           items={spec.hosts ?? []}
           placeholder="api.example.com"
