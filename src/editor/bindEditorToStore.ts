@@ -42,6 +42,12 @@ export function bindEditorToStore(
   const highlight = editor.createDecorationsCollection();
   /** True from a user's cursor move until the node under it is selected (after the derive). */
   let cursorMoved = false;
+  /**
+   * True for the rest of the task in which the text changed. A selection made then is a gesture's
+   * result (dispatch selects what it planned): it is highlighted, but the scroll stays where the
+   * user left it. A selection alone (a click on the canvas or in a panel) is revealed.
+   */
+  let textJustChanged = false;
 
   const showMarkers = (state: SailplanState) => {
     monaco.editor.setModelMarkers(
@@ -80,14 +86,20 @@ export function bindEditorToStore(
         },
       },
     ]);
-    // Scrolls only when the range is off screen, and never takes the focus from the canvas.
-    if (reveal) editor.revealRangeInCenterIfOutsideViewport(lines, monaco.editor.ScrollType.Smooth);
+    // Scrolls only when the selection's first line is off screen (a long resource partly in view
+    // stays put), and never takes the focus from the canvas.
+    if (reveal) {
+      const head = new monaco.Range(lines.startLineNumber, 1, lines.startLineNumber, 1);
+      editor.revealRangeInCenterIfOutsideViewport(head, monaco.editor.ScrollType.Smooth);
+    }
   };
 
   const selectAtCursor = () => {
     const state = store.getState();
-    // Offsets of a text not yet derived would find the wrong node: wait for the derive.
+    // Offsets of a text not yet derived would find the wrong node: wait for the derive. While
+    // the text does not parse, the canvas shows the last good design: keep its selection.
     if (!cursorMoved || state.derived.version !== state.version) return;
+    if (state.derived.syntaxErrors > 0) return;
     cursorMoved = false;
     const position = editor.getPosition();
     if (position === null) return;
@@ -106,13 +118,15 @@ export function bindEditorToStore(
   });
 
   const unsubscribe = store.subscribe((state, previous) => {
+    if (state.version !== previous.version && !textJustChanged) {
+      textJustChanged = true;
+      queueMicrotask(() => (textJustChanged = false));
+    }
     if (state.derived !== previous.derived) showMarkers(state);
     if (state.selection !== previous.selection) {
       // A selection the editor made is already under the cursor: nothing to show or reveal.
       const reveal =
-        state.selection !== null &&
-        state.selection.origin !== 'editor' &&
-        state.selection.id !== previous.selection?.id;
+        !textJustChanged && state.selection !== null && state.selection.origin !== 'editor';
       showSelection(state, reveal);
     } else if (state.derived !== previous.derived) {
       // The text moved (an edit, a rename): the highlight follows the same node.
