@@ -117,6 +117,23 @@ describe('DocumentEditor.set', () => {
   });
 });
 
+describe('DocumentEditor with merge keys', () => {
+  const text =
+    'base: &base\n  retries: {attempts: 3}\n  timeout: 5s\nroute:\n  <<: *base\n  name: web\n';
+
+  it('overrides a merged map whole, carrying its other fields', () => {
+    expect(edit(text, (editor) => editor.set(['route', 'retries', 'perTryTimeout'], '2s'))).toBe(
+      `${text}  retries:\n    attempts: 3\n    perTryTimeout: 2s\n`,
+    );
+  });
+
+  it('refuses to remove what only a merge provides', () => {
+    expect(() => edit(text, (editor) => editor.remove(['route', 'timeout']))).toThrow(
+      /merged anchor/,
+    );
+  });
+});
+
 describe('DocumentEditor.remove', () => {
   it('removes a list item with its leading comment and the blank line before it', () => {
     const after = edit(service, (editor) => editor.remove(['spec', 'ports', 1]));

@@ -91,6 +91,21 @@ function nest(rest: YamlPath, value: unknown, at: YamlPath): unknown {
   return nested;
 }
 
+/** A copy of `base` with `value` at `rest` (missing parents created as in `nest`). */
+function withValueAt(base: unknown, rest: YamlPath, value: unknown, at: YamlPath): unknown {
+  const [segment, ...deeper] = rest;
+  if (segment === undefined) return value;
+  if (Array.isArray(base) && typeof segment === 'number' && segment <= base.length) {
+    const copy = [...(base as unknown[])];
+    copy[segment] = withValueAt(copy[segment], deeper, value, [...at, segment]);
+    return copy;
+  }
+  if (isPlainObject(base) && typeof segment === 'string') {
+    return { ...base, [segment]: withValueAt(base[segment], deeper, value, [...at, segment]) };
+  }
+  return nest(rest, value, at);
+}
+
 /**
  * Plans minimal text edits against one parsed document of a file. Every operation reads the
  * original text (edits of one batch never see each other), so a planner must not make two
@@ -199,12 +214,15 @@ export class DocumentEditor {
     const segment = rest[0];
     const node = slot.node;
     if (isMap(node)) {
-      this.insertPair(
-        slot,
-        String(segment),
-        nest(rest.slice(1), value, path.slice(0, missing + 1)),
-        after,
-      );
+      const keyPath = path.slice(0, missing + 1);
+      // A key that the map only has through a merge (`<<: *base`) is overridden whole, so the new
+      // entry carries the merged value with the change made inside it.
+      const merged = this.read(keyPath);
+      const entry =
+        merged === undefined
+          ? nest(rest.slice(1), value, keyPath)
+          : withValueAt(merged, rest.slice(1), value, keyPath);
+      this.insertPair(slot, String(segment), entry, after);
     } else if (isSeq(node)) {
       if (segment !== node.items.length)
         refuse(`${describePath(path.slice(0, missing + 1))} does not exist`);
@@ -222,10 +240,15 @@ export class DocumentEditor {
     }
   }
 
-  /** Removes the entry at `path` with its leading comment; nothing when it is not written. */
+  /** Removes the entry at `path` with its leading comment; nothing when it is not there. */
   remove(path: YamlPath): void {
     const { slot, missing } = this.walk(path);
-    if (missing < path.length) return;
+    if (missing < path.length) {
+      if (this.read(path) !== undefined) {
+        refuse(`${describePath(path)} comes from a merged anchor (<<); it cannot be removed here`);
+      }
+      return;
+    }
     if (slot.parent === null) refuse('A whole document is removed with resource.delete');
     if (isMap(slot.parent)) this.removePair(slot);
     else this.removeItem(slot);
