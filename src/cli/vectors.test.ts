@@ -70,8 +70,8 @@ describe('routing vectors: route tests through `sailplan test`', () => {
       const manifest = manifestOf(path, '.tests.yaml');
       const count = (parse(readFileSync(path, 'utf8')) as { tests: unknown[] }).tests.length;
       const result = await sailplan(['test', manifest, '--tests', path]);
-      expect(result.stdout.trim().split('\n').at(-1)).toBe(`${count} passed, 0 failed`);
       expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+      expect(result.stdout.trim().split('\n').at(-1)).toBe(`${count} passed, 0 failed`);
     },
     timeout,
   );
