@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { designOf, documents } from '../testing/designOf';
 import { parseFile } from '../yaml/parseFile';
-import { buildModel } from './buildModel';
+import { buildModel, compareCreation } from './buildModel';
 import { loadDesign } from './loadDesign';
 
 const virtualService = (spec: string, name = 'proxy') =>
@@ -129,6 +129,26 @@ describe('buildModel: kinds and apiVersions', () => {
     expect(model.unmodelled).toEqual([]);
     expect(model.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['SP0003']);
   });
+});
+
+describe('buildModel: alias budget', () => {
+  it.each([
+    { aliases: 10, modelled: true },
+    { aliases: 1001, modelled: false },
+  ])(
+    'given $aliases aliases in modelled fields, then modelled is $modelled',
+    ({ aliases, modelled }) => {
+      const text = virtualService(
+        `  hosts: [a]\n  x: &rule {route: [{destination: {host: web}}]}\n  http: [${Array.from({ length: aliases }, () => '*rule').join(', ')}]`,
+      );
+      const { model } = designOf(text);
+      expect(model.virtualServices.length).toBe(modelled ? 1 : 0);
+      expect(model.virtualServices[0]?.spec.http?.length).toBe(modelled ? aliases : undefined);
+      expect(model.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(
+        modelled ? [] : ['SP0003'],
+      );
+    },
+  );
 });
 
 describe('buildModel: shape checks', () => {
@@ -344,6 +364,7 @@ describe('buildModel: duplicates and creation order', () => {
       'a/bad',
     ]);
     expect(model.services.map((resource) => resource.creationRank)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect([...model.resources].sort(compareCreation)).toEqual(model.services);
     expect(model.resources[0]?.name).toBe('untimed-1');
     expect(model.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['SP0011']);
   });

@@ -166,12 +166,15 @@ class DocumentExtractor {
       }
       this.resource(root, [], budget);
     } catch (error) {
-      if (!(error instanceof AliasLimitError)) throw error;
+      // A stack overflow (RangeError) is the input's doing too; anything else is a bug and surfaces.
+      if (!(error instanceof AliasLimitError) && !(error instanceof RangeError)) throw error;
       this.items.length = 0;
       this.diagnostics.length = 0;
       this.report(
         'SP0003',
-        `The document follows more than ${MAX_ALIAS_RESOLUTIONS} aliases (a resource exhaustion pattern); it is left out of the model`,
+        error instanceof AliasLimitError
+          ? `The document follows more than ${MAX_ALIAS_RESOLUTIONS} aliases (a resource exhaustion pattern); it is left out of the model`
+          : `The document exhausts a resource limit (${error.message}); it is left out of the model`,
         [],
         [],
       );
