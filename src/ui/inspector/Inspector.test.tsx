@@ -65,6 +65,19 @@ describe('the inspector', () => {
     expect(store.getState().canUndo).toBe(false);
   });
 
+  it('keeps the focus in a list item committed with Enter', () => {
+    // given the VirtualService's hosts
+    const { store, panel } = renderInspector(VIRTUAL_SERVICE);
+    const host = within(panel).getByRole('textbox', { name: 'Host 1' });
+    host.focus();
+    // when a host is changed with Enter
+    typeAndEnter(host, 'shop.example.com');
+    // then it is written and the same input, still focused, shows it
+    expect(store.getState().text).toContain('  - "shop.example.com"\n');
+    expect(document.activeElement).toBe(within(panel).getByRole('textbox', { name: 'Host 1' }));
+    expect(document.activeElement).toHaveValue('shop.example.com');
+  });
+
   it('puts the committed value back on Escape without writing anything', () => {
     // given the Gateway's first server
     const { store, panel } = renderInspector(GATEWAY);

@@ -148,7 +148,8 @@ export function StringListField({
   return (
     <FieldGroup legend={legend} help={help} hideLegend={hideLegend}>
       {items.map((item, index) => (
-        <div className="inspector-list-row" key={`${index}:${item}`}>
+        // Keyed by place, not text: a committed edit keeps its input, and the focus with it.
+        <div className="inspector-list-row" key={index}>
           <TextField
             hideLabel
             label={`${itemLabel} ${index + 1}`}
@@ -226,8 +227,9 @@ export function LabelsField({
   return (
     <FieldGroup legend={legend} help={help} hideLegend={hideLegend}>
       {entries.length === 0 ? <p className="inspector-empty">None</p> : null}
-      {entries.map(([key, value]) => (
-        <div className="inspector-pair-row" key={key}>
+      {entries.map(([key, value], index) => (
+        // Keyed by place: renaming a key keeps its row, and the focus in it.
+        <div className="inspector-pair-row" key={index}>
           <TextField
             hideLabel
             label={`${keyLabel} key ${key}`}
@@ -447,10 +449,11 @@ export function StringMatchMapField({
   const newKindId = useId();
   return (
     <FieldGroup legend={legend} help={help}>
-      {Object.entries(entries ?? {}).map(([name, match]) => {
+      {Object.entries(entries ?? {}).map(([name, match], index) => {
         const kind = matchKindOf(match) ?? 'present';
         return (
-          <div className="inspector-match-row" key={name}>
+          // Keyed by place: renaming an entry keeps its row, and the focus in it.
+          <div className="inspector-match-row" key={index}>
             <TextField
               hideLabel
               label={`${nameLabel} name ${name}`}
