@@ -174,7 +174,7 @@ class DocumentExtractor {
         'SP0003',
         error instanceof AliasLimitError
           ? `The document follows more than ${MAX_ALIAS_RESOLUTIONS} aliases (a resource exhaustion pattern); it is left out of the model`
-          : `The document exhausts a resource limit (${error.message}); it is left out of the model`,
+          : `The document exhausts a resource limit (${String(error)}); it is left out of the model`,
         [],
         [],
       );
