@@ -41,6 +41,17 @@ interface HistoryEntry {
   readonly redo: readonly TextEdit[];
 }
 
+/**
+ * A buffer's undo history as steps from a base text, so another buffer can take it over: applying
+ * every step in order to `base` gives the text with nothing undone; the last `undone` steps are the
+ * ones the user has undone (they can be redone).
+ */
+export interface TextHistory {
+  readonly base: string;
+  readonly steps: readonly (readonly TextEdit[])[];
+  readonly undone: number;
+}
+
 /** A TextBuffer over a string, with its own undo history. */
 export class InMemoryTextBuffer implements TextBuffer {
   private text: string;
@@ -109,6 +120,21 @@ export class InMemoryTextBuffer implements TextBuffer {
 
   dispose(): void {
     this.listeners.clear();
+  }
+
+  /**
+   * The undo history, for the editor's buffer to take over when it attaches (the gestures made
+   * before Monaco loaded stay undoable: one history).
+   */
+  history(): TextHistory {
+    let base = this.text;
+    for (let index = this.undoStack.length - 1; index >= 0; index -= 1) {
+      base = applyEdits(base, this.undoStack[index]?.undo ?? []);
+    }
+    const done = this.undoStack.map((entry) => entry.redo);
+    // The redo stack's top is the next step to redo: the earliest of the undone steps.
+    const undone = [...this.redoStack].reverse().map((entry) => entry.redo);
+    return { base, steps: [...done, ...undone], undone: undone.length };
   }
 
   private commit(edits: readonly TextEdit[], origin: TextChangeOrigin): void {
