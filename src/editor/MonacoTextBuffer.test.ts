@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as MonacoApi from 'monaco-editor';
-import type { TextChange } from '../store';
-import { dominantLineEnding, MonacoTextBuffer } from './MonacoTextBuffer';
+import { InMemoryTextBuffer, type TextChange } from '../store';
+import { dominantLineEnding, MonacoTextBuffer, replayHistory } from './MonacoTextBuffer';
 
 // The real Monaco text model and undo service (no editor view): loading them takes a while.
 let monaco: typeof MonacoApi;
@@ -109,6 +109,51 @@ describe('MonacoTextBuffer', () => {
     const { buffer } = bufferOver('a: 1\n');
     buffer.replaceAll('b: 2\r\nc: 3\r\nd: 4\n');
     expect(buffer.getText()).toBe('b: 2\r\nc: 3\r\nd: 4\r\n');
+  });
+});
+
+describe('replayHistory', () => {
+  it('takes over the gestures made before Monaco loaded, undone ones included', () => {
+    // given two gestures on the in-memory buffer, the second undone
+    const earlier = new InMemoryTextBuffer('name: web\nport: 80\n');
+    earlier.applyEdits([{ start: 6, end: 9, text: 'shop' }], earlier.getVersion());
+    earlier.applyEdits([{ start: 17, end: 19, text: '8080' }], earlier.getVersion());
+    earlier.undo();
+    // when a new model takes over its history
+    modelCount += 1;
+    const steps = earlier.history();
+    const model = monaco.editor.createModel(
+      steps.base,
+      'yaml',
+      monaco.Uri.parse(`file:///buffer-${modelCount}.yaml`),
+    );
+    expect(replayHistory(model, steps)).toBe(true);
+    const buffer = new MonacoTextBuffer(model, earlier.getVersion());
+    // then it holds the same text, and undo and redo go on from there
+    expect(buffer.getText()).toBe(earlier.getText());
+    expect([buffer.canUndo(), buffer.canRedo()]).toEqual([true, true]);
+    buffer.redo();
+    expect(buffer.getText()).toBe('name: shop\nport: 8080\n');
+    buffer.undo();
+    buffer.undo();
+    expect(buffer.getText()).toBe('name: web\nport: 80\n');
+    expect(buffer.canUndo()).toBe(false);
+  });
+
+  it('changes nothing when the model does not hold the base text', () => {
+    modelCount += 1;
+    const model = monaco.editor.createModel(
+      'a: 1\r\nb: 2\r\nc: 3\n',
+      'yaml',
+      monaco.Uri.parse(`file:///buffer-${modelCount}.yaml`),
+    );
+    const steps = {
+      base: 'a: 1\r\nb: 2\r\nc: 3\n',
+      steps: [[{ start: 0, end: 1, text: 'x' }]],
+      undone: 0,
+    };
+    expect(replayHistory(model, steps)).toBe(false);
+    expect(model.getValue()).toBe('a: 1\r\nb: 2\r\nc: 3\r\n');
   });
 });
 

@@ -1,6 +1,6 @@
 import type * as MonacoApi from 'monaco-editor';
 import type { TextEdit } from '../engine';
-import type { TextBuffer, TextChange, TextChangeOrigin } from '../store';
+import type { TextBuffer, TextChange, TextChangeOrigin, TextHistory } from '../store';
 
 /**
  * The undo history of a text model. Monaco's text model has these methods (the editor's undo
@@ -49,6 +49,44 @@ export function dominantLineEnding(text: string): LineEnding | undefined {
   }
   if (breaks === 0) return undefined;
   return withCarriageReturn > breaks / 2 ? '\r\n' : '\n';
+}
+
+/** Offset edits as Monaco edit operations on `model` (offsets of its current text). */
+function toOperations(
+  model: MonacoApi.editor.ITextModel,
+  edits: readonly TextEdit[],
+): MonacoApi.editor.IIdentifiedSingleEditOperation[] {
+  return edits.map((edit) => {
+    const start = model.getPositionAt(edit.start);
+    const end = model.getPositionAt(edit.end);
+    return {
+      range: {
+        startLineNumber: start.lineNumber,
+        startColumn: start.column,
+        endLineNumber: end.lineNumber,
+        endColumn: end.column,
+      },
+      text: edit.text,
+      forceMoveMarkers: false,
+    };
+  });
+}
+
+/**
+ * Rebuilds a buffer's undo history on a new model that holds `history.base`: each step one undo
+ * element, then the undone steps undone, so the model ends at the buffer's text and Ctrl+Z and
+ * Ctrl+Shift+Z go on where the buffer left off. Returns false, changing nothing, when the model's
+ * text is not the base (Monaco normalised mixed line endings: the offsets would not fit).
+ */
+export function replayHistory(model: MonacoApi.editor.ITextModel, steps: TextHistory): boolean {
+  if (model.getValue() !== steps.base) return false;
+  for (const step of steps.steps) {
+    model.pushStackElement();
+    model.pushEditOperations(null, toOperations(model, step), () => null);
+  }
+  model.pushStackElement();
+  for (let undone = 0; undone < steps.undone; undone += 1) void history(model).undo();
+  return true;
 }
 
 /**
@@ -145,20 +183,7 @@ export class MonacoTextBuffer implements TextBuffer {
     origin: TextChangeOrigin,
     lineEnding?: LineEnding,
   ): void {
-    const operations = edits.map((edit) => {
-      const start = this.model.getPositionAt(edit.start);
-      const end = this.model.getPositionAt(edit.end);
-      return {
-        range: {
-          startLineNumber: start.lineNumber,
-          startColumn: start.column,
-          endLineNumber: end.lineNumber,
-          endColumn: end.column,
-        },
-        text: edit.text,
-        forceMoveMarkers: false,
-      };
-    });
+    const operations = toOperations(this.model, edits);
     this.applying = true;
     this.changedWhileApplying = false;
     try {

@@ -1,10 +1,24 @@
 import { useEffect, useRef } from 'react';
 import type * as MonacoApi from 'monaco-editor';
-import { useSailplanStoreApi } from '../store';
+import { InMemoryTextBuffer, useSailplanStoreApi, type SailplanState } from '../store';
 import { bindEditorToStore } from './bindEditorToStore';
 import { monaco } from './loadMonaco';
-import { MonacoTextBuffer } from './MonacoTextBuffer';
+import { MonacoTextBuffer, replayHistory } from './MonacoTextBuffer';
 import './editor.css';
+
+/**
+ * The Monaco model of the design. Gestures made on the canvas before Monaco loaded are in the
+ * in-memory buffer's history: the model takes it over, so they stay undoable (one history).
+ */
+function createDesignModel(uri: MonacoApi.Uri, state: SailplanState): MonacoApi.editor.ITextModel {
+  const earlier = state.buffer instanceof InMemoryTextBuffer ? state.buffer.history() : undefined;
+  if (earlier === undefined || earlier.steps.length === 0) {
+    return monaco.editor.createModel(state.text, 'yaml', uri);
+  }
+  const model = monaco.editor.createModel(earlier.base, 'yaml', uri);
+  replayHistory(model, earlier);
+  return model;
+}
 
 interface YamlEditorProps {
   readonly theme: 'light' | 'dark';
@@ -24,7 +38,7 @@ export default function YamlEditor({ theme }: YamlEditorProps) {
     if (!host.current) return;
     const state = store.getState();
     const uri = monaco.Uri.parse(`file:///${state.fileName}`);
-    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(state.text, 'yaml', uri);
+    const model = monaco.editor.getModel(uri) ?? createDesignModel(uri, state);
     if (model.getValue() !== state.text) model.setValue(state.text);
     const editor = monaco.editor.create(host.current, {
       model,
