@@ -88,8 +88,8 @@ export function DeleteConfirmation({
 }) {
   const request = useSailplan((state) => state.deleteRequest);
   if (request === null) return null;
-  // A new request (even for the same node) starts a fresh dialog.
-  return <DeleteDialog key={request.serial} id={request.id} fallbackFocus={fallbackFocus} />;
+  // Keyed by the node: asking again while the dialog is open (a key handled twice) keeps it.
+  return <DeleteDialog key={request.id} id={request.id} fallbackFocus={fallbackFocus} />;
 }
 
 function DeleteDialog({
