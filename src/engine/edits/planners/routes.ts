@@ -200,6 +200,10 @@ export const planRouteAddDestination: Planner<RouteAddDestinationIntent> = (sess
       lookupRegistryHost(session.design.model, resolveHost(firstHost, namespace)) === undefined);
   if (isPlaceholder) {
     editor.set([...routePath, 0, 'destination'], value);
+    session.note(
+      intent.virtualService,
+      `Rule ${intent.rule + 1} routed to ${firstHost ?? 'no host'}, which is not in the design; that destination is replaced`,
+    );
     return { key: intent.virtualService, path: [...routePath, 0] };
   }
   if (routes.length === 1) {
