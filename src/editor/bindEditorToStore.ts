@@ -7,7 +7,12 @@ import {
   type Selection,
 } from '../store';
 import type { Monaco } from './loadMonaco';
-import { SAILPLAN_MARKER_OWNER, toMarkers } from './markers';
+import {
+  MONACO_YAML_MARKER_OWNER,
+  SAILPLAN_MARKER_OWNER,
+  toMarkers,
+  withoutRepeats,
+} from './markers';
 
 /** Class names of the selection highlight (styled in editor.css). */
 const SELECTED_LINES_CLASS = 'sailplan-selected-lines';
@@ -56,6 +61,24 @@ export function bindEditorToStore(
       toMarkers(state.derived.diagnostics, fileName, severity),
     );
   };
+
+  // monaco-yaml validates in its worker and sets its markers whenever it is done: drop its copies
+  // of Sailplan's syntax errors then (setting the rest fires this again, with nothing to drop).
+  const markerSubscription = monaco.editor.onDidChangeMarkers((resources) => {
+    if (!resources.some((resource) => resource.toString() === model.uri.toString())) return;
+    const theirs = monaco.editor.getModelMarkers({
+      owner: MONACO_YAML_MARKER_OWNER,
+      resource: model.uri,
+    });
+    const ours = monaco.editor.getModelMarkers({
+      owner: SAILPLAN_MARKER_OWNER,
+      resource: model.uri,
+    });
+    const kept = withoutRepeats(theirs, ours);
+    if (kept.length !== theirs.length) {
+      monaco.editor.setModelMarkers(model, MONACO_YAML_MARKER_OWNER, kept);
+    }
+  });
 
   /** The whole lines of the selection's text, or undefined when the YAML does not hold it. */
   const selectedLines = (state: SailplanState, selection: Selection | null) => {
@@ -142,6 +165,7 @@ export function bindEditorToStore(
     dispose() {
       unsubscribe();
       cursorSubscription.dispose();
+      markerSubscription.dispose();
       highlight.clear();
       monaco.editor.setModelMarkers(model, SAILPLAN_MARKER_OWNER, []);
     },

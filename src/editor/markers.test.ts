@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveDocument } from '../store';
-import { toMarkers, type SeverityByLevel } from './markers';
+import { toMarkers, withoutRepeats, type SeverityByLevel } from './markers';
 
 // Monaco's MarkerSeverity values (Info 2, Warning 4, Error 8).
 const severity: SeverityByLevel = { error: 8, warning: 4, info: 2 };
@@ -77,5 +77,22 @@ describe('toMarkers', () => {
         endColumn: 5,
       },
     ]);
+  });
+});
+
+describe('withoutRepeats', () => {
+  it("drops monaco-yaml's copy of a syntax error Sailplan marks on the same line", () => {
+    const ours = [
+      {
+        startLineNumber: 64,
+        message: 'Flow sequence in block collection must end with a ] (BAD_INDENT)',
+      },
+    ];
+    const theirs = [
+      { startLineNumber: 64, message: 'Flow sequence in block collection must end with a ]' },
+      { startLineNumber: 64, message: 'Incorrect type. Expected "string".' },
+      { startLineNumber: 12, message: 'Flow sequence in block collection must end with a ]' },
+    ];
+    expect(withoutRepeats(theirs, ours)).toEqual([theirs[1], theirs[2]]);
   });
 });

@@ -34,3 +34,29 @@ export function toMarkers(
     ];
   });
 }
+
+/** The owner of monaco-yaml's markers (syntax and schema). */
+export const MONACO_YAML_MARKER_OWNER = 'yaml';
+
+/** What two markers need to be compared: where they start and what they say. */
+type MarkerText = Pick<MonacoApi.editor.IMarkerData, 'startLineNumber' | 'message'>;
+
+/**
+ * monaco-yaml's markers without those that repeat one of Sailplan's: both parse with the `yaml`
+ * package, so a syntax error would show twice on its line (Sailplan's copy adds the error's code).
+ * Schema markers say something Sailplan does not, and stay.
+ */
+export function withoutRepeats<T extends MarkerText>(
+  theirs: readonly T[],
+  ours: readonly MarkerText[],
+): T[] {
+  return theirs.filter(
+    (marker) =>
+      !ours.some(
+        (own) =>
+          own.startLineNumber === marker.startLineNumber &&
+          marker.message.trim() !== '' &&
+          own.message.startsWith(marker.message.trim()),
+      ),
+  );
+}
