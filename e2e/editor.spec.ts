@@ -119,6 +119,11 @@ test.describe('the YAML editor and the canvas in step', () => {
     const marker = await editor.findProblem(/Sailplan/);
     expect(marker.text).toContain(message);
     expect(marker.line).toBe(line);
+    // Once: monaco-yaml's copy of the same syntax error is dropped, its schema problems stay.
+    const parserMessage = message.replace(/ \([A-Z_]+\)$/, '');
+    await expect
+      .poll(async () => (await editor.problems()).filter((text) => text.includes(parserMessage)))
+      .toHaveLength(1);
 
     // The canvas still shows the last design that parsed.
     for (const name of [
@@ -193,7 +198,7 @@ test.describe('gestures and the editor', () => {
     await expect(redo).toBeDisabled();
 
     // The focus goes to the canvas; the keys still undo and redo the design.
-    await app.canvas.getByRole('group', { name: 'Gateway istio-system/default-gateway' }).click();
+    await app.node('Gateway istio-system/default-gateway').click();
     await page.keyboard.press('ControlOrMeta+Z');
     await expect(app.node('Service default/proxy')).toBeVisible();
     await expect(undo).toBeDisabled();
@@ -206,7 +211,7 @@ test.describe('gestures and the editor', () => {
 
     await undo.click();
     await expect(app.node('Service default/proxy')).toBeVisible();
-    await app.canvas.getByRole('group', { name: 'Gateway istio-system/default-gateway' }).click();
+    await app.node('Gateway istio-system/default-gateway').click();
     await page.keyboard.press('Control+Y');
     await expect(app.node('Service default/web')).toBeVisible();
     await expect(redo).toBeDisabled();
