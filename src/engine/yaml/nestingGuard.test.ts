@@ -8,6 +8,7 @@ describe('findExcessiveNesting', () => {
     return `${'  '.repeat(depth)}k${depth}:`;
   }).join('\n');
   const compactSequences = `${'- '.repeat(MAX_BLOCK_INDENT / 2 + 1)}x\n`;
+  const deepBrackets = `${'['.repeat(MAX_FLOW_DEPTH + 1)}${']'.repeat(MAX_FLOW_DEPTH + 1)}`;
 
   it.each([
     { name: 'flow nesting over the limit', text: deepFlow, refused: true },
@@ -21,9 +22,38 @@ describe('findExcessiveNesting', () => {
     },
     { name: 'brackets in a comment', text: `a: 1 # ${'['.repeat(500)}\n`, refused: false },
     { name: 'brackets inside a plain scalar', text: `a: b${'['.repeat(500)}\n`, refused: false },
+    // A plain scalar may hold brackets and apostrophes: the parser reads one string, no nesting.
     {
-      name: 'an apostrophe does not hide brackets',
+      name: 'brackets after an apostrophe in a plain scalar',
       text: `a: don't ${'['.repeat(500)}\n`,
+      refused: false,
+    },
+    {
+      name: 'deep indentation inside a block scalar',
+      text: `a: |\n${' '.repeat(1000)}x\n`,
+      refused: false,
+    },
+    {
+      name: 'a deeply indented comment',
+      text: `a: 1\n${' '.repeat(1000)}# note\n`,
+      refused: false,
+    },
+    // Each of these fooled a character scanner into missing what the parser nests.
+    { name: 'flow nesting right after an anchor', text: `a: &x${deepBrackets}\n`, refused: true },
+    { name: 'flow nesting right after a tag', text: `a: !t${deepBrackets}\n`, refused: true },
+    {
+      name: 'flow nesting after a quote inside a plain flow scalar',
+      text: `a: [b:'x, ${deepBrackets}]\n`,
+      refused: true,
+    },
+    {
+      name: 'flow nesting after an apostrophe in a plain scalar',
+      text: `a: b 'c\nd: ${deepBrackets}\n`,
+      refused: true,
+    },
+    {
+      name: 'block nesting after an apostrophe in a plain scalar',
+      text: `a: b 'c\n${deepBlock}\n`,
       refused: true,
     },
     {

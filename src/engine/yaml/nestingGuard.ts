@@ -1,3 +1,5 @@
+import { Lexer } from 'yaml';
+
 /** Deepest flow nesting (`[` / `{`) accepted before the `yaml` parser is called. */
 export const MAX_FLOW_DEPTH = 100;
 /** Widest block indentation (in columns, counting `- `, `? ` and `: ` indicators) accepted. */
@@ -5,18 +7,20 @@ export const MAX_BLOCK_INDENT = 400;
 
 const SPACE = 32;
 const TAB = 9;
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
-const BACKSLASH = 92;
-const HASH = 35;
+const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
 const OPEN_SQUARE = 91;
-const CLOSE_SQUARE = 93;
 const OPEN_CURLY = 123;
-const CLOSE_CURLY = 125;
-const COMMA = 44;
 const DASH = 45;
 const QUESTION = 63;
 const COLON = 58;
+const HASH = 35;
+
+// The lexer's control tokens (yaml's CST.DOCUMENT, CST.FLOW_END, CST.SCALAR): they stand for no
+// source text. A SCALAR marker is followed by the scalar's source as the next token.
+const DOCUMENT_TOKEN = '\u0002';
+const FLOW_END_TOKEN = '\u0018';
+const SCALAR_TOKEN = '\u001f';
 
 /** Where a text nests too deeply, and how. */
 export interface NestingViolation {
@@ -25,95 +29,116 @@ export interface NestingViolation {
   readonly message: string;
 }
 
-function isBlank(char: number): boolean {
-  return char === SPACE || char === TAB;
+function isHeadCharacter(char: number): boolean {
+  return char === SPACE || char === TAB || char === DASH || char === QUESTION || char === COLON;
 }
 
 /**
- * True when a quoted scalar or a flow collection may start at `position`: at the line start or
- * after a blank, and inside a flow collection also after `[`, `{`, `,` or `:`. Elsewhere a quote or
- * bracket is part of a plain scalar (`don't`, `b[0]`).
+ * An upper bound that needs no tokenizing: when the text has no more opening brackets than the
+ * flow limit, and no line starts with more blanks and indicators than the block limit, no reading
+ * of it can nest too deeply. Almost every real document passes here.
  */
-function atTokenStart(text: string, position: number, lineStart: number, inFlow: boolean): boolean {
-  if (position === lineStart) return true;
-  const previous = text.charCodeAt(position - 1);
-  if (isBlank(previous)) return true;
-  return (
-    inFlow &&
-    (previous === OPEN_SQUARE ||
-      previous === OPEN_CURLY ||
-      previous === COMMA ||
-      previous === COLON)
-  );
-}
-
-/**
- * A cheap pre-scan for nesting deep enough to exhaust the parser's stack. The `yaml` package
- * reports such input as RESOURCE_EXHAUSTION, but a recovered stack overflow has been seen to abort a
- * later parse in the same Node process (docs/analyzers.md §3.1), so Sailplan refuses the document
- * before parsing it. The scan is approximate on purpose: quotes are tracked only where a scalar can
- * start, block scalars are scanned like any other text. Real manifests stay far below both limits.
- */
-export function findExcessiveNesting(text: string): NestingViolation | undefined {
-  let flowDepth = 0;
-  let quote = 0;
-  let lineStart = 0;
-  while (lineStart < text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
-    let position = lineStart;
-    if (quote === 0 && flowDepth === 0) {
-      while (position < lineEnd && isBlank(text.charCodeAt(position))) position += 1;
-      let indicator = text.charCodeAt(position);
-      while (
-        (indicator === DASH || indicator === QUESTION || indicator === COLON) &&
-        isBlank(text.charCodeAt(position + 1))
-      ) {
-        position += 2;
-        while (position < lineEnd && isBlank(text.charCodeAt(position))) position += 1;
-        indicator = text.charCodeAt(position);
+function mayNestTooDeeply(text: string): boolean {
+  let openings = 0;
+  let head = 0;
+  let inHead = true;
+  for (let position = 0; position < text.length; position += 1) {
+    const char = text.charCodeAt(position);
+    if (char === LINE_FEED) {
+      head = 0;
+      inHead = true;
+      continue;
+    }
+    if (inHead) {
+      if (isHeadCharacter(char)) {
+        head += 1;
+        if (head > MAX_BLOCK_INDENT) return true;
+      } else {
+        inHead = false;
       }
-      if (position - lineStart > MAX_BLOCK_INDENT) {
+    }
+    if (char === OPEN_SQUARE || char === OPEN_CURLY) {
+      openings += 1;
+      if (openings > MAX_FLOW_DEPTH) return true;
+    }
+  }
+  return false;
+}
+
+function isSpaceToken(token: string): boolean {
+  const first = token.charCodeAt(0);
+  return first === SPACE || first === TAB;
+}
+
+function isIndicatorToken(token: string): boolean {
+  return token === '-' || token === '?' || token === ':';
+}
+
+/**
+ * The exact measure, on the `yaml` package's own lexer (iterative, so safe at any depth): the
+ * same tokens the parser will see, so quotes, comments, plain scalars, anchors and tags can never
+ * make the guard read the text differently from the parser.
+ */
+function scanTokens(text: string): NestingViolation | undefined {
+  let offset = 0;
+  let flowDepth = 0;
+  let scalarFollows = false;
+  /** Offset where the current line's head (blanks and indicators outside flow) started. */
+  let headStart: number | undefined = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === DOCUMENT_TOKEN) continue;
+    if (token === SCALAR_TOKEN) {
+      scalarFollows = true;
+      continue;
+    }
+    if (token === FLOW_END_TOKEN) {
+      // The lexer ended every open flow collection at a line indented too little.
+      flowDepth = 0;
+      continue;
+    }
+    const start = offset;
+    offset += token.length;
+    const previous = text.charCodeAt(start - 1);
+    if (start === 0 || previous === LINE_FEED || previous === CARRIAGE_RETURN) {
+      headStart = flowDepth === 0 ? start : undefined;
+    }
+    if (scalarFollows) {
+      scalarFollows = false;
+    } else if (headStart !== undefined && (isSpaceToken(token) || isIndicatorToken(token))) {
+      continue;
+    }
+    if (headStart !== undefined) {
+      // A comment nests nothing, however far it is indented.
+      if (start - headStart > MAX_BLOCK_INDENT && token.charCodeAt(0) !== HASH) {
         return {
-          offset: position,
+          offset: start,
           message: `Nesting is too deep: block indentation beyond ${MAX_BLOCK_INDENT} columns`,
         };
       }
+      headStart = undefined;
     }
-    for (; position < lineEnd; position += 1) {
-      const char = text.charCodeAt(position);
-      if (quote === DOUBLE_QUOTE) {
-        if (char === BACKSLASH) position += 1;
-        else if (char === DOUBLE_QUOTE) quote = 0;
-        continue;
+    if (token === '[' || token === '{') {
+      flowDepth += 1;
+      if (flowDepth > MAX_FLOW_DEPTH) {
+        return {
+          offset: start,
+          message: `Nesting is too deep: more than ${MAX_FLOW_DEPTH} levels of [ or {`,
+        };
       }
-      if (quote === SINGLE_QUOTE) {
-        if (char === SINGLE_QUOTE) quote = 0;
-        continue;
-      }
-      if (char === HASH && (position === lineStart || isBlank(text.charCodeAt(position - 1)))) {
-        break;
-      }
-      if (char === DOUBLE_QUOTE || char === SINGLE_QUOTE) {
-        if (atTokenStart(text, position, lineStart, flowDepth > 0)) quote = char;
-        continue;
-      }
-      if (char === OPEN_SQUARE || char === OPEN_CURLY) {
-        // Inside a flow collection every bracket nests (a plain scalar may not contain one there).
-        if (flowDepth > 0 || atTokenStart(text, position, lineStart, false)) {
-          flowDepth += 1;
-          if (flowDepth > MAX_FLOW_DEPTH) {
-            return {
-              offset: position,
-              message: `Nesting is too deep: more than ${MAX_FLOW_DEPTH} levels of [ or {`,
-            };
-          }
-        }
-        continue;
-      }
-      if ((char === CLOSE_SQUARE || char === CLOSE_CURLY) && flowDepth > 0) flowDepth -= 1;
+    } else if ((token === ']' || token === '}') && flowDepth > 0) {
+      flowDepth -= 1;
     }
-    lineStart = lineEnd + 1;
   }
   return undefined;
+}
+
+/**
+ * A pre-scan for nesting deep enough to exhaust the parser's stack. The `yaml` package reports such
+ * input as RESOURCE_EXHAUSTION, but a recovered stack overflow has been seen to abort a later parse
+ * in the same Node process (docs/analyzers.md §3.1), so Sailplan refuses the document before
+ * parsing it. A cheap character count clears ordinary text; anything else is measured on the
+ * parser's own tokens (an earlier character scanner could be fooled: `&a[[[`, `[k:'x, [[[`).
+ */
+export function findExcessiveNesting(text: string): NestingViolation | undefined {
+  return mayNestTooDeeply(text) ? scanTokens(text) : undefined;
 }
