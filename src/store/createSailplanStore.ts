@@ -14,6 +14,7 @@ import {
   TYPING_DERIVE_MAX_WAIT_MS,
   type DeriveTiming,
 } from './deriveScheduler';
+import { createSilencedSlice, type SilencedSlice } from './silencedSlice';
 import { InMemoryTextBuffer, type TextBuffer, type TextChange } from './textBuffer';
 
 /** A position on the canvas. */
@@ -52,8 +53,11 @@ export interface DeleteRequest {
 /** The bottom panel's tabs. */
 export type PanelTab = 'simulator' | 'tests' | 'problems';
 
-/** The whole client state: document (text + version), what is derived from it, and view state. */
-export interface SailplanState {
+/**
+ * The whole client state: document (text + version), what is derived from it, and view state; the
+ * silenced findings are a slice in its own file.
+ */
+export interface SailplanState extends SilencedSlice {
   /** The design's file name, shown in messages (`design.yaml`). */
   readonly fileName: string;
   readonly text: string;
@@ -151,6 +155,8 @@ export interface SailplanStoreOptions {
   readonly fileName?: string;
   readonly tests?: string;
   readonly request?: Request;
+  /** Findings silenced in this design (see `SilencedSlice`). */
+  readonly silenced?: readonly string[];
   /** When typed changes are derived; planned edits, undo, redo and loads are derived at once. */
   readonly typing?: DeriveTiming;
 }
@@ -164,19 +170,20 @@ export function createSailplanStore({
   fileName = 'design.yaml',
   tests = '',
   request = EMPTY_REQUEST,
+  silenced = [],
   typing = { delay: TYPING_DERIVE_DELAY_MS, maxWait: TYPING_DERIVE_MAX_WAIT_MS },
 }: SailplanStoreOptions): SailplanStore {
   const initialBuffer = new InMemoryTextBuffer(text);
-  const initial = deriveDocument(fileName, text, initialBuffer.getVersion(), undefined);
+  const initial = deriveDocument(fileName, text, initialBuffer.getVersion(), undefined, silenced);
   let unsubscribe: () => void = () => undefined;
   let noticeId = 0;
   let deleteSerial = 0;
 
-  return createStore<SailplanState>()((set, get) => {
+  const store = createStore<SailplanState>()((set, get) => {
     const deriveCurrent = () => {
-      const { text: current, version, derived, lastGood } = get();
+      const { text: current, version, derived, lastGood, silenced: entries } = get();
       if (derived.version === version) return;
-      const next = deriveDocument(fileName, current, version, derived);
+      const next = deriveDocument(fileName, current, version, derived, entries);
       set({ derived: next, lastGood: next.syntaxErrors === 0 ? next : lastGood });
     };
     const scheduler = createDeriveScheduler(deriveCurrent, typing);
@@ -281,6 +288,8 @@ export function createSailplanStore({
       dismissNotice: (id) => set({ notices: get().notices.filter((notice) => notice.id !== id) }),
       setTests: (next) => set({ tests: next }),
       setRequest: (next) => set({ request: next }),
+      ...createSilencedSlice(set, get, silenced),
     };
   });
+  return store;
 }

@@ -4,3 +4,4 @@ export * from './derive';
 export * from './textBuffer';
 export * from './deriveScheduler';
 export * from './sourceNodes';
+export * from './silencedSlice';
