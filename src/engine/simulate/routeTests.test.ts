@@ -56,6 +56,25 @@ describe('parseRouteTests', () => {
     expect(result.tests[1]?.expect.directResponse).toBeNull();
   });
 
+  it('given headers and labels named __proto__ or constructor, then they are kept as names', () => {
+    const result = parseRouteTests(
+      'tests:\n- name: a\n  request:\n    url: http://h/\n    headers: {__proto__: x, constructor: y}\n    from: {namespace: n, labels: {__proto__: z}}\n  expect: {}\n',
+      'tests.yaml',
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { request } = result.tests[0] ?? {};
+    expect(Object.entries(request?.headers ?? {})).toEqual([
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+    ]);
+    const from = request?.from;
+    expect(typeof from === 'object' ? Object.entries(from.labels) : []).toEqual([
+      ['__proto__', 'z'],
+    ]);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   it.each([
     {
       given: 'tests:\n- name: a\n  request: {url: http://h/}\n  expect: {destnation: null}\n',
@@ -104,6 +123,10 @@ describe('parseRouteTests', () => {
       then: { line: 2, field: 'tests[0].expect', message: 'expect is required' },
     },
     { given: 'tests: [\n', then: { line: 2, field: '', message: '' } },
+    {
+      given: `tests:\n- name: a\n  request: &r ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
+      then: { line: 3, field: '', message: 'Nesting is too deep' },
+    },
     { given: 'test: []\n', then: { line: 1, field: 'test', message: 'unknown key "test"' } },
   ])(
     'given a faulty file, then the error names line $then.line and field $then.field',

@@ -1,6 +1,8 @@
 import { LineCounter, Scalar, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Labels } from '../model';
+import { computeLineStarts, offsetToPosition } from '../yaml/lineIndex';
+import { findExcessiveNesting } from '../yaml/nestingGuard';
 import type { Request, RequestSource } from './request';
 import { parseRequest } from './request';
 import type { ResponseFlag } from './trace';
@@ -82,6 +84,14 @@ const FROM_KEYS = ['namespace', 'labels'] as const;
  * keys and wrong types are errors naming the file, line and field; never throws.
  */
 export function parseRouteTests(text: string, file: string): ParseRouteTestsResult {
+  // The same guard as the design's parse: nesting deep enough to overflow the parser's stack is
+  // refused before it reaches the parser.
+  const violation = findExcessiveNesting(text);
+  if (violation !== undefined) {
+    const position = offsetToPosition(computeLineStarts(text), violation.offset);
+    const message = `${violation.message}; the file is not read`;
+    return { ok: false, errors: [{ file, ...position, field: '', message }] };
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const errors: RouteTestError[] = [];
@@ -232,7 +242,8 @@ function readRequest(
     if (!isMap(headersNode))
       at(headersNode, `${field}.headers`, 'headers must be a map of name: value');
     else {
-      headers = {};
+      // Without a prototype, a header named `__proto__` is kept like any other name.
+      headers = Object.create(null) as Record<string, string>;
       for (const pair of headersNode.items) {
         const name = scalarText(pair.key);
         const value = pair.value as YamlNode | null;
@@ -301,7 +312,7 @@ function readFrom(
   checkKeys(node, field, FROM_KEYS, at);
   const namespace = readString(node, 'namespace', field, at, true);
   const labelsNode = child(node, 'labels');
-  const labels: Record<string, string> = {};
+  const labels = Object.create(null) as Record<string, string>;
   if (labelsNode !== undefined) {
     if (!isMap(labelsNode))
       at(labelsNode, `${field}.labels`, 'labels must be a map of name: value');
