@@ -14,7 +14,17 @@ import {
   TYPING_DERIVE_MAX_WAIT_MS,
   type DeriveTiming,
 } from './deriveScheduler';
+import {
+  createRouteTestsSlice,
+  followDesignWithRouteTests,
+  type RouteTestsSlice,
+} from './routeTestsSlice';
 import { createSilencedSlice, type SilencedSlice } from './silencedSlice';
+import {
+  createSimulationSlice,
+  followDesignWithSimulation,
+  type SimulationSlice,
+} from './simulationSlice';
 import { InMemoryTextBuffer, type TextBuffer, type TextChange } from './textBuffer';
 
 /** A position on the canvas. */
@@ -55,9 +65,9 @@ export type PanelTab = 'simulator' | 'tests' | 'problems';
 
 /**
  * The whole client state: document (text + version), what is derived from it, and view state; the
- * silenced findings are a slice in its own file.
+ * Simulator's trace, the route tests' run and the silenced findings are slices in their own files.
  */
-export interface SailplanState extends SilencedSlice {
+export interface SailplanState extends SimulationSlice, RouteTestsSlice, SilencedSlice {
   /** The design's file name, shown in messages (`design.yaml`). */
   readonly fileName: string;
   readonly text: string;
@@ -288,8 +298,13 @@ export function createSailplanStore({
       dismissNotice: (id) => set({ notices: get().notices.filter((notice) => notice.id !== id) }),
       setTests: (next) => set({ tests: next }),
       setRequest: (next) => set({ request: next }),
+      ...createSimulationSlice(set, get),
+      ...createRouteTestsSlice(set, get, { tests, derived: initial }),
       ...createSilencedSlice(set, get, silenced),
     };
   });
+  // The trace and the route tests follow every edit of the design.
+  followDesignWithSimulation(store);
+  followDesignWithRouteTests(store);
   return store;
 }

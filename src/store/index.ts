@@ -4,4 +4,7 @@ export * from './derive';
 export * from './textBuffer';
 export * from './deriveScheduler';
 export * from './sourceNodes';
+export * from './simulationSlice';
+export * from './traceHighlight';
+export * from './routeTestsSlice';
 export * from './silencedSlice';

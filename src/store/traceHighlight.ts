@@ -1,0 +1,243 @@
+import {
+  formatPercent,
+  type OutcomeDestination,
+  type Topology,
+  type TopologyEdge,
+  type Trace,
+  type TraceStep,
+} from '../engine';
+
+/** How a request ended, for its colour: delivered to a workload, answered by the mesh, or failed. */
+export type OutcomeTone = 'delivered' | 'answered' | 'failed';
+
+/** The outcome of a trace in plain words, for the end of the path and the panel's headline. */
+export interface OutcomeDescription {
+  readonly tone: OutcomeTone;
+  /** A few words: `404: no route (NR)`, `proxy.default.svc.cluster.local:80`. */
+  readonly headline: string;
+  /** A second line when there is more to say (the Location of a redirect, a split's shares). */
+  readonly detail?: string;
+}
+
+/**
+ * What the canvas highlights for a trace: the nodes, parts and edges the request goes through, in
+ * the order it reaches them, the rules it tried in vain, and where (and how) it ends.
+ */
+export interface TraceHighlight {
+  /** Resource node ids along the path, in order. */
+  readonly nodes: readonly string[];
+  /** Parts taken (a Gateway server, the rule that matched, a subset), in order. */
+  readonly parts: readonly string[];
+  /** Rules tried that did not match. */
+  readonly missedParts: readonly string[];
+  /** Edge ids along the path, in the order the request follows them. */
+  readonly edges: readonly string[];
+  /** The node the request ends at, where the outcome is shown. */
+  readonly end: string | null;
+  readonly outcome: OutcomeDescription;
+}
+
+/** The resource id of a node or part id (`key#http/0` -> `key`). */
+export function resourceOf(id: string): string {
+  const hash = id.indexOf('#');
+  return hash === -1 ? id : id.slice(0, hash);
+}
+
+function hostAndPort(destination: OutcomeDestination): string {
+  return `${destination.host}:${destination.port}`;
+}
+
+function withSubset(destination: OutcomeDestination): string {
+  return destination.subset === null
+    ? hostAndPort(destination)
+    : `${hostAndPort(destination)}, subset ${destination.subset}`;
+}
+
+/** Describes how a trace ends, in the words of the Simulator (issue 6). */
+export function describeOutcome(trace: Trace): OutcomeDescription {
+  const { outcome, ending } = trace;
+  if (outcome.redirect !== null) {
+    return {
+      tone: 'answered',
+      headline: `${outcome.redirect.status} redirect`,
+      detail: `Location: ${outcome.redirect.location}`,
+    };
+  }
+  if (outcome.directResponse !== null) {
+    const body = outcome.directResponse.body;
+    return {
+      tone: 'answered',
+      headline: `${outcome.directResponse.status}: direct response`,
+      ...(body === ''
+        ? {}
+        : { detail: `Body: ${body.length > 80 ? `${body.slice(0, 80)}…` : body}` }),
+    };
+  }
+  switch (outcome.flag) {
+    case 'NR':
+      return { tone: 'failed', headline: `${outcome.status ?? 404}: no route (NR)` };
+    case 'NC': {
+      const subset = outcome.destination?.subset ?? null;
+      return subset === null
+        ? { tone: 'failed', headline: `${outcome.status ?? 503}: no cluster (NC)` }
+        : {
+            tone: 'failed',
+            headline: `${outcome.status ?? 503}: no such subset (NC)`,
+            detail: `Subset ${subset} of ${outcome.destination?.host ?? 'the host'} is not defined`,
+          };
+    }
+    case 'UH':
+      return { tone: 'failed', headline: `${outcome.status ?? 503}: no healthy upstream (UH)` };
+    case 'FI':
+      return {
+        tone: 'failed',
+        headline: `${outcome.status ?? 503}: fault injected (FI)`,
+        detail: 'The fault filter aborts the request; the upstream is never called',
+      };
+    case 'DI':
+    case null:
+      break;
+    default: {
+      const unreachable: never = outcome.flag;
+      return unreachable;
+    }
+  }
+  // A delay (DI) slows the request down but it still reaches its destination.
+  const delayed = outcome.flag === 'DI' ? ' after an injected delay (DI)' : '';
+  const split = outcome.destinations;
+  if (ending === 'upstream' && outcome.destination !== null) {
+    const headline = withSubset(outcome.destination);
+    return delayed === ''
+      ? { tone: 'delivered', headline }
+      : { tone: 'delivered', headline, detail: `Delivered${delayed}` };
+  }
+  if (ending === 'upstream' && split !== null && split.length > 1) {
+    return {
+      tone: 'delivered',
+      headline: `Split across ${split.length} destinations${delayed}`,
+      detail: split
+        .map(
+          (destination) =>
+            `${formatPercent(destination.weight)}% ${destination.subset === null ? hostAndPort(destination) : `subset ${destination.subset}`}`,
+        )
+        .join(' · '),
+    };
+  }
+  if (outcome.status !== null) {
+    const flag = outcome.flag === null ? '' : ` (${outcome.flag})`;
+    return { tone: 'failed', headline: `${outcome.status}${flag}`, detail: trace.summary };
+  }
+  return { tone: ending === 'upstream' ? 'delivered' : 'failed', headline: trace.summary };
+}
+
+/**
+ * The step at which the request ends with an answer from the mesh (a fault's abort, no route, no
+ * cluster), if any. The engine goes on to describe where the request would have gone after a
+ * fault's abort; that part of the trace is not on the path.
+ */
+export function endingStepIndex(trace: Trace): number {
+  if (trace.ending !== 'response' || trace.outcome.flag === null) return -1;
+  return trace.steps.findIndex((step) => step.flag === trace.outcome.flag);
+}
+
+function isRulePart(id: string): boolean {
+  return /#(http|tcp|tls)\/\d+$/.test(id);
+}
+
+/** The ids on the path: `trace.nodes`, cut where the request ends (see `endingStepIndex`). */
+function pathIds(trace: Trace): readonly string[] {
+  const ending = endingStepIndex(trace);
+  if (ending === -1) return trace.nodes;
+  const before = new Set<string>();
+  const after = new Set<string>();
+  trace.steps.forEach((step: TraceStep, index) => {
+    if (step.node === undefined) return;
+    if (index <= ending) before.add(step.node);
+    else if (step.status === 'matched') after.add(step.node);
+  });
+  const cut = trace.nodes.findIndex((id) => after.has(id) && !before.has(id));
+  return cut === -1 ? trace.nodes : trace.nodes.slice(0, cut);
+}
+
+function destinationsOf(trace: Trace): readonly OutcomeDestination[] {
+  const { destination, destinations } = trace.outcome;
+  if (destination !== null) return [destination];
+  return destinations ?? [];
+}
+
+/** True when a route edge leads to one of the destinations the request takes. */
+function takesRoute(
+  edge: Extract<TopologyEdge, { type: 'route' }>,
+  destinations: readonly OutcomeDestination[],
+): boolean {
+  return destinations.some(
+    (destination) =>
+      destination.host.toLowerCase() === edge.host.toLowerCase() &&
+      destination.subset === (edge.subset ?? null),
+  );
+}
+
+/**
+ * The canvas highlight of a trace over the topology the canvas draws: the path's nodes and parts
+ * in order, the subsets taken, the edges between consecutive stops (a route edge only towards a
+ * destination taken; an edge leaving a part only from a part on the path), the rules that missed,
+ * and where the path ends.
+ */
+export function traceHighlight(trace: Trace, topology: Topology): TraceHighlight {
+  const ids = pathIds(trace);
+  const nodes: string[] = [];
+  const parts: string[] = [];
+  for (const id of ids) {
+    const resource = resourceOf(id);
+    if (!nodes.includes(resource)) nodes.push(resource);
+    if (id !== resource && !parts.includes(id)) parts.push(id);
+  }
+  const destinations = ids.length === trace.nodes.length ? destinationsOf(trace) : [];
+  // Subsets taken: the DestinationRules on the path hold them as parts.
+  for (const id of nodes) {
+    const node = topology.byId.get(id);
+    if (node?.type !== 'destinationRule') continue;
+    for (const subset of node.subsets) {
+      const taken = destinations.some(
+        (destination) =>
+          destination.subset === subset.name &&
+          destination.host.toLowerCase() === node.resolvedHost.toLowerCase(),
+      );
+      if (taken && !parts.includes(subset.id)) parts.push(subset.id);
+    }
+  }
+  const order = new Map(nodes.map((id, index) => [id, index]));
+  const partSet = new Set(parts);
+  const onPath: { readonly id: string; readonly rank: number; readonly tie: number }[] = [];
+  for (const edge of topology.edges) {
+    const source = order.get(edge.source);
+    const target = order.get(edge.target);
+    if (source === undefined || target === undefined) continue;
+    if (edge.sourcePart !== undefined && !partSet.has(edge.sourcePart)) continue;
+    if (edge.type === 'route' && !takesRoute(edge, destinations)) continue;
+    if (edge.type === 'mirror') continue;
+    onPath.push({
+      id: edge.id,
+      rank: Math.max(source, target),
+      tie: Math.min(source, target),
+    });
+  }
+  onPath.sort((a, b) => a.rank - b.rank || a.tie - b.tie);
+  const missedParts: string[] = [];
+  for (const step of trace.steps) {
+    if (step.kind !== 'rule' || step.status !== 'failed' || step.node === undefined) continue;
+    if (!isRulePart(step.node) || partSet.has(step.node) || missedParts.includes(step.node)) {
+      continue;
+    }
+    missedParts.push(step.node);
+  }
+  const last = nodes[nodes.length - 1];
+  return {
+    nodes,
+    parts,
+    missedParts,
+    edges: onPath.map((edge) => edge.id),
+    end: last === undefined ? null : last,
+    outcome: describeOutcome(trace),
+  };
+}
