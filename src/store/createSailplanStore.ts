@@ -14,6 +14,7 @@ import {
   TYPING_DERIVE_MAX_WAIT_MS,
   type DeriveTiming,
 } from './deriveScheduler';
+import { createRevealSlice, type RevealSlice } from './revealSlice';
 import {
   createRouteTestsSlice,
   followDesignWithRouteTests,
@@ -65,9 +66,11 @@ export type PanelTab = 'simulator' | 'tests' | 'problems';
 
 /**
  * The whole client state: document (text + version), what is derived from it, and view state; the
- * Simulator's trace, the route tests' run and the silenced findings are slices in their own files.
+ * Simulator's trace, the route tests' run, the silenced findings and reveal requests are slices
+ * in their own files.
  */
-export interface SailplanState extends SimulationSlice, RouteTestsSlice, SilencedSlice {
+export interface SailplanState
+  extends SimulationSlice, RouteTestsSlice, SilencedSlice, RevealSlice {
   /** The design's file name, shown in messages (`design.yaml`). */
   readonly fileName: string;
   readonly text: string;
@@ -301,6 +304,7 @@ export function createSailplanStore({
       ...createSimulationSlice(set, get),
       ...createRouteTestsSlice(set, get, { tests, derived: initial }),
       ...createSilencedSlice(set, get, silenced),
+      ...createRevealSlice(set),
     };
   });
   // The trace and the route tests follow every edit of the design.

@@ -8,3 +8,4 @@ export * from './simulationSlice';
 export * from './traceHighlight';
 export * from './routeTestsSlice';
 export * from './silencedSlice';
+export * from './revealSlice';
