@@ -1,13 +1,5 @@
-import {
-  exportToOf,
-  gatewayPods,
-  hostSubsetOf,
-  indexModel,
-  isVisibleTo,
-  resolveHost,
-} from '../model';
+import { exportToOf, gatewayPods, hostSubsetOf, indexModel, isVisibleTo } from '../model';
 import type {
-  DestinationRuleResource,
   GatewayResource,
   Model,
   Resource,
@@ -75,17 +67,6 @@ export class AnalysisContext {
       ) {
         found.push(serviceEntry);
       }
-    }
-    return found;
-  }
-
-  /** Every DestinationRule, in any namespace and whatever its exportTo, whose host covers `host`. */
-  allDestinationRulesFor(host: string): DestinationRuleResource[] {
-    const index = indexModel(this.model);
-    const found = [...(index.destinationRulesByHost.get(host) ?? [])];
-    for (const rule of index.wildcardDestinationRules) {
-      const ruleHost = resolveHost(rule.spec.host ?? '', rule.namespace);
-      if (ruleHost !== host && hostSubsetOf(host, ruleHost)) found.push(rule);
     }
     return found;
   }

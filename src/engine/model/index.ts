@@ -23,6 +23,7 @@ export {
   intersectHosts,
   isIpAddress,
   isWildcardHost,
+  namespaceOfServiceHost,
   resolveHost,
   serviceFqdn,
 } from './resolveHost';
@@ -69,6 +70,7 @@ export type {
 } from './resolvePorts';
 export {
   ROOT_NAMESPACE,
+  destinationRulesCovering,
   destinationRulesFor,
   lookupRegistryHost,
   registryPorts,

@@ -6,6 +6,14 @@ export function serviceFqdn(name: string, namespace: string): string {
   return `${name}.${namespace}.svc.${CLUSTER_DOMAIN}`;
 }
 
+/** The namespace a Service FQDN names (`web.shop.svc.cluster.local` -> `shop`); undefined for other hosts. */
+export function namespaceOfServiceHost(host: string): string | undefined {
+  const suffix = `.svc.${CLUSTER_DOMAIN}`;
+  if (!host.endsWith(suffix)) return undefined;
+  const labels = host.slice(0, -suffix.length).split('.');
+  return labels.length === 2 ? labels[1] : undefined;
+}
+
 const IPV4_PART = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
 

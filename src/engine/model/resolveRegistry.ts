@@ -1,7 +1,7 @@
 import type { Subset, TrafficPolicy } from './istio';
 import { indexModel } from './modelIndex';
-import { CLUSTER_DOMAIN, hostSubsetOf, resolveHost } from './resolveHost';
-import { isVisibleTo } from './resolveVisibility';
+import { hostSubsetOf, isWildcardHost, namespaceOfServiceHost, resolveHost } from './resolveHost';
+import { exportToOf } from './resolveVisibility';
 import type {
   DestinationRuleResource,
   Model,
@@ -59,78 +59,211 @@ export interface DestinationRuleLookup {
   readonly trafficPolicy?: TrafficPolicy;
 }
 
-function namespaceOfServiceHost(host: string): string | undefined {
-  const suffix = `.svc.${CLUSTER_DOMAIN}`;
-  if (!host.endsWith(suffix)) return undefined;
-  const labels = host.slice(0, -suffix.length).split('.');
-  return labels.length === 2 ? labels[1] : undefined;
+/** DestinationRules of one pool by resolved host, split as Istio keeps them (`consolidatedDestRules`). */
+interface HostPool {
+  readonly specific: Map<string, DestinationRuleResource[]>;
+  readonly wildcard: Map<string, DestinationRuleResource[]>;
 }
 
-/** Specificity of a DR host for a destination host: exact beats any wildcard, longer beats shorter. */
-function specificity(ruleHost: string, host: string): number {
-  if (ruleHost === host) return Number.MAX_SAFE_INTEGER;
-  return hostSubsetOf(host, ruleHost) ? ruleHost.length : -1;
+/** Istio's `destinationRuleIndex`, built once per model, plus the answers already given. */
+interface DestinationRuleIndex {
+  /** Per namespace, the rules its own proxies look at first (exported to `*`, `.`, itself, or by default). */
+  readonly namespaceLocal: Map<string, HostPool>;
+  /** Per namespace, the rules it exports beyond itself (all but the private-only ones). */
+  readonly exportedByNamespace: Map<string, HostPool>;
+  /** The root namespace's private-only rules: the first pool of a proxy in the root namespace. */
+  readonly rootNamespaceLocal: HostPool;
+  readonly lookups: Map<string, DestinationRuleLookup | undefined>;
+}
+
+const destinationRuleIndexes = new WeakMap<Model, DestinationRuleIndex>();
+
+function newPool(): HostPool {
+  return { specific: new Map(), wildcard: new Map() };
+}
+
+function addToPool(
+  pools: Map<string, HostPool>,
+  namespace: string,
+  host: string,
+  rule: DestinationRuleResource,
+): void {
+  let pool = pools.get(namespace);
+  if (pool === undefined) {
+    pool = newPool();
+    pools.set(namespace, pool);
+  }
+  addToHostPool(pool, host, rule);
+}
+
+function addToHostPool(pool: HostPool, host: string, rule: DestinationRuleResource): void {
+  const byHost = isWildcardHost(host) ? pool.wildcard : pool.specific;
+  const rules = byHost.get(host);
+  if (rules === undefined) byHost.set(host, [rule]);
+  else rules.push(rule);
 }
 
 /**
- * The DestinationRules a proxy in `fromNamespace` uses for `host` (routing-semantics §3.2): those in
- * its own namespace; else those in the host's namespace (a Service FQDN's namespace, or the
- * ServiceEntry's) exported to it; else those in istio-system exported to it. Within the first step
- * that has any, the most specific host wins and rules for that same host are merged (§3.2: subsets
- * concatenated, first name wins; first traffic policy). Undefined when none applies.
+ * The exportTo Istio indexes a rule by: its own list, except that a rule with a workloadSelector is
+ * never exported (`setDestinationRules` gives it `.`).
+ */
+function indexedExportTo(rule: DestinationRuleResource): readonly string[] {
+  return rule.spec.workloadSelector === undefined ? (exportToOf(rule) ?? []) : ['.'];
+}
+
+/** Istio's `isPrivateOnly`: exported to `.` or to its own namespace alone. */
+function isPrivateOnly(rule: DestinationRuleResource): boolean {
+  const exportTo = indexedExportTo(rule);
+  return exportTo.length === 1 && (exportTo[0] === '.' || exportTo[0] === rule.namespace);
+}
+
+/** Whether Istio puts a rule in its namespace's local pool: no exportTo, or `*`, `.` or the namespace. */
+function isNamespaceLocal(rule: DestinationRuleResource): boolean {
+  const exportTo = indexedExportTo(rule);
+  return (
+    exportTo.length === 0 ||
+    exportTo.some((entry) => entry === '*' || entry === '.' || entry === rule.namespace)
+  );
+}
+
+/**
+ * Istio's visibility test for an exported pool (`getExportedDestinationRuleFromNamespace`): no
+ * exportTo, `*`, or the client's namespace by name. `.` does not count there: a proxy only meets
+ * its own namespace's private rules in its local pool.
+ */
+function isExportedTo(rule: DestinationRuleResource, namespace: string): boolean {
+  const exportTo = indexedExportTo(rule);
+  return exportTo.length === 0 || exportTo.includes('*') || exportTo.includes(namespace);
+}
+
+function destinationRuleIndex(model: Model): DestinationRuleIndex {
+  const cached = destinationRuleIndexes.get(model);
+  if (cached !== undefined) return cached;
+  const index: DestinationRuleIndex = {
+    namespaceLocal: new Map(),
+    exportedByNamespace: new Map(),
+    rootNamespaceLocal: newPool(),
+    lookups: new Map(),
+  };
+  // model.destinationRules is in creation order, so every pool list is too (Istio sorts the same way).
+  for (const rule of model.destinationRules) {
+    if (rule.spec.host === undefined) continue;
+    const host = resolveHost(rule.spec.host, rule.namespace);
+    if (isNamespaceLocal(rule)) addToPool(index.namespaceLocal, rule.namespace, host, rule);
+    if (!isPrivateOnly(rule)) addToPool(index.exportedByNamespace, rule.namespace, host, rule);
+    else if (rule.namespace === ROOT_NAMESPACE) addToHostPool(index.rootNamespaceLocal, host, rule);
+  }
+  destinationRuleIndexes.set(model, index);
+  return index;
+}
+
+/**
+ * Istio's `MostSpecificHostMatch` over one pool: the rules written for exactly `host`, else those of
+ * the longest wildcard host that covers it.
+ */
+function mostSpecificRules(
+  pool: HostPool | undefined,
+  host: string,
+): readonly DestinationRuleResource[] {
+  if (pool === undefined) return [];
+  const exact = (isWildcardHost(host) ? pool.wildcard : pool.specific).get(host);
+  if (exact !== undefined) return exact;
+  let best: string | undefined;
+  for (const ruleHost of pool.wildcard.keys()) {
+    if (hostSubsetOf(host, ruleHost) && (best === undefined || ruleHost.length > best.length))
+      best = ruleHost;
+  }
+  return best === undefined ? [] : (pool.wildcard.get(best) ?? []);
+}
+
+function mergeRules(rules: readonly DestinationRuleResource[]): DestinationRuleLookup | undefined {
+  const first = rules[0];
+  if (first === undefined) return undefined;
+  const subsets: Subset[] = [];
+  const names = new Set<string>();
+  for (const rule of rules) {
+    for (const subset of rule.spec.subsets ?? []) {
+      // Istio merges rules for one host: subsets are concatenated and the first of a name wins.
+      if (subset.name !== undefined && names.has(subset.name)) continue;
+      if (subset.name !== undefined) names.add(subset.name);
+      subsets.push(subset);
+    }
+  }
+  const trafficPolicy = rules.find((rule) => rule.spec.trafficPolicy !== undefined)?.spec
+    .trafficPolicy;
+  return {
+    host: resolveHost(first.spec.host ?? '', first.namespace),
+    destinationRules: rules,
+    subsets,
+    ...(trafficPolicy === undefined ? {} : { trafficPolicy }),
+  };
+}
+
+/**
+ * The namespace Istio looks in for a host's own rules (step 2 of §3.2): a Service FQDN's namespace,
+ * else the namespace of the oldest ServiceEntry with that host.
+ */
+function registryNamespaceOf(model: Model, host: string): string | undefined {
+  return (
+    namespaceOfServiceHost(host) ?? indexModel(model).serviceEntriesByHost.get(host)?.[0]?.namespace
+  );
+}
+
+function lookUpDestinationRules(
+  model: Model,
+  host: string,
+  proxyNamespace: string,
+): DestinationRuleLookup | undefined {
+  const index = destinationRuleIndex(model);
+  const local =
+    proxyNamespace === ROOT_NAMESPACE
+      ? index.rootNamespaceLocal
+      : index.namespaceLocal.get(proxyNamespace);
+  const own = mostSpecificRules(local, host);
+  if (own.length > 0) return mergeRules(own);
+  const exportedFrom = (namespace: string | undefined): DestinationRuleLookup | undefined => {
+    if (namespace === undefined) return undefined;
+    const chosen = mostSpecificRules(index.exportedByNamespace.get(namespace), host);
+    // The most specific host decides the step: when its rules are hidden, the step has nothing.
+    if (!chosen.some((rule) => isExportedTo(rule, proxyNamespace))) return undefined;
+    return mergeRules(chosen);
+  };
+  return exportedFrom(registryNamespaceOf(model, host)) ?? exportedFrom(ROOT_NAMESPACE);
+}
+
+/**
+ * The DestinationRules a proxy in `proxyNamespace` uses for a resolved `host`, as Istio's
+ * PushContext.destinationRule picks them (routing-semantics §3.2): (1) the rules of the proxy's own
+ * namespace, but for a proxy in the root namespace (istio-system, where ingress gateways run) only
+ * the root namespace's private ones (exportTo `.`); (2) the rules the host's namespace (a Service
+ * FQDN's, or the ServiceEntry's) exports to the proxy's; (3) the rules istio-system exports to it.
+ * In each pool the most specific host wins and its rules merge (subsets concatenated, the first of a
+ * name wins; the first traffic policy); a most specific rule not exported to the proxy ends that
+ * step. Indexed and memoised per model; undefined when no rule applies.
  */
 export function destinationRulesFor(
   model: Model,
   host: string,
-  fromNamespace: string,
+  proxyNamespace: string,
 ): DestinationRuleLookup | undefined {
-  const index = indexModel(model);
-  const candidates = [
-    ...(index.destinationRulesByHost.get(host) ?? []),
-    ...index.wildcardDestinationRules.filter((rule) => {
-      const ruleHost = resolvedHostOf(rule);
-      return ruleHost !== host && hostSubsetOf(host, ruleHost);
-    }),
-  ];
-  if (candidates.length === 0) return undefined;
-  const hostNamespace =
-    namespaceOfServiceHost(host) ?? index.serviceEntriesByHost.get(host)?.[0]?.namespace;
-  const steps: ((rule: DestinationRuleResource) => boolean)[] = [
-    (rule) => rule.namespace === fromNamespace && isVisibleTo(rule, fromNamespace),
-    (rule) => rule.namespace === hostNamespace && isVisibleTo(rule, fromNamespace),
-    (rule) => rule.namespace === ROOT_NAMESPACE && isVisibleTo(rule, fromNamespace),
-  ];
-  for (const step of steps) {
-    const matching = candidates.filter(step);
-    if (matching.length === 0) continue;
-    let best = -1;
-    for (const rule of matching) best = Math.max(best, specificity(resolvedHostOf(rule), host));
-    const chosen = matching
-      .filter((rule) => specificity(resolvedHostOf(rule), host) === best)
-      .sort((a, b) => a.creationRank - b.creationRank);
-    const first = chosen[0];
-    if (first === undefined) continue;
-    const subsets: Subset[] = [];
-    const names = new Set<string>();
-    for (const rule of chosen) {
-      for (const subset of rule.spec.subsets ?? []) {
-        if (subset.name !== undefined && names.has(subset.name)) continue;
-        if (subset.name !== undefined) names.add(subset.name);
-        subsets.push(subset);
-      }
-    }
-    const trafficPolicy = chosen.find((rule) => rule.spec.trafficPolicy !== undefined)?.spec
-      .trafficPolicy;
-    return {
-      host: resolvedHostOf(first),
-      destinationRules: chosen,
-      subsets,
-      ...(trafficPolicy === undefined ? {} : { trafficPolicy }),
-    };
-  }
-  return undefined;
+  const { lookups } = destinationRuleIndex(model);
+  const key = `${proxyNamespace}\u0000${host}`;
+  if (lookups.has(key)) return lookups.get(key);
+  const found = lookUpDestinationRules(model, host, proxyNamespace);
+  lookups.set(key, found);
+  return found;
 }
 
-function resolvedHostOf(rule: DestinationRuleResource): string {
-  return resolveHost(rule.spec.host ?? '', rule.namespace);
+/**
+ * Every DestinationRule whose host covers `host`, in any namespace and whatever its exportTo: those
+ * written for exactly that host, then the wildcard ones that contain it (each in creation order).
+ */
+export function destinationRulesCovering(model: Model, host: string): DestinationRuleResource[] {
+  const index = indexModel(model);
+  const found = [...(index.destinationRulesByHost.get(host) ?? [])];
+  for (const rule of index.wildcardDestinationRules) {
+    const ruleHost = resolveHost(rule.spec.host ?? '', rule.namespace);
+    if (ruleHost !== host && hostSubsetOf(host, ruleHost)) found.push(rule);
+  }
+  return found;
 }

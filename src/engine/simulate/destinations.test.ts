@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Destination } from '../model';
 import { designOf, documents } from '../testing/designOf';
-import { destinationRulesSeenFrom, resolveCluster } from './destinations';
+import { resolveCluster } from './destinations';
 
 const DESIGN = documents(
   `apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: default}\nspec:\n  selector: {app: web}\n  ports: [{name: http, port: 80, targetPort: 8080}]`,
@@ -93,74 +93,5 @@ describe('resolveCluster', () => {
     const cluster = resolveCluster(bare, { host: 'web' }, 'default', 80, 'default');
     expect(cluster.health).toBe('ok');
     expect(cluster.endpointNote).toContain('holds no workloads');
-  });
-});
-
-describe('destinationRulesSeenFrom', () => {
-  const rule = (name: string, namespace: string, host: string, subset: string, exportTo = '') =>
-    `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: ${name}, namespace: ${namespace}}\nspec:\n  host: ${host}\n${exportTo}  subsets: [{name: ${subset}, labels: {version: ${subset}}}]`;
-  const service = `apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: default}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]`;
-  const subsetsFrom = (text: string, namespace: string) =>
-    destinationRulesSeenFrom(
-      designOf(text).model,
-      'web.default.svc.cluster.local',
-      namespace,
-    )?.subsets.map((subset) => subset.name);
-
-  it.each([
-    {
-      given:
-        'a public rule in istio-system and one in the Service namespace, seen from the gateway in istio-system',
-      rules: [
-        rule('global', 'istio-system', 'web.default.svc.cluster.local', 'global'),
-        rule('web', 'default', 'web', 'v1'),
-      ],
-      from: 'istio-system',
-      then: ['v1'],
-    },
-    {
-      given: 'a private rule in istio-system, seen from the gateway in istio-system',
-      rules: [
-        rule(
-          'local',
-          'istio-system',
-          'web.default.svc.cluster.local',
-          'local',
-          '  exportTo: ["."]\n',
-        ),
-        rule('web', 'default', 'web', 'v1'),
-      ],
-      from: 'istio-system',
-      then: ['local'],
-    },
-    {
-      given: 'only a public rule in istio-system',
-      rules: [rule('global', 'istio-system', '"*.svc.cluster.local"', 'global')],
-      from: 'istio-system',
-      then: ['global'],
-    },
-    {
-      given: "a rule in the caller's namespace and one in the Service namespace",
-      rules: [
-        rule('mine', 'shop', 'web.default.svc.cluster.local', 'mine'),
-        rule('web', 'default', 'web', 'v1'),
-      ],
-      from: 'shop',
-      then: ['mine'],
-    },
-    {
-      given: 'a Service-namespace rule exported to default only',
-      rules: [rule('web', 'default', 'web', 'v1', '  exportTo: ["."]\n')],
-      from: 'istio-system',
-      then: undefined,
-    },
-    {
-      given: 'two rules for the host in one namespace',
-      rules: [rule('a', 'default', 'web', 'v1'), rule('b', 'default', 'web', 'v2')],
-      from: 'istio-system',
-      then: ['v1', 'v2'],
-    },
-  ])('given $given, then the subsets are $then', ({ rules, from, then }) => {
-    expect(subsetsFrom(documents(service, ...rules), from)).toEqual(then);
   });
 });

@@ -1,7 +1,6 @@
 import type {
   Destination,
   DestinationRuleLookup,
-  DestinationRuleResource,
   Model,
   RegistryEntry,
   ResourceKey,
@@ -9,10 +8,7 @@ import type {
   WorkloadResource,
 } from '../model';
 import {
-  CLUSTER_DOMAIN,
-  ROOT_NAMESPACE,
-  exportToOf,
-  hostSubsetOf,
+  destinationRulesFor,
   indexModel,
   isVisibleTo,
   lookupRegistryHost,
@@ -137,7 +133,7 @@ function computeCluster(
   const cluster = `outbound|${port}|${subset ?? ''}|${clusterHost}`;
   const node = registryResource?.key;
   const destinationRules =
-    host === '' ? undefined : destinationRulesSeenFrom(model, host, proxyNamespace);
+    host === '' ? undefined : destinationRulesFor(model, host, proxyNamespace);
   const base = { host, port, subset, cluster, portReason, registry, destinationRules, node };
   const missing = (reason: string): ClusterResolution => ({
     ...base,
@@ -168,10 +164,8 @@ function computeCluster(
   if (subset !== null) {
     subsetDefinition = destinationRules?.subsets.find((candidate) => candidate.name === subset);
     if (subsetDefinition === undefined) {
-      const hidden = model.destinationRules.some(
-        (rule) =>
-          resolveHost(rule.spec.host ?? '', rule.namespace) === host &&
-          (rule.spec.subsets ?? []).some((candidate) => candidate.name === subset),
+      const hidden = (indexModel(model).destinationRulesByHost.get(host) ?? []).some((rule) =>
+        (rule.spec.subsets ?? []).some((candidate) => candidate.name === subset),
       );
       return missing(
         destinationRules === undefined
@@ -396,111 +390,4 @@ function workloadEndpoints(
     why = parts.join('; ');
   }
   return { list, note: undefined, why };
-}
-
-/** How a DestinationRule is indexed by Istio: in its namespace's local pool, exported, or the root namespace's private pool. */
-function isPrivateOnly(rule: DestinationRuleResource): boolean {
-  if (rule.spec.workloadSelector !== undefined) return true;
-  const exportTo = exportToOf(rule) ?? [];
-  return exportTo.length === 1 && (exportTo[0] === '.' || exportTo[0] === rule.namespace);
-}
-
-function isNamespaceLocal(rule: DestinationRuleResource): boolean {
-  if (rule.spec.workloadSelector !== undefined) return true;
-  const exportTo = exportToOf(rule) ?? [];
-  return (
-    exportTo.length === 0 ||
-    exportTo.some((entry) => entry === '*' || entry === '.' || entry === rule.namespace)
-  );
-}
-
-function namespaceOfHost(model: Model, host: string): string | undefined {
-  const suffix = `.svc.${CLUSTER_DOMAIN}`;
-  if (host.endsWith(suffix)) {
-    const labels = host.slice(0, -suffix.length).split('.');
-    if (labels.length === 2) return labels[1];
-  }
-  return indexModel(model).serviceEntriesByHost.get(host)?.[0]?.namespace;
-}
-
-/** Istio's MostSpecificHostMatch over a pool: the exact host, else the longest wildcard containing it. */
-function mostSpecific(
-  host: string,
-  pool: readonly DestinationRuleResource[],
-): readonly DestinationRuleResource[] {
-  let best: string | undefined;
-  for (const rule of pool) {
-    const ruleHost = resolveHost(rule.spec.host ?? '', rule.namespace);
-    if (ruleHost === host)
-      return pool.filter(
-        (candidate) => resolveHost(candidate.spec.host ?? '', candidate.namespace) === host,
-      );
-    if (
-      ruleHost.startsWith('*') &&
-      hostSubsetOf(host, ruleHost) &&
-      (best === undefined || ruleHost.length > best.length)
-    )
-      best = ruleHost;
-  }
-  if (best === undefined) return [];
-  const chosen = best;
-  return pool.filter((rule) => resolveHost(rule.spec.host ?? '', rule.namespace) === chosen);
-}
-
-function merged(
-  rules: readonly DestinationRuleResource[],
-  host: string,
-): DestinationRuleLookup | undefined {
-  const first = rules[0];
-  if (first === undefined) return undefined;
-  const subsets: Subset[] = [];
-  const names = new Set<string>();
-  for (const rule of rules) {
-    for (const subset of rule.spec.subsets ?? []) {
-      // Istio merges rules for one host: subsets are concatenated and the first of a name wins.
-      if (subset.name !== undefined && names.has(subset.name)) continue;
-      if (subset.name !== undefined) names.add(subset.name);
-      subsets.push(subset);
-    }
-  }
-  const trafficPolicy = rules.find((rule) => rule.spec.trafficPolicy !== undefined)?.spec
-    .trafficPolicy;
-  return {
-    host: resolveHost(first.spec.host ?? '', first.namespace) || host,
-    destinationRules: rules,
-    subsets,
-    ...(trafficPolicy === undefined ? {} : { trafficPolicy }),
-  };
-}
-
-/**
- * The DestinationRules a proxy in `proxyNamespace` uses for `host`, as Istio's
- * PushContext.destinationRule picks them (routing-semantics §3.2): (1) the rules of the proxy's own
- * namespace, but for a proxy in the root namespace (istio-system, where ingress gateways run) only
- * the root namespace's private ones (exportTo `.`); (2) the rules of the host's namespace exported to
- * the proxy's; (3) the root namespace's exported rules. In each pool the most specific host wins and
- * its rules merge; a most specific rule not exported to the proxy ends that step.
- */
-export function destinationRulesSeenFrom(
-  model: Model,
-  host: string,
-  proxyNamespace: string,
-): DestinationRuleLookup | undefined {
-  const rules = model.destinationRules;
-  if (rules.length === 0) return undefined;
-  const local =
-    proxyNamespace === ROOT_NAMESPACE
-      ? rules.filter((rule) => rule.namespace === ROOT_NAMESPACE && isPrivateOnly(rule))
-      : rules.filter((rule) => rule.namespace === proxyNamespace && isNamespaceLocal(rule));
-  const first = mostSpecific(host, local);
-  if (first.length > 0) return merged(first, host);
-  const exportedFrom = (namespace: string | undefined): DestinationRuleLookup | undefined => {
-    if (namespace === undefined) return undefined;
-    const pool = rules.filter((rule) => rule.namespace === namespace && !isPrivateOnly(rule));
-    const chosen = mostSpecific(host, pool);
-    if (chosen.length === 0 || !chosen.some((rule) => isVisibleTo(rule, proxyNamespace)))
-      return undefined;
-    return merged(chosen, host);
-  };
-  return exportedFrom(namespaceOfHost(model, host)) ?? exportedFrom(ROOT_NAMESPACE);
 }

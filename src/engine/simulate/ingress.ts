@@ -8,6 +8,7 @@ import type {
 import {
   DEFAULT_INGRESS_POD_LABELS,
   IMPLICIT_INGRESS_SERVICE,
+  destinationRulesFor,
   hostSubsetOf,
   resolveGatewayRef,
   resolveTargetPort,
@@ -19,7 +20,7 @@ import {
 import { splitByWeight } from './actions';
 import { formatPercent } from './compareOutcome';
 import type { ClusterResolution } from './destinations';
-import { destinationRulesSeenFrom, formatLabels, resolveCluster } from './destinations';
+import { formatLabels, resolveCluster } from './destinations';
 import type { SimulationContext } from './httpRouting';
 import { routeThroughTable } from './httpRouting';
 import type { GatewayPod, ListenerServers, MergedGateways, ServerRef } from './listeners';
@@ -722,7 +723,7 @@ function autoPassthroughNames(
   for (const service of model.services) {
     const fqdn = serviceFqdn(service.name, service.namespace);
     if (!hosts.some((host) => hostSubsetOf(fqdn, host))) continue;
-    const rules = destinationRulesSeenFrom(model, fqdn, podNamespace);
+    const rules = destinationRulesFor(model, fqdn, podNamespace);
     for (const port of service.spec.ports ?? []) {
       if (port.port === undefined) continue;
       names.push(`outbound_.${port.port}_._.${fqdn}`);

@@ -1,5 +1,6 @@
 import {
   ROOT_NAMESPACE,
+  destinationRulesCovering,
   destinationRulesFor,
   gatewayPods,
   isVisibleTo,
@@ -154,9 +155,9 @@ function checkSubset(
   const label = reference.role === 'mirror' ? 'mirror+subset' : 'host+subset';
   const message = `Referenced ${label} in destinationrule not found: ${JSON.stringify(`${written}+${subset}`)}`;
   const path = [...reference.path, 'subset'];
-  const defining = context
-    .allDestinationRulesFor(host)
-    .filter((rule) => (rule.spec.subsets ?? []).some((candidate) => candidate.name === subset));
+  const defining = destinationRulesCovering(context.model, host).filter((rule) =>
+    (rule.spec.subsets ?? []).some((candidate) => candidate.name === subset),
+  );
   if (defining.length === 0) {
     report(finding(virtualService, path, message));
     return;

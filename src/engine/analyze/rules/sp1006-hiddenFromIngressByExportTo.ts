@@ -1,4 +1,10 @@
-import { destinationRulesFor, isVisibleTo, resolveGatewayRef, resolveHost } from '../../model';
+import {
+  destinationRulesCovering,
+  destinationRulesFor,
+  isVisibleTo,
+  resolveGatewayRef,
+  resolveHost,
+} from '../../model';
 import type { DestinationRuleResource, GatewayResource, VirtualServiceResource } from '../../model';
 import { describeExportTo } from '../context';
 import type { AnalysisContext } from '../context';
@@ -63,14 +69,12 @@ function checkDestinationRules(
       if (subset !== '' && used?.subsets.some((candidate) => candidate.name === subset) === true)
         continue;
       if (subset === '' && used !== undefined) continue;
-      const hidden = context
-        .allDestinationRulesFor(host)
-        .filter(
-          (rule) =>
-            !isVisibleTo(rule, viewer) &&
-            (subset === '' ||
-              (rule.spec.subsets ?? []).some((candidate) => candidate.name === subset)),
-        );
+      const hidden = destinationRulesCovering(context.model, host).filter(
+        (rule) =>
+          !isVisibleTo(rule, viewer) &&
+          (subset === '' ||
+            (rule.spec.subsets ?? []).some((candidate) => candidate.name === subset)),
+      );
       for (const rule of hidden) {
         const identity = `${rule.key}\u0000${viewer}\u0000${subset}`;
         if (reportedRules.has(identity)) continue;
