@@ -197,8 +197,11 @@ test.describe('gestures and the editor', () => {
     await expect(undo).toBeEnabled();
     await expect(redo).toBeDisabled();
 
-    // The focus goes to the canvas; the keys still undo and redo the design.
-    await app.node('Gateway istio-system/default-gateway').click();
+    // The focus goes to the canvas (a node, as Tab would reach it); the keys still undo and redo.
+    await app.node('Gateway istio-system/default-gateway').focus();
+    expect(await app.canvas.evaluate((canvas) => canvas.contains(document.activeElement))).toBe(
+      true,
+    );
     await page.keyboard.press('ControlOrMeta+Z');
     await expect(app.node('Service default/proxy')).toBeVisible();
     await expect(undo).toBeDisabled();
@@ -211,7 +214,7 @@ test.describe('gestures and the editor', () => {
 
     await undo.click();
     await expect(app.node('Service default/proxy')).toBeVisible();
-    await app.node('Gateway istio-system/default-gateway').click();
+    await app.node('Gateway istio-system/default-gateway').focus();
     await page.keyboard.press('Control+Y');
     await expect(app.node('Service default/web')).toBeVisible();
     await expect(redo).toBeDisabled();
