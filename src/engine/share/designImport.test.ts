@@ -109,6 +109,15 @@ describe('importing a file', () => {
     expect(check.ok === false && check.message).toMatch(/bad\.json, line \d+/);
   });
 
+  it('given JSON nested 20,000 levels deep, then it stays as written and is refused at its line and column', () => {
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    expect(prepareImportedText('deep.json', deep)).toEqual({ text: deep, fromJson: false });
+    const check = checkImportedFile('deep.json', deep);
+    expect(check.ok === false && check.message).toMatch(
+      /deep\.json, line 1, column 501: Nesting is too deep/,
+    );
+  });
+
   it('given a large design, then parsing in steps reports progress and gives what loadDesign gives', () => {
     // given 120 Services and VirtualServices, one per document
     const documents = Array.from({ length: 120 }, (_, index) =>

@@ -2,6 +2,7 @@ import { Document, isSeq, parseDocument, visit } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
 import { buildModel } from '../model/buildModel';
 import type { Design } from '../model/loadDesign';
+import { findExcessiveNesting } from '../yaml/nestingGuard';
 import { splitDocuments } from '../yaml/splitDocuments';
 import { parseFile } from '../yaml/parseFile';
 import type { ParsedFile, SourceFile } from '../yaml/types';
@@ -35,6 +36,10 @@ export function prepareImportedText(name: string, text: string): PreparedText {
   } catch {
     return { text: withoutMark, fromJson: false };
   }
+  // JSON nests without limit (JSON.parse copes), the YAML parser does not: deep JSON stays as it
+  // is, and the design's parse refuses it with its line and column.
+  if (findExcessiveNesting(withoutMark) !== undefined)
+    return { text: withoutMark, fromJson: false };
   // JSON is YAML: parse it as YAML to keep the keys' order and each scalar's exact digits.
   const document = parseDocument(withoutMark, { keepSourceTokens: false, uniqueKeys: false });
   if (document.errors.length > 0) return { text: withoutMark, fromJson: false };
