@@ -55,6 +55,8 @@ export {
   DISABLE_PORT_TRANSLATION_LABEL,
   PROTOCOLS,
   isHttpProtocol,
+  isTcpProtocol,
+  isTlsProtocol,
   loadBalancerMappings,
   parseProtocol,
   resolveTargetPort,

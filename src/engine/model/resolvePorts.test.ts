@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { designOf, documents } from '../testing/designOf';
 import {
+  isHttpProtocol,
+  isTcpProtocol,
+  isTlsProtocol,
   loadBalancerMappings,
   parseProtocol,
   serverRouteSection,
@@ -36,6 +39,32 @@ describe('servicePortProtocol (routing-semantics §5)', () => {
     expect(parseProtocol('Https')).toBe('HTTPS');
     expect(parseProtocol('quic')).toBe('UNSUPPORTED');
     expect(parseProtocol(undefined)).toBe('UNSUPPORTED');
+    expect(parseProtocol('http_proxy')).toBe('HTTP_PROXY');
+    expect(parseProtocol('unsupported')).toBe('UNSUPPORTED');
+  });
+
+  // pkg/config/protocol/instance.go: IsHTTP, IsTLS and IsTCP.
+  it.each([
+    { protocol: 'HTTP', http: true, tls: false, tcp: false },
+    { protocol: 'HTTP2', http: true, tls: false, tcp: false },
+    { protocol: 'HTTP_PROXY', http: true, tls: false, tcp: false },
+    { protocol: 'GRPC', http: true, tls: false, tcp: false },
+    { protocol: 'GRPC-WEB', http: true, tls: false, tcp: false },
+    { protocol: 'HTTPS', http: false, tls: true, tcp: true },
+    { protocol: 'TLS', http: false, tls: true, tcp: true },
+    { protocol: 'TCP', http: false, tls: false, tcp: true },
+    { protocol: 'MONGO', http: false, tls: false, tcp: true },
+    { protocol: 'REDIS', http: false, tls: false, tcp: true },
+    { protocol: 'MYSQL', http: false, tls: false, tcp: true },
+    { protocol: 'UDP', http: false, tls: false, tcp: false },
+    { protocol: 'UNSUPPORTED', http: false, tls: false, tcp: false },
+  ])('given $protocol, then http $http, tls $tls, tcp $tcp', ({ protocol, http, tls, tcp }) => {
+    const parsed = parseProtocol(protocol);
+    expect([isHttpProtocol(parsed), isTlsProtocol(parsed), isTcpProtocol(parsed)]).toEqual([
+      http,
+      tls,
+      tcp,
+    ]);
   });
 });
 
@@ -44,6 +73,7 @@ describe('serverRouteSection (routing-semantics §1.2)', () => {
     { server: { port: { protocol: 'HTTP' } }, section: 'http' },
     { server: { port: { protocol: 'http2' }, tls: { httpsRedirect: true } }, section: 'http' },
     { server: { port: { protocol: 'GRPC' } }, section: 'http' },
+    { server: { port: { protocol: 'HTTP_PROXY' } }, section: 'http' },
     { server: { port: { protocol: 'HTTPS' }, tls: { mode: 'SIMPLE' } }, section: 'http' },
     { server: { port: { protocol: 'HTTPS' }, tls: { mode: 'MUTUAL' } }, section: 'http' },
     { server: { port: { protocol: 'HTTPS' }, tls: { credentialName: 'cert' } }, section: 'tls' },

@@ -23,18 +23,44 @@ export const PROTOCOLS = [
 /** One of Istio's protocols. */
 export type Protocol = (typeof PROTOCOLS)[number];
 
+// Istio's Parse lower-cases the name and compares it with the lower-case names it knows.
+const PROTOCOLS_BY_LOWER_NAME: ReadonlyMap<string, Protocol> = new Map(
+  PROTOCOLS.filter((protocol) => protocol !== 'UNSUPPORTED').map((protocol) => [
+    protocol.toLowerCase(),
+    protocol,
+  ]),
+);
+
 /** Parses a protocol name case-insensitively (Istio's `protocol.Parse`); unknown -> UNSUPPORTED. */
 export function parseProtocol(value: string | undefined): Protocol {
-  const upper = (value ?? '').toUpperCase();
-  return (PROTOCOLS as readonly string[]).includes(upper) && upper !== 'UNSUPPORTED'
-    ? (upper as Protocol)
-    : 'UNSUPPORTED';
+  return PROTOCOLS_BY_LOWER_NAME.get((value ?? '').toLowerCase()) ?? 'UNSUPPORTED';
 }
 
-/** True for protocols whose traffic is routed by `http[]` rules. */
+/** Istio's `IsHTTP`: protocols carried over HTTP, whose traffic is routed by `http[]` rules. */
 export function isHttpProtocol(protocol: Protocol): boolean {
   return (
-    protocol === 'HTTP' || protocol === 'HTTP2' || protocol === 'GRPC' || protocol === 'GRPC-WEB'
+    protocol === 'HTTP' ||
+    protocol === 'HTTP2' ||
+    protocol === 'HTTP_PROXY' ||
+    protocol === 'GRPC' ||
+    protocol === 'GRPC-WEB'
+  );
+}
+
+/** Istio's `IsTLS`: protocols that carry TLS (HTTPS and TLS). */
+export function isTlsProtocol(protocol: Protocol): boolean {
+  return protocol === 'HTTPS' || protocol === 'TLS';
+}
+
+/** Istio's `IsTCP`: TCP and the protocols carried over opaque TCP. */
+export function isTcpProtocol(protocol: Protocol): boolean {
+  return (
+    protocol === 'TCP' ||
+    protocol === 'HTTPS' ||
+    protocol === 'TLS' ||
+    protocol === 'MONGO' ||
+    protocol === 'REDIS' ||
+    protocol === 'MYSQL'
   );
 }
 
@@ -66,10 +92,11 @@ export function servicePortProtocol(port: ServicePort): Protocol {
 export type RouteSection = 'http' | 'tls' | 'tcp' | 'none';
 
 /**
- * The VirtualService section a server's traffic goes through (§1.2 table): HTTP-class servers use
- * `http`; HTTPS with a terminating mode uses `http`; HTTPS or TLS in PASSTHROUGH (also when `tls` is
- * present without a mode) uses `tls`; AUTO_PASSTHROUGH uses none; TLS with termination and TCP-class
- * servers use `tcp`. Unknown protocols route nothing.
+ * The VirtualService section a server's traffic goes through (§1.2 table): HTTP-class servers
+ * (Istio's `IsHTTP`, HTTP_PROXY included: the gateway listener builder tests `IsHTTP`) use `http`;
+ * HTTPS with a terminating mode uses `http`; HTTPS or TLS in PASSTHROUGH (also when `tls` is present
+ * without a mode) uses `tls`; AUTO_PASSTHROUGH uses none; TLS with termination and TCP-class servers
+ * use `tcp`. Unknown protocols and UDP route nothing.
  */
 export function serverRouteSection(server: Server): RouteSection {
   const protocol = parseProtocol(server.port?.protocol);
@@ -81,7 +108,7 @@ export function serverRouteSection(server: Server): RouteSection {
     if (mode === undefined || mode === 'PASSTHROUGH') return 'tls';
     return protocol === 'HTTPS' ? 'http' : 'tcp';
   }
-  if (protocol === 'UNSUPPORTED' || protocol === 'UDP' || protocol === 'HTTP_PROXY') return 'none';
+  if (protocol === 'UNSUPPORTED' || protocol === 'UDP') return 'none';
   return 'tcp';
 }
 

@@ -1,3 +1,4 @@
+import { isHttpProtocol, isTlsProtocol, parseProtocol } from '../../model';
 import type { Resource, Server, ServerPort, YamlPath } from '../../model';
 import { schemaReporter, type SchemaReporter } from '../schemaReporter';
 import type { ResourceRule } from '../types';
@@ -10,7 +11,6 @@ import {
   validateUnixAddress,
   validateWildcardDomain,
 } from '../validation/names';
-import { isHttpProtocol, isTlsProtocol, parseProtocol } from '../validation/protocol';
 import { validateServerTls } from '../validation/serverTls';
 
 /** The webhook's Gateway checks (analyzers.md §2.1): IST0106 errors and IST0133 warnings. */
@@ -142,7 +142,7 @@ function validateServerPort(
     return false;
   }
   let valid = true;
-  if (parseProtocol(port.protocol) === undefined) {
+  if (parseProtocol(port.protocol) === 'UNSUPPORTED') {
     valid = false;
     reporter.error(
       [...path, 'port', 'protocol'],

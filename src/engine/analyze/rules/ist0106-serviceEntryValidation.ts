@@ -1,3 +1,4 @@
+import { isHttpProtocol, isTcpProtocol, isTlsProtocol, parseProtocol } from '../../model';
 import type { ServiceEntryResource, ServiceEntrySpec, WorkloadEntry, YamlPath } from '../../model';
 import { schemaReporter, type SchemaReporter } from '../schemaReporter';
 import type { ResourceRule } from '../types';
@@ -14,12 +15,6 @@ import {
   UNIX_ADDRESS_PREFIX,
   validateUnixAddress,
 } from '../validation/names';
-import {
-  isHttpProtocol,
-  isTcpProtocol,
-  isTlsProtocol,
-  parseProtocol,
-} from '../validation/protocol';
 
 const AUTO_ALLOCATE_LABEL = 'networking.istio.io/enable-autoallocate-ip';
 const USE_WAYPOINT = 'istio.io/use-waypoint';
@@ -191,7 +186,7 @@ function validatePorts(
     }
     const nameProblem = validatePortName(name);
     if (nameProblem !== undefined) reporter.error([...path, 'name'], nameProblem);
-    if ((port.protocol ?? '') !== '' && parseProtocol(port.protocol) === undefined) {
+    if ((port.protocol ?? '') !== '' && parseProtocol(port.protocol) === 'UNSUPPORTED') {
       reporter.error([...path, 'protocol'], `unsupported protocol: ${port.protocol ?? ''}`);
     }
     const numberProblem = validatePort(number);

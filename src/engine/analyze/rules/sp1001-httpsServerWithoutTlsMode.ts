@@ -1,5 +1,5 @@
+import { parseProtocol } from '../../model';
 import type { ResourceRule } from '../types';
-import { parseProtocol } from '../validation/protocol';
 
 /**
  * SP1001: an HTTPS server with `tls` but no `mode`. PASSTHROUGH is the enum's zero value, so the
