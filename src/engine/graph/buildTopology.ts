@@ -3,7 +3,13 @@ import { indexModel } from '../model/modelIndex';
 import type { ModelIndex } from '../model/modelIndex';
 import { bindVirtualService } from '../model/resolveBinding';
 import { virtualServiceGateways } from '../model/resolveGateway';
-import { CLUSTER_DOMAIN, hostSubsetOf, resolveHost, serviceFqdn } from '../model/resolveHost';
+import {
+  CLUSTER_DOMAIN,
+  hostSubsetOf,
+  namespaceOfServiceHost,
+  resolveHost,
+  serviceFqdn,
+} from '../model/resolveHost';
 import {
   loadBalancerMappings,
   serverRouteSection,
@@ -66,13 +72,6 @@ function httpAction(rule: HTTPRoute): RuleAction {
   if (rule.delegate !== undefined) return 'delegate';
   if (rule.route !== undefined) return 'route';
   return 'none';
-}
-
-function namespaceOfHost(host: string): string {
-  const suffix = `.svc.${CLUSTER_DOMAIN}`;
-  if (!host.endsWith(suffix)) return '';
-  const labels = host.slice(0, -suffix.length).split('.');
-  return labels.length === 2 ? (labels[1] ?? '') : '';
 }
 
 /** Builds one topology; a class only to share the node and edge lists between the steps. */
@@ -417,7 +416,7 @@ class TopologyBuilder {
           ? `; dotted names are not expanded, did you mean ${expanded}?`
           : '';
       return {
-        target: this.missingNode('host', host, namespaceOfHost(host), host),
+        target: this.missingNode('host', host, namespaceOfServiceHost(host) ?? '', host),
         port,
         reason: `no Service or ServiceEntry has host ${host}${hint}`,
       };
@@ -599,7 +598,7 @@ class TopologyBuilder {
       }
     }
     if (targets.length === 0) {
-      const target = this.missingNode('host', host, namespaceOfHost(host), host);
+      const target = this.missingNode('host', host, namespaceOfServiceHost(host) ?? '', host);
       this.edge({
         id: `destinationRule:${destinationRule.key}->${target}`,
         type: 'destinationRule',

@@ -42,6 +42,14 @@ describe('resolveHost (routing-semantics §2.1)', () => {
     { host: '1:2:3:4:5:6:7', ip: false },
     { host: '::ffff:10.0.0.1', ip: true },
     { host: 'a::b::c', ip: false },
+    { host: '1:2:3:4:5:6:7::', ip: true },
+    { host: '1:2:3:4:5:6:7:8::', ip: false },
+    { host: '1::2:', ip: false },
+    { host: '1.2.3.4::', ip: false },
+    { host: '010.0.0.1', ip: false },
+    { host: 'fe80::1%eth0', ip: true },
+    { host: 'fe80::1%', ip: false },
+    { host: '10.0.0.1%eth0', ip: false },
     { host: 'web', ip: false },
   ])('given $host, then isIpAddress is $ip', ({ host, ip }) => {
     expect(isIpAddress(host)).toBe(ip);

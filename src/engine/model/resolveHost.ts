@@ -17,31 +17,41 @@ export function namespaceOfServiceHost(host: string): string | undefined {
 const IPV4_PART = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
 
+// Dotted decimal only, without leading zeros: netip rejects "010" as ambiguous (octal).
 function isIpv4(text: string): boolean {
   const parts = text.split('.');
   return parts.length === 4 && parts.every((part) => IPV4_PART.test(part));
 }
 
 function isIpv6(text: string): boolean {
-  if (!text.includes(':')) return false;
-  const halves = text.split('::');
+  // A link-local address may carry a zone (`fe80::1%eth0`); it must not be empty.
+  const zoneAt = text.indexOf('%');
+  if (zoneAt === text.length - 1) return false;
+  const address = zoneAt === -1 ? text : text.slice(0, zoneAt);
+  if (!address.includes(':')) return false;
+  const halves = address.split('::');
   if (halves.length > 2) return false;
   const groups = (half: string) => (half === '' ? [] : half.split(':'));
   const head = groups(halves[0] ?? '');
   const tail = groups(halves[1] ?? '');
   const all = [...head, ...tail];
   let count = all.length;
-  const last = all.at(-1);
+  // An embedded IPv4 address may only end the address, where it stands for two groups.
+  const last = halves.length === 2 ? tail.at(-1) : head.at(-1);
   if (last !== undefined && last.includes('.')) {
     if (!isIpv4(last)) return false;
     all.pop();
     count += 1;
   }
   if (!all.every((group) => HEX_GROUP.test(group))) return false;
+  // `::` stands for at least one group of zeros.
   return halves.length === 2 ? count < 8 : count === 8;
 }
 
-/** True for an IPv4 or IPv6 address (hosts that are IPs are never expanded or wildcard-matched). */
+/**
+ * True for an IPv4 or IPv6 address without a prefix length, as Go's netip.ParseAddr reads it (an
+ * IPv6 zone allowed). Hosts that are IPs are never expanded or wildcard-matched.
+ */
 export function isIpAddress(host: string): boolean {
   return isIpv4(host) || isIpv6(host);
 }

@@ -1,3 +1,4 @@
+import { isIpAddress } from '../model';
 import type { Labels } from '../model';
 
 /** Who sends a request: an external client through the ingress, or a workload through its sidecar. */
@@ -248,8 +249,4 @@ function percentDecode(text: string): string {
   } catch {
     return text;
   }
-}
-
-function isIpAddress(host: string): boolean {
-  return /^[0-9.]+$/.test(host) || host.includes(':');
 }

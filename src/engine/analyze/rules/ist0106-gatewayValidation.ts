@@ -1,10 +1,9 @@
-import { isHttpProtocol, isTlsProtocol, parseProtocol } from '../../model';
+import { isHttpProtocol, isIpAddress, isTlsProtocol, parseProtocol } from '../../model';
 import type { Resource, Server, ServerPort, YamlPath } from '../../model';
 import { schemaReporter, type SchemaReporter } from '../schemaReporter';
 import type { ResourceRule } from '../types';
 import {
   isDnsLabel,
-  isIpAddress,
   validatePartialWildcard,
   UNIX_ADDRESS_PREFIX,
   validatePort,

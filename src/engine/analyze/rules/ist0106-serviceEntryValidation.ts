@@ -1,10 +1,15 @@
-import { isHttpProtocol, isTcpProtocol, isTlsProtocol, parseProtocol } from '../../model';
+import {
+  isHttpProtocol,
+  isIpAddress,
+  isTcpProtocol,
+  isTlsProtocol,
+  parseProtocol,
+} from '../../model';
 import type { ServiceEntryResource, ServiceEntrySpec, WorkloadEntry, YamlPath } from '../../model';
 import { schemaReporter, type SchemaReporter } from '../schemaReporter';
 import type { ResourceRule } from '../types';
 import { validateExportTo } from '../validation/exportTo';
 import {
-  isIpAddress,
   validateFqdn,
   validateIpSubnet,
   validateLabels,

@@ -1,4 +1,4 @@
-import { hostMatches, hostSubsetOf } from '../../model';
+import { hostMatches, hostSubsetOf, isIpAddress } from '../../model';
 import type {
   L4MatchAttributes,
   VirtualServiceResource,
@@ -12,7 +12,6 @@ import { isJwtClaimKey } from '../validation/headers';
 import {
   goQuote,
   isDnsLabel,
-  isIpAddress,
   validateIpSubnet,
   validateLabels,
   validatePort,

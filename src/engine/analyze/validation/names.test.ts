@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isIpAddress } from '../../model';
 import {
-  isIpAddress,
   validateFqdn,
   validateIpSubnet,
   validateLabels,

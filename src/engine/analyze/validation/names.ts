@@ -3,6 +3,8 @@
  * from analyzers.md §2.0. Each check returns the webhook's error text, or undefined when valid.
  */
 
+import { isIpAddress } from '../../model';
+
 const DNS_LABEL = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 // A first label may be `*`, `*foo`, `*-foo` or an ordinary label.
 const WILDCARD_DNS_LABEL = /^(?:\*|(?:\*|\*-)?[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)$/;
@@ -69,48 +71,14 @@ export function validatePartialWildcard(host: string): string | undefined {
   return undefined;
 }
 
-/** True for an IPv4 or IPv6 address (no prefix length), as Go's netip.ParseAddr reads it. */
-export function isIpAddress(value: string): boolean {
-  return isIpv4(value) || isIpv6(value);
-}
-
-function isIpv4(value: string): boolean {
-  const parts = value.split('.');
-  if (parts.length !== 4) return false;
-  // netip rejects leading zeros ("010") because they are ambiguous (octal).
-  return parts.every((part) => /^(?:0|[1-9][0-9]{0,2})$/.test(part) && Number(part) <= 255);
-}
-
-function isIpv6(value: string): boolean {
-  const zoneAt = value.indexOf('%');
-  const address = zoneAt >= 0 ? value.slice(0, zoneAt) : value;
-  if (zoneAt >= 0 && zoneAt === value.length - 1) return false;
-  if (!address.includes(':')) return false;
-  const doubleColon = address.indexOf('::');
-  if (doubleColon >= 0 && address.indexOf('::', doubleColon + 1) >= 0) return false;
-  let groups = address.split(':');
-  let embeddedIpv4 = false;
-  const last = groups[groups.length - 1] ?? '';
-  if (last.includes('.')) {
-    if (!isIpv4(last)) return false;
-    embeddedIpv4 = true;
-    groups = groups.slice(0, -1);
-  }
-  const wanted = embeddedIpv4 ? 6 : 8;
-  if (doubleColon >= 0) {
-    const written = groups.filter((group) => group !== '');
-    if (written.length > wanted - 1) return false;
-    return written.every((group) => /^[0-9a-fA-F]{1,4}$/.test(group));
-  }
-  return groups.length === wanted && groups.every((group) => /^[0-9a-fA-F]{1,4}$/.test(group));
-}
-
 /** Istio's ValidateIPSubnet: an IP address or a CIDR block. */
 export function validateIpSubnet(subnet: string): string | undefined {
   const slashes = subnet.split('/').length - 1;
   if (slashes === 1) {
     const [address = '', bits = ''] = subnet.split('/');
-    const maxBits = isIpv4(address) ? 32 : isIpv6(address) && !address.includes('%') ? 128 : -1;
+    // A CIDR block takes no IPv6 zone; an address with a colon is IPv6, one without is IPv4.
+    const maxBits =
+      !isIpAddress(address) || address.includes('%') ? -1 : address.includes(':') ? 128 : 32;
     const valid = maxBits > 0 && /^(?:0|[1-9][0-9]*)$/.test(bits) && Number(bits) <= maxBits;
     return valid ? undefined : `${subnet} is not a valid CIDR block`;
   }

@@ -1,7 +1,8 @@
+import { isIpAddress } from '../../model';
 import type { TrafficPolicy, YamlPath } from '../../model';
 import type { SchemaReporter } from '../schemaReporter';
 import { parseDurationNanoseconds, validateDuration } from './duration';
-import { isIpAddress, validateFqdn, validatePort } from './names';
+import { validateFqdn, validatePort } from './names';
 import { arrayAt, booleanAt, has, numberAt, recordAt, stringAt, type LooseRecord } from './values';
 
 const TOPOLOGY_LABELS: ReadonlySet<string> = new Set([
