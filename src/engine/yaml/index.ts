@@ -22,4 +22,6 @@ export {
 export { localRangeAt, lookupPath, nodeRange, rangeAt } from './rangeAt';
 export type { PathLookup, RangeOptions, RangeTarget } from './rangeAt';
 export { splitDocuments } from './splitDocuments';
+export { MAX_CHECKED_DIAGNOSTICS, toSyntaxCheck, unparsedFile } from './syntaxCheck';
+export type { CheckedDocument, SyntaxCheck } from './syntaxCheck';
 export type { DocumentChunk } from './splitDocuments';
