@@ -14,9 +14,10 @@ import {
   withoutRepeats,
 } from './markers';
 
-/** Class names of the selection highlight (styled in editor.css). */
+/** Class names of the selection highlight and of a revealed range (styled in editor.css). */
 const SELECTED_LINES_CLASS = 'sailplan-selected-lines';
 const SELECTED_GLYPH_CLASS = 'sailplan-selected-glyph';
+const REVEALED_RANGE_CLASS = 'sailplan-revealed-range';
 
 /**
  * Cursor moves that the user made. Moves caused by a planned edit shifting the text
@@ -45,6 +46,8 @@ export function bindEditorToStore(
     info: monaco.MarkerSeverity.Info,
   } as const;
   const highlight = editor.createDecorationsCollection();
+  /** The exact range a panel asked to show (a trace step's field, a problem), until the next ask. */
+  const revealed = editor.createDecorationsCollection();
   /** True from a user's cursor move until the node under it is selected (after the derive). */
   let cursorMoved = false;
   /**
@@ -117,6 +120,28 @@ export function bindEditorToStore(
     }
   };
 
+  const showRevealRequest = (state: SailplanState) => {
+    const range = state.revealRequest?.range;
+    if (range === undefined || range.file !== fileName) {
+      revealed.clear();
+      return;
+    }
+    const exact = new monaco.Range(range.line, range.column, range.endLine, range.endColumn);
+    revealed.set([
+      {
+        range: exact,
+        options: {
+          className: REVEALED_RANGE_CLASS,
+          overviewRuler: {
+            color: 'rgba(255, 170, 0, 0.8)',
+            position: monaco.editor.OverviewRulerLane.Full,
+          },
+        },
+      },
+    ]);
+    editor.revealRangeInCenterIfOutsideViewport(exact, monaco.editor.ScrollType.Smooth);
+  };
+
   const selectAtCursor = () => {
     const state = store.getState();
     // Offsets of a text not yet derived would find the wrong node: wait for the derive. While
@@ -136,6 +161,8 @@ export function bindEditorToStore(
 
   const cursorSubscription = editor.onDidChangeCursorPosition((event) => {
     if (!isUserCursorMove(event.source)) return;
+    // The user is reading elsewhere now: the mark of a revealed range has done its job.
+    revealed.clear();
     cursorMoved = true;
     selectAtCursor();
   });
@@ -155,6 +182,7 @@ export function bindEditorToStore(
       // The text moved (an edit, a rename): the highlight follows the same node.
       showSelection(state, false);
     }
+    if (state.revealRequest !== previous.revealRequest) showRevealRequest(state);
     if (state.derived !== previous.derived) selectAtCursor();
   });
 
@@ -167,6 +195,7 @@ export function bindEditorToStore(
       cursorSubscription.dispose();
       markerSubscription.dispose();
       highlight.clear();
+      revealed.clear();
       monaco.editor.setModelMarkers(model, SAILPLAN_MARKER_OWNER, []);
     },
   };
