@@ -42,7 +42,8 @@ afterEach(() => {
   localStorage.clear();
 });
 
-describe('the inspector', () => {
+// Each commit plans, applies and analyses the design before writing: slow on a loaded machine.
+describe('the inspector', { timeout: 20_000 }, () => {
   it('commits a text field once, on blur, as one intent and one undo step', () => {
     // given the VirtualService selected on the canvas
     const { store, panel } = renderInspector(VIRTUAL_SERVICE);

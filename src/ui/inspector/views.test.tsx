@@ -30,7 +30,8 @@ afterEach(() => {
   localStorage.clear();
 });
 
-describe('the inspector panels', () => {
+// Each commit plans, applies and analyses the design before writing: slow on a loaded machine.
+describe('the inspector panels', { timeout: 20_000 }, () => {
   it('edits a route edge’s weight with route.setWeight and keeps the edge selected', () => {
     // given the canary destination of the 90/10 split, selected as a connection on the canvas
     const edge = `route:${STOREFRONT}#http/1/1`;
