@@ -1,10 +1,4 @@
-import type {
-  Destination,
-  ServiceEntryResource,
-  ServiceResource,
-  VirtualServiceResource,
-  YamlPath,
-} from '../model';
+import type { Destination, VirtualServiceResource, YamlPath } from '../model';
 
 /** One destination written in a VirtualService: a route target or a mirror. */
 export interface DestinationReference {
@@ -68,16 +62,4 @@ export function destinationsOf(
   }
   cache.set(virtualService, found);
   return found;
-}
-
-/** The port numbers a Service or ServiceEntry exposes, in written order. */
-export function exposedPorts(resource: ServiceResource | ServiceEntryResource): number[] {
-  if (resource.kind === 'Service') {
-    return (resource.spec.ports ?? []).flatMap((port) =>
-      port.port === undefined ? [] : [port.port],
-    );
-  }
-  return (resource.spec.ports ?? []).flatMap((port) =>
-    port.number === undefined ? [] : [port.number],
-  );
 }

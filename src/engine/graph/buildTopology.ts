@@ -16,7 +16,7 @@ import {
   servicePortProtocol,
   translateServerPort,
 } from '../model/resolvePorts';
-import { lookupRegistryHost, registryPorts } from '../model/resolveRegistry';
+import { lookupRegistryHost, registryPorts, registryResource } from '../model/resolveRegistry';
 import {
   gatewayServices,
   serviceEntryWorkloads,
@@ -421,7 +421,7 @@ class TopologyBuilder {
         reason: `no Service or ServiceEntry has host ${host}${hint}`,
       };
     }
-    const target = entry.kind === 'Service' ? entry.service.key : entry.serviceEntry.key;
+    const target = registryResource(entry).key;
     const ports = registryPorts(entry);
     const implied = port ?? (ports.length === 1 ? ports[0] : undefined);
     return { target, port: implied };
@@ -585,7 +585,7 @@ class TopologyBuilder {
     const exact = lookupRegistryHost(this.model, host);
     const targets: (ServiceResource | ServiceEntryResource)[] = [];
     if (exact !== undefined) {
-      targets.push(exact.kind === 'Service' ? exact.service : exact.serviceEntry);
+      targets.push(registryResource(exact));
     } else if (host.startsWith('*')) {
       for (const [fqdn, service] of this.index.servicesByFqdn) {
         if (hostSubsetOf(fqdn, host)) targets.push(service);

@@ -74,8 +74,10 @@ export {
   ROOT_NAMESPACE,
   destinationRulesCovering,
   destinationRulesFor,
+  exposedPorts,
   lookupRegistryHost,
   registryPorts,
+  registryResource,
 } from './resolveRegistry';
 export type { DestinationRuleLookup, RegistryEntry } from './resolveRegistry';
 export {

@@ -3,8 +3,10 @@ import { designOf, documents } from '../testing/designOf';
 import {
   destinationRulesCovering,
   destinationRulesFor,
+  exposedPorts,
   lookupRegistryHost,
   registryPorts,
+  registryResource,
 } from './resolveRegistry';
 
 const service = (name: string, namespace: string) =>
@@ -52,6 +54,13 @@ describe('lookupRegistryHost (routing-semantics §2.8.2, §4)', () => {
     const external = lookupRegistryHost(model, 'api.example.com');
     expect(web && registryPorts(web)).toEqual([80, 9090]);
     expect(external && registryPorts(external)).toEqual([443]);
+  });
+
+  it('given an entry, then registryResource is its resource and exposedPorts its ports', () => {
+    const external = lookupRegistryHost(model, 'api.example.com');
+    const resource = external && registryResource(external);
+    expect(resource?.key).toBe('ServiceEntry/default/external');
+    expect(resource && exposedPorts(resource)).toEqual([443]);
   });
 });
 

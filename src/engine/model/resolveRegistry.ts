@@ -29,19 +29,29 @@ export function lookupRegistryHost(model: Model, host: string): RegistryEntry | 
   return undefined;
 }
 
-/** The ports of a registry entry (Service ports or ServiceEntry ports), as numbers. */
-export function registryPorts(entry: RegistryEntry): number[] {
+/** The Service or ServiceEntry a registry entry stands for. */
+export function registryResource(entry: RegistryEntry): ServiceResource | ServiceEntryResource {
+  return entry.kind === 'Service' ? entry.service : entry.serviceEntry;
+}
+
+/** The port numbers a Service or ServiceEntry exposes, in written order. */
+export function exposedPorts(resource: ServiceResource | ServiceEntryResource): number[] {
   const numbers: number[] = [];
-  if (entry.kind === 'Service') {
-    for (const port of entry.service.spec.ports ?? []) {
+  if (resource.kind === 'Service') {
+    for (const port of resource.spec.ports ?? []) {
       if (port.port !== undefined) numbers.push(port.port);
     }
   } else {
-    for (const port of entry.serviceEntry.spec.ports ?? []) {
+    for (const port of resource.spec.ports ?? []) {
       if (port.number !== undefined) numbers.push(port.number);
     }
   }
   return numbers;
+}
+
+/** The ports of a registry entry (Service ports or ServiceEntry ports), as numbers. */
+export function registryPorts(entry: RegistryEntry): number[] {
+  return exposedPorts(registryResource(entry));
 }
 
 /** Istio's root configuration namespace in a default install. */

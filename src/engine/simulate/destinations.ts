@@ -12,6 +12,8 @@ import {
   indexModel,
   isVisibleTo,
   lookupRegistryHost,
+  registryPorts,
+  registryResource,
   resolveHost,
   resolveTargetPort,
   selectorMatches,
@@ -101,11 +103,10 @@ function computeCluster(
   proxyNamespace: string,
 ): ClusterResolution {
   const found = host === '' ? undefined : lookupRegistryHost(model, host);
-  const registryResource =
-    found === undefined ? undefined : found.kind === 'Service' ? found.service : found.serviceEntry;
-  const visible = registryResource !== undefined && isVisibleTo(registryResource, proxyNamespace);
+  const resource = found === undefined ? undefined : registryResource(found);
+  const visible = resource !== undefined && isVisibleTo(resource, proxyNamespace);
   const registry = visible ? found : undefined;
-  const ports = registry === undefined ? [] : registryPortList(registry);
+  const ports = registry === undefined ? [] : registryPorts(registry);
   let port: number;
   let portReason: string;
   if (destination.port?.number !== undefined) {
@@ -131,7 +132,7 @@ function computeCluster(
       ? registry.service.spec.externalName
       : host;
   const cluster = `outbound|${port}|${subset ?? ''}|${clusterHost}`;
-  const node = registryResource?.key;
+  const node = resource?.key;
   const destinationRules =
     host === '' ? undefined : destinationRulesFor(model, host, proxyNamespace);
   const base = { host, port, subset, cluster, portReason, registry, destinationRules, node };
@@ -152,7 +153,7 @@ function computeCluster(
   }
   if (!visible || registry === undefined) {
     return missing(
-      `${registryResource?.key ?? host} is not exported to ${proxyNamespace}, so the proxy there has no cluster for it`,
+      `${resource?.key ?? host} is not exported to ${proxyNamespace}, so the proxy there has no cluster for it`,
     );
   }
   if (!ports.includes(port)) {
@@ -200,16 +201,6 @@ function computeCluster(
     endpointNote: endpoints.note,
     loadBalancer,
   };
-}
-
-function registryPortList(entry: RegistryEntry): number[] {
-  const numbers: number[] = [];
-  const ports =
-    entry.kind === 'Service'
-      ? (entry.service.spec.ports ?? []).map((port) => port.port)
-      : (entry.serviceEntry.spec.ports ?? []).map((port) => port.number);
-  for (const port of ports) if (port !== undefined) numbers.push(port);
-  return numbers;
 }
 
 function loadBalancerPolicy(

@@ -1,3 +1,4 @@
+import { registryResource } from '../model';
 import type { HTTPRoute, HTTPRouteDestination, Model, StringMatch, YamlPath } from '../model';
 import {
   applyRewrite,
@@ -928,7 +929,7 @@ export function forwardWithoutVirtualService(
 function describeRegistry(cluster: ClusterResolution): string {
   const registry = cluster.registry;
   if (registry === undefined) return '';
-  const resource = registry.kind === 'Service' ? registry.service : registry.serviceEntry;
+  const resource = registryResource(registry);
   return `${registry.kind} ${resource.namespace}/${resource.name} port ${cluster.port}`;
 }
 

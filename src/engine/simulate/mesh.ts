@@ -7,6 +7,8 @@ import {
   isIpAddress,
   isVisibleTo,
   lookupRegistryHost,
+  registryPorts,
+  registryResource,
   resolveHost,
   selectorMatches,
   virtualServiceGateways,
@@ -221,15 +223,8 @@ function resolveCalledHost(model: Model, written: string, namespace: string): Ca
   for (const host of candidates) {
     const registry = lookupRegistryHost(model, host) ?? wildcardServiceEntry(model, host);
     if (registry === undefined) continue;
-    const ports =
-      registry.kind === 'Service'
-        ? (registry.service.spec.ports ?? []).flatMap((port) =>
-            port.port === undefined ? [] : [port.port],
-          )
-        : (registry.serviceEntry.spec.ports ?? []).flatMap((port) =>
-            port.number === undefined ? [] : [port.number],
-          );
-    const resource = registry.kind === 'Service' ? registry.service : registry.serviceEntry;
+    const ports = registryPorts(registry);
+    const resource = registryResource(registry);
     return {
       host,
       registry,

@@ -2,6 +2,7 @@ import {
   ROOT_NAMESPACE,
   destinationRulesCovering,
   destinationRulesFor,
+  exposedPorts,
   gatewayPods,
   isVisibleTo,
   resolveGatewayRef,
@@ -10,7 +11,7 @@ import {
 import type { GatewayResource, VirtualServiceResource, YamlPath } from '../../model';
 import type { AnalysisContext } from '../context';
 import { describeExportTo } from '../context';
-import { destinationsOf, exposedPorts, type DestinationReference } from '../destinations';
+import { destinationsOf, type DestinationReference } from '../destinations';
 import type { Finding, ModelRule, Report } from '../types';
 
 const CODE = 'IST0101';

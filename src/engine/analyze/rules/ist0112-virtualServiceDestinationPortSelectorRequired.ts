@@ -1,5 +1,5 @@
-import { resolveHost } from '../../model';
-import { destinationsOf, exposedPorts } from '../destinations';
+import { exposedPorts, resolveHost } from '../../model';
+import { destinationsOf } from '../destinations';
 import type { ModelRule } from '../types';
 
 /**
