@@ -36,6 +36,7 @@ describe('traceHighlight', () => {
     expect(highlight.edges[0]).toMatch(/^loadBalancer:/);
     expect(highlight.edges[1]).toMatch(/^binding:/);
     expect(highlight.edges[2]).toMatch(/^route:/);
+    expect(highlight.edgeArrivals).toEqual([1, 2, 3]);
     expect(highlight.missedParts).toEqual([]);
     expect(highlight.end).toBe('Service/default/proxy');
     expect(highlight.outcome).toEqual({

@@ -32,6 +32,11 @@ export interface TraceHighlight {
   readonly missedParts: readonly string[];
   /** Edge ids along the path, in the order the request follows them. */
   readonly edges: readonly string[];
+  /**
+   * For each edge, the index in `nodes` of the stop the request reaches through it (the later of
+   * its two ends), so that the canvas can play the path stop by stop.
+   */
+  readonly edgeArrivals: readonly number[];
   /** The node the request ends at, where the outcome is shown. */
   readonly end: string | null;
   readonly outcome: OutcomeDescription;
@@ -237,6 +242,7 @@ export function traceHighlight(trace: Trace, topology: Topology): TraceHighlight
     parts,
     missedParts,
     edges: onPath.map((edge) => edge.id),
+    edgeArrivals: onPath.map((edge) => edge.rank),
     end: last === undefined ? null : last,
     outcome: describeOutcome(trace),
   };
