@@ -3,6 +3,7 @@ import { Background, Controls, ReactFlow, type Node } from '@xyflow/react';
 import type { TopologyNode } from '../engine';
 import { useSailplan } from '../store';
 import { ResourceNode, type ResourceNodeData } from './ResourceNode';
+import { TraceOverlay } from './trace/TraceOverlay';
 
 const nodeTypes = { resource: ResourceNode };
 
@@ -52,6 +53,7 @@ export function Canvas({ theme }: CanvasProps) {
     >
       <Background gap={20} />
       <Controls showInteractive={false} />
+      <TraceOverlay />
     </ReactFlow>
   );
 }

@@ -1,0 +1,139 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  getViewportForBounds,
+  useInternalNode,
+  useReactFlow,
+  useStoreApi,
+  ViewportPortal,
+} from '@xyflow/react';
+import { ArrowRight, CircleCheck, CircleX, CornerDownRight } from 'lucide-react';
+import { useSailplan, type OutcomeDescription } from '../../store';
+import { traceDuration, traceHighlightCss } from './traceHighlightCss';
+import './traceOverlay.css';
+
+const TONE_ICONS = {
+  delivered: CircleCheck,
+  answered: CornerDownRight,
+  failed: CircleX,
+} as const;
+
+/** Gap between the last node of the path and the outcome beside it, in flow units. */
+const OUTCOME_GAP = 16;
+
+/** Room the outcome takes beside its node, so that bringing the path into view shows it too. */
+const OUTCOME_WIDTH = 340;
+
+/** The outcome in plain words, beside the node where the request ends. */
+function OutcomeCallout({
+  end,
+  outcome,
+  delay,
+}: {
+  end: string;
+  outcome: OutcomeDescription;
+  delay: number;
+}) {
+  const node = useInternalNode(end);
+  const setPanel = useSailplan((state) => state.setPanel);
+  if (node === undefined) return null;
+  const { x, y } = node.internals.positionAbsolute;
+  const width = node.measured.width ?? node.width ?? 0;
+  const Icon = TONE_ICONS[outcome.tone];
+  return (
+    <ViewportPortal>
+      <button
+        type="button"
+        className={`sp-trace-outcome sp-trace-outcome--${outcome.tone} nodrag nopan`}
+        style={{
+          transform: `translate(${x + width + OUTCOME_GAP}px, ${y + 6}px)`,
+          animationDelay: `${delay}ms`,
+        }}
+        aria-label={`Outcome: ${outcome.headline}${outcome.detail === undefined ? '' : `. ${outcome.detail}`}. Show the trace`}
+        onClick={() => setPanel('simulator')}
+      >
+        <ArrowRight className="sp-trace-outcome__arrow" size={14} aria-hidden="true" />
+        <Icon size={15} strokeWidth={2.25} aria-hidden="true" />
+        <span className="sp-trace-outcome__text">
+          <span className="sp-trace-outcome__headline">{outcome.headline}</span>
+          {outcome.detail !== undefined && (
+            <span className="sp-trace-outcome__detail">{outcome.detail}</span>
+          )}
+        </span>
+      </button>
+    </ViewportPortal>
+  );
+}
+
+/**
+ * After a send, brings the path into view when part of it (or the outcome beside its end) is off
+ * screen, keeping the zoom when it fits; a path already in view stays where the user put it.
+ */
+function useBringPathIntoView(nodes: readonly string[], end: string | null, generation: number) {
+  const reactFlow = useReactFlow();
+  const store = useStoreApi();
+  useEffect(() => {
+    if (generation === 0 || nodes.length === 0) return;
+    const frame = requestAnimationFrame(() => {
+      const drawn = nodes.filter((id) => reactFlow.getInternalNode(id) !== undefined);
+      if (drawn.length === 0) return;
+      const nodesBounds = reactFlow.getNodesBounds(drawn);
+      const extra = end === null ? 0 : OUTCOME_GAP + OUTCOME_WIDTH;
+      const bounds = { ...nodesBounds, width: nodesBounds.width + extra };
+      const { width, height, minZoom } = store.getState();
+      const { x, y, zoom } = reactFlow.getViewport();
+      const left = -x / zoom;
+      const top = -y / zoom;
+      const inside =
+        bounds.x >= left &&
+        bounds.y >= top &&
+        bounds.x + bounds.width <= left + width / zoom &&
+        bounds.y + bounds.height <= top + height / zoom;
+      if (inside) return;
+      // Never closer than now: the user's zoom is kept when the path fits at it.
+      const viewport = getViewportForBounds(bounds, width, height, minZoom, zoom, 0.08);
+      void reactFlow.setViewport(viewport, { duration: 300 });
+    });
+    return () => cancelAnimationFrame(frame);
+    // Only a new play of the path moves the view, not a re-render with the same path.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [generation]);
+}
+
+/**
+ * The Simulator's trace drawn over the canvas: the path played in order with the rest dimmed (a
+ * style sheet keyed by the ids the canvas already renders) and the outcome beside its last node.
+ * Renders nothing while no request has been sent. Lives inside <ReactFlow>.
+ */
+export function TraceOverlay() {
+  const simulation = useSailplan((state) => state.simulation);
+  const highlight = simulation?.highlight ?? null;
+  const pathKey =
+    highlight === null ? '' : `${highlight.nodes.join('|')}>${highlight.edges.join('|')}`;
+  // A new send, or a path changed by an edit, plays again; the same path after an edit stays put.
+  const [generation, setGeneration] = useState(0);
+  const playKey = `${simulation?.serial ?? 0}:${pathKey}`;
+  const [playedKey, setPlayedKey] = useState(playKey);
+  if (playKey !== playedKey) {
+    setPlayedKey(playKey);
+    setGeneration(generation + 1);
+  }
+  const css = useMemo(
+    () => (highlight === null ? '' : traceHighlightCss(highlight, generation)),
+    [highlight, generation],
+  );
+  useBringPathIntoView(highlight?.nodes ?? [], highlight?.end ?? null, generation);
+  if (highlight === null) return null;
+  return (
+    <>
+      <style data-sp-trace-generation={generation}>{css}</style>
+      {highlight.end !== null && (
+        <OutcomeCallout
+          key={generation}
+          end={highlight.end}
+          outcome={highlight.outcome}
+          delay={traceDuration(highlight)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { TraceHighlight } from '../../store';
+
+/** Time between two stops of the path as it plays, in milliseconds. */
+export const TRACE_STEP_MS = 170;
+
+/** A CSS string literal for an id (ids hold `/`, `#`, `:` and `>`; only `"` and `\` need escaping). */
+function quoted(id: string): string {
+  return `"${id.replace(/["\\]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
+}
+
+const nodeSelector = (id: string) => `.sp-canvas .react-flow__node[data-id=${quoted(id)}]`;
+const edgeSelector = (id: string) => `.sp-canvas .react-flow__edge[data-id=${quoted(id)}]`;
+const partSelector = (id: string) => `.sp-canvas .sp-row[data-part-id=${quoted(id)}]`;
+
+function resourceOf(id: string): string {
+  const hash = id.indexOf('#');
+  return hash === -1 ? id : id.slice(0, hash);
+}
+
+/**
+ * The style sheet that draws a trace on the canvas: everything off the path dimmed, the path's
+ * nodes ringed and its edges flowing, stop after stop, the rule that matched marked inside its
+ * VirtualService and the rules that missed marked apart. Selectors use the ids React Flow and the
+ * nodes already render (`data-id`, `data-part-id`), so no node or edge component changes for it.
+ * `generation` names the keyframes, so that a new send plays the path again from its start.
+ */
+export function traceHighlightCss(highlight: TraceHighlight, generation: number): string {
+  const nodeIndex = new Map(highlight.nodes.map((id, index) => [id, index]));
+  const delay = (stop: number) => `${Math.max(0, stop) * TRACE_STEP_MS}ms`;
+  const appear = `sp-trace-appear-${generation}`;
+  const ring = `sp-trace-ring-${generation}`;
+  const rules: string[] = [];
+
+  // Off the path: dimmed, not hidden, so that the user still sees where the request did not go.
+  const onPathNodes = highlight.nodes.map((id) => `[data-id=${quoted(id)}]`).join(',');
+  rules.push(
+    `.sp-canvas .react-flow__node${onPathNodes === '' ? '' : `:not(${onPathNodes})`} { opacity: var(--sp-trace-dim-node); filter: saturate(0.35); }`,
+  );
+  const onPathEdges = highlight.edges.map((id) => `[data-id=${quoted(id)}]`).join(',');
+  rules.push(
+    `.sp-canvas .react-flow__edge${onPathEdges === '' ? '' : `:not(${onPathEdges})`} { opacity: var(--sp-trace-dim-edge); }`,
+  );
+  rules.push('.sp-canvas .react-flow__edgelabel-renderer { opacity: 0.55; }');
+
+  highlight.nodes.forEach((id, index) => {
+    rules.push(
+      `${nodeSelector(id)} .sp-node { box-shadow: var(--sp-trace-node-shadow); border-color: var(--sp-trace); animation: ${ring} 620ms ease-out ${delay(index)} both; }`,
+    );
+  });
+  highlight.edges.forEach((id, index) => {
+    const arrival = highlight.edgeArrivals[index] ?? index + 1;
+    rules.push(
+      `${edgeSelector(id)} .react-flow__edge-path { stroke: var(--sp-trace) !important; stroke-width: 2.75px !important; stroke-dasharray: 7 5; filter: drop-shadow(0 0 3px var(--sp-trace-glow)); animation: ${appear} 260ms ease-out ${delay(arrival - 0.5)} both, sp-trace-flow 0.9s linear infinite; }`,
+    );
+  });
+  for (const id of highlight.parts) {
+    const stop = nodeIndex.get(resourceOf(id)) ?? 0;
+    rules.push(
+      `${partSelector(id)} { background: var(--sp-trace-soft); box-shadow: inset 3px 0 0 var(--sp-trace); animation: ${appear} 260ms ease-out ${delay(stop + 0.4)} both; }`,
+    );
+  }
+  for (const id of highlight.missedParts) {
+    rules.push(`${partSelector(id)} { box-shadow: inset 3px 0 0 var(--sp-trace-missed); }`);
+  }
+  rules.push(`@keyframes ${appear} { from { opacity: 0; } to { opacity: 1; } }`);
+  rules.push(
+    `@keyframes ${ring} { 0% { box-shadow: var(--sp-trace-node-shadow-from); } 45% { box-shadow: var(--sp-trace-node-shadow-pulse); } 100% { box-shadow: var(--sp-trace-node-shadow); } }`,
+  );
+  return rules.join('\n');
+}
+
+/** How long the path takes to play, so that the outcome appears when the request gets there. */
+export function traceDuration(highlight: TraceHighlight): number {
+  return Math.max(0, highlight.nodes.length - 1) * TRACE_STEP_MS + 240;
+}
