@@ -5,17 +5,13 @@ import {
   isRefused,
   loadDesign,
   planIntent,
+  RULE_DESCRIPTORS,
   type Design,
   type Diagnostic,
   type Intent,
   type ResourceKey,
   type YamlPath,
 } from '../../engine';
-
-/** The model's and the analyzer's diagnostics of a design (Istio's webhook checks included). */
-function designDiagnostics(design: Design): readonly Diagnostic[] {
-  return [...design.model.diagnostics, ...analyze(design)];
-}
 
 /** True when `path` starts with `prefix` (equal paths included). */
 export function isPathUnder(path: YamlPath, prefix: YamlPath): boolean {
@@ -58,40 +54,56 @@ export function intentScope(intent: Intent): IntentScope | undefined {
   }
 }
 
+// What Istio's admission webhook rejects. Findings of other analyzers (a host not in the design, a
+// subset no rule defines) are shown, not refused: the design may be unfinished on purpose.
+const WEBHOOK_CODES: readonly string[] = RULE_DESCRIPTORS.filter(
+  (rule) => rule.source === 'istio-webhook',
+).map((rule) => rule.code);
+
+/**
+ * The errors the webhook (and the model's shape checks) find in one resource's document, judged
+ * alone, as the webhook judges each object: fast whatever the size of the design.
+ */
+function documentErrors(text: string, key: ResourceKey): Diagnostic[] {
+  const design = loadDesign([{ name: 'resource.yaml', text }]);
+  return [...design.model.diagnostics, ...analyze(design, { codes: WEBHOOK_CODES })].filter(
+    (diagnostic) =>
+      diagnostic.level === 'error' && diagnostic.resource === key && diagnostic.path !== undefined,
+  );
+}
+
 function identity(diagnostic: Diagnostic): string {
   return `${diagnostic.code}\u0000${(diagnostic.path ?? []).join('\u0001')}\u0000${diagnostic.message}`;
 }
 
 /**
- * The errors an intent would add where it writes, found by planning it, applying the edits to a
- * copy of the text and analysing that: the same checks the Problems panel and Istio's webhook make,
- * so the inspector never accepts what they would reject. `diagnostics` are the design's own (the
- * store derives them), so that only new errors count. A refusal is returned as the only problem.
+ * The errors an intent would add where it writes, found by planning it and checking the edited
+ * document as Istio's webhook would (the same checks the Problems panel shows), so that the
+ * inspector never writes what the webhook rejects: a port out of range, a regex RE2 does not
+ * compile, a duration that is not one. A refusal is returned as the only problem.
  */
-export function problemsOfIntent(
-  design: Design,
-  diagnostics: readonly Diagnostic[],
-  intent: Intent,
-): string[] {
+export function problemsOfIntent(design: Design, intent: Intent): string[] {
   const plan = planIntent(design, intent);
   if (isRefused(plan)) return [plan.refused];
   const scope = intentScope(intent);
-  if (scope === undefined) return [];
-  const next = loadDesign(
-    design.files.map((file) => ({
-      name: file.name,
-      text: applyEdits(file.text, editsForFile(plan.edits, file.name)),
-    })),
-    design,
+  const resource = scope === undefined ? undefined : design.model.byKey.get(scope.key);
+  if (scope === undefined || resource === undefined) return [];
+  const file = design.files.find((candidate) => candidate.name === resource.origin.file);
+  const document = file?.documents[resource.origin.documentIndex];
+  if (file === undefined || document === undefined) return [];
+  const start = document.offset;
+  const end = start + document.text.length;
+  const edits = editsForFile(plan.edits, file.name);
+  // An edit beyond this document (a reference that follows) is the planner's to check.
+  if (edits.some((edit) => edit.start < start || edit.end > end)) return [];
+  const edited = applyEdits(
+    document.text,
+    edits.map((edit) => ({ start: edit.start - start, end: edit.end - start, text: edit.text })),
   );
-  const known = new Set(
-    diagnostics.filter((diagnostic) => diagnostic.resource === scope.key).map(identity),
-  );
-  return designDiagnostics(next)
+  const known = new Set(documentErrors(document.text, scope.key).map(identity));
+  return documentErrors(edited, scope.key)
     .filter(
       (diagnostic) =>
-        diagnostic.level === 'error' &&
-        diagnostic.resource === scope.key &&
         diagnostic.path !== undefined &&
         // An error below the written path, or on a parent it changes (a weight total).
         (isPathUnder(diagnostic.path, scope.path) || isPathUnder(scope.path, diagnostic.path)) &&

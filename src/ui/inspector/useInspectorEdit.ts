@@ -29,8 +29,7 @@ export function useInspectorEdit(): InspectorEdit {
       store.getState().flush();
       const state = store.getState();
       if (state.derived.syntaxErrors === 0) {
-        const { design, diagnostics } = state.derived;
-        const [problem] = problemsOfIntent(design, diagnostics, intent);
+        const [problem] = problemsOfIntent(state.derived.design, intent);
         if (problem !== undefined) return problem;
       }
       const before = state.selection;

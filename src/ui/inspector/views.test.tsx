@@ -71,6 +71,24 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(store.getState().text).toBe(before);
   });
 
+  it('writes a host outside the design and shows the analyzer’s finding beside it', () => {
+    // given the canary opt-in rule's destination
+    const { store, panel } = renderInspector(`${STOREFRONT}#http/0`, canary);
+    const before = store.getState().text;
+    const host = within(panel).getByRole('combobox', { name: 'Host' });
+    // when it names a host no Service or ServiceEntry has (the design may be unfinished)
+    typeAndEnter(host, 'storefront-next');
+    // then it is written (only the webhook's rejections are refused)...
+    expect(store.getState().text).toBe(
+      before.replace(
+        '        host: storefront\n        subset: canary\n  # Everyone',
+        '        host: storefront-next\n        subset: canary\n  # Everyone',
+      ),
+    );
+    // ...and the field says what the analyzer finds about it
+    expect(host).toHaveAccessibleDescription(/IST0101/);
+  });
+
   it('refuses a timeout that is not a duration, in Istio’s words', () => {
     // given the httpbin rule with a 3s timeout
     const { store, panel } = renderInspector('VirtualService/shop/httpbin#http/0', egress);
