@@ -39,6 +39,8 @@ export type { GatewayReference, GatewayReferenceForm, ServerHost } from './resol
 export {
   DEFAULT_INGRESS_POD_LABELS,
   IMPLICIT_INGRESS_SERVICE,
+  formatLabels,
+  formatSelector,
   gatewayPodNamespaces,
   gatewayPods,
   gatewayServices,

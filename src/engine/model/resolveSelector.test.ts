@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { designOf, documents } from '../testing/designOf';
 import {
   IMPLICIT_INGRESS_SERVICE,
+  formatLabels,
+  formatSelector,
   gatewayPodNamespaces,
   gatewayPods,
   gatewayServices,
@@ -124,4 +126,22 @@ describe('gateway pods and services', () => {
     expect(gatewayPods(model, gatewayResource)).toEqual([]);
     expect(gatewayServices(model, gatewayResource)).toEqual([]);
   });
+});
+
+describe('formatLabels and formatSelector', () => {
+  it.each([
+    { labels: undefined, text: '{}', selector: '' },
+    { labels: {}, text: '{}', selector: '' },
+    {
+      labels: { version: 'v1', app: 'web' },
+      text: 'version=v1, app=web',
+      selector: 'app=web,version=v1',
+    },
+  ])(
+    'given $labels, then "$text" for messages and "$selector" as istioctl prints it',
+    ({ labels, text, selector }) => {
+      expect(formatLabels(labels)).toBe(text);
+      expect(formatSelector(labels)).toBe(selector);
+    },
+  );
 });

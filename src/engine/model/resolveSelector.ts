@@ -23,6 +23,23 @@ export function selectorMatches(selector: Labels | undefined, labels: Labels): b
   return true;
 }
 
+/** A label map for messages: `version=v1, app=web` in written order, `{}` when empty. */
+export function formatLabels(labels: Labels | undefined): string {
+  const entries = Object.entries(labels ?? {});
+  return entries.length === 0
+    ? '{}'
+    : entries.map(([key, value]) => labelPair(key, value)).join(', ');
+}
+
+/** A label selector as istioctl prints it: `key=value` pairs sorted by key, joined by commas. */
+export function formatSelector(selector: Labels | undefined): string {
+  const labels = selector ?? {};
+  return Object.keys(labels)
+    .sort()
+    .map((key) => labelPair(key, labels[key] ?? ''))
+    .join(',');
+}
+
 /** True for an absent or empty label map. */
 export function isEmptySelector(selector: Labels | undefined): boolean {
   if (selector === undefined) return true;

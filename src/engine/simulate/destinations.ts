@@ -9,6 +9,7 @@ import type {
 } from '../model';
 import {
   destinationRulesFor,
+  formatLabels,
   indexModel,
   isVisibleTo,
   lookupRegistryHost,
@@ -217,12 +218,6 @@ function loadBalancerPolicy(
     return undefined;
   };
   return fromPolicy(subset?.trafficPolicy) ?? fromPolicy(rules?.trafficPolicy);
-}
-
-/** `version=v1, app=web`. */
-export function formatLabels(labels: Readonly<Record<string, string>> | undefined): string {
-  const entries = Object.entries(labels ?? {});
-  return entries.length === 0 ? '{}' : entries.map(([key, value]) => `${key}=${value}`).join(', ');
 }
 
 interface EndpointListing {

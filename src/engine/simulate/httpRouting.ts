@@ -1,4 +1,4 @@
-import { registryResource } from '../model';
+import { formatLabels, registryResource } from '../model';
 import type { HTTPRoute, HTTPRouteDestination, Model, StringMatch, YamlPath } from '../model';
 import {
   applyRewrite,
@@ -11,7 +11,7 @@ import {
 } from './actions';
 import { formatPercent } from './compareOutcome';
 import type { ClusterResolution } from './destinations';
-import { formatLabels, resolveCluster } from './destinations';
+import { resolveCluster } from './destinations';
 import { evaluateMatch, stringMatches } from './match';
 import type { ParsedRequest } from './request';
 import type { RouteEntry, RouteTable, VirtualHost } from './routeTable';

@@ -9,6 +9,8 @@ import {
   DEFAULT_INGRESS_POD_LABELS,
   IMPLICIT_INGRESS_SERVICE,
   destinationRulesFor,
+  formatLabels,
+  formatSelector,
   hostSubsetOf,
   resolveGatewayRef,
   resolveTargetPort,
@@ -20,7 +22,7 @@ import {
 import { splitByWeight } from './actions';
 import { formatPercent } from './compareOutcome';
 import type { ClusterResolution } from './destinations';
-import { formatLabels, resolveCluster } from './destinations';
+import { resolveCluster } from './destinations';
 import type { SimulationContext } from './httpRouting';
 import { routeThroughTable } from './httpRouting';
 import type { GatewayPod, ListenerServers, MergedGateways, ServerRef } from './listeners';
@@ -81,10 +83,7 @@ function cacheFor(model: Model): IngressCache {
 }
 
 function podKey(pod: GatewayPod): string {
-  return `${pod.namespace}|${Object.entries(pod.labels)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => `${key}=${value}`)
-    .join(',')}`;
+  return `${pod.namespace}|${formatSelector(pod.labels)}`;
 }
 
 /** The Gateways merged for a pod, memoised per model. */

@@ -3,6 +3,7 @@ import {
   CLUSTER_DOMAIN,
   MESH_GATEWAY,
   exportToOf,
+  formatLabels,
   hostSubsetOf,
   isIpAddress,
   isVisibleTo,
@@ -15,7 +16,7 @@ import {
 } from '../model';
 import { splitByWeight } from './actions';
 import { formatPercent } from './compareOutcome';
-import { formatLabels, resolveCluster } from './destinations';
+import { resolveCluster } from './destinations';
 import type { SimulationContext } from './httpRouting';
 import { executeRoute, forwardWithoutVirtualService, ruleNode } from './httpRouting';
 import { evaluateMatch } from './match';

@@ -1,5 +1,6 @@
 import type { HTTPMatchRequest, Labels, Model, VirtualServiceResource } from '../model';
 import {
+  formatLabels,
   MESH_GATEWAY,
   bindVirtualService,
   selectorMatches,
@@ -140,11 +141,7 @@ function configTimeMismatch(
     return undefined;
   }
   if (!selectorMatches(match.sourceLabels, proxy.labels)) {
-    return `sourceLabels {${Object.entries(match.sourceLabels ?? {})
-      .map(([key, value]) => `${key}=${value}`)
-      .join(
-        ', ',
-      )}} are not labels of the ${proxy.gatewayName === MESH_GATEWAY ? 'calling workload' : 'gateway pod itself'}: the entry is dropped`;
+    return `sourceLabels {${formatLabels(match.sourceLabels)}} are not labels of the ${proxy.gatewayName === MESH_GATEWAY ? 'calling workload' : 'gateway pod itself'}: the entry is dropped`;
   }
   if (
     match.sourceNamespace !== undefined &&

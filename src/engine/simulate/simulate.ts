@@ -1,5 +1,5 @@
+import { formatLabels } from '../model';
 import type { Design, Model } from '../model';
-import { formatLabels } from './destinations';
 import type { SimulationContext } from './httpRouting';
 import { simulateIngress } from './ingress';
 import { simulateMesh } from './mesh';

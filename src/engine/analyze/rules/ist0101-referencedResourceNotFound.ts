@@ -3,6 +3,7 @@ import {
   destinationRulesCovering,
   destinationRulesFor,
   exposedPorts,
+  formatSelector,
   gatewayPods,
   isVisibleTo,
   resolveGatewayRef,
@@ -207,10 +208,7 @@ function checkGatewaySelector(
 ): void {
   if (gatewayPods(context.model, gateway).length > 0) return;
   const selector = gateway.spec.selector ?? {};
-  const text = Object.keys(selector)
-    .sort()
-    .map((key) => `${key}=${selector[key] ?? ''}`)
-    .join(',');
+  const text = formatSelector(selector);
   const firstKey = Object.keys(selector)[0];
   const path = firstKey === undefined ? ['spec'] : ['spec', 'selector', firstKey];
   // Without any gateway workload in the design the pods are simply not modelled; say so.

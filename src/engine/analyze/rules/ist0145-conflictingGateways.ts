@@ -1,19 +1,10 @@
-import { gatewayPods, selectorMatches } from '../../model';
+import { formatSelector, gatewayPods, selectorMatches } from '../../model';
 import type { GatewayResource, Model, PodStandIn, YamlPath } from '../../model';
 import type { Finding, ModelRule } from '../types';
 
 interface ServerHostUse {
   readonly gateway: GatewayResource;
   readonly path: YamlPath;
-}
-
-/** The selector as istioctl prints it: sorted `key=value` pairs joined by commas. */
-export function selectorText(gateway: GatewayResource): string {
-  const selector = gateway.spec.selector ?? {};
-  return Object.keys(selector)
-    .sort()
-    .map((key) => `${key}=${selector[key] ?? ''}`)
-    .join(',');
 }
 
 function podIdentity(pod: PodStandIn): string {
@@ -101,7 +92,7 @@ export const conflictingGatewaysRule: ModelRule = {
         report({
           code: 'IST0145',
           level,
-          message: `Conflict with gateways ${others.sort().join(',')} (workload selector ${selectorText(use.gateway)}, port ${port}, hosts ${host}).${level === 'error' ? '' : note}`,
+          message: `Conflict with gateways ${others.sort().join(',')} (workload selector ${formatSelector(use.gateway.spec.selector)}, port ${port}, hosts ${host}).${level === 'error' ? '' : note}`,
           resource: use.gateway.key,
           path: use.path,
         });
@@ -116,7 +107,8 @@ function conflictLevel(
   a: GatewayResource,
   b: GatewayResource,
 ): { readonly level: Finding['level']; readonly note: string } | undefined {
-  if (selectorText(a) === selectorText(b)) return { level: 'error', note: '' };
+  if (formatSelector(a.spec.selector) === formatSelector(b.spec.selector))
+    return { level: 'error', note: '' };
   const nested =
     selectorMatches(a.spec.selector, b.spec.selector ?? {}) ||
     selectorMatches(b.spec.selector, a.spec.selector ?? {});

@@ -1,6 +1,5 @@
-import { gatewayPods, gatewayServices, resolveTargetPort } from '../../model';
+import { formatSelector, gatewayPods, gatewayServices, resolveTargetPort } from '../../model';
 import type { ModelRule } from '../types';
-import { selectorText } from './ist0145-conflictingGateways';
 
 /**
  * IST0162 GatewayPortNotDefinedOnService: a Gateway server's port is not reachable through the
@@ -33,7 +32,7 @@ export const gatewayPortNotDefinedOnServiceRule: ModelRule = {
         report({
           code: 'IST0162',
           level: 'warning',
-          message: `The gateway is listening on a target port (port ${number}) that is not defined in the Service associated with its workload instances (Pod selector ${selectorText(gateway)}). If you need to access the gateway port through the gateway Service, it will not be available.`,
+          message: `The gateway is listening on a target port (port ${number}) that is not defined in the Service associated with its workload instances (Pod selector ${formatSelector(gateway.spec.selector)}). If you need to access the gateway port through the gateway Service, it will not be available.`,
           resource: gateway.key,
           path: ['spec', 'servers', index, 'port', 'number'],
         });
