@@ -2,11 +2,12 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { initialSizePlugin } from './scripts/initialSizePlugin';
 import { designSchemaPlugin } from './scripts/designSchemaPlugin';
+import { contentSecurityPolicyPlugin } from './scripts/contentSecurityPolicyPlugin';
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static host under any base path.
   base: './',
-  plugins: [react(), designSchemaPlugin(), initialSizePlugin(300)],
+  plugins: [react(), designSchemaPlugin(), initialSizePlugin(300), contentSecurityPolicyPlugin()],
   optimizeDeps: {
     include: ['monaco-yaml/yaml.worker.js'],
   },
