@@ -217,10 +217,10 @@ export function splitByWeight<T extends RouteDestination>(
 }
 
 /** Picks a share with a draw in [0, 1), as Envoy's weighted cluster selection does. */
-export function pickShare<T>(
-  shares: readonly WeightedShare<T>[],
+export function pickShare<Share extends { readonly percent: number }>(
+  shares: readonly Share[],
   draw: number,
-): WeightedShare<T> | undefined {
+): Share | undefined {
   let cumulative = 0;
   for (const share of shares) {
     cumulative += share.percent / 100;

@@ -16,7 +16,7 @@ import { evaluateMatch, stringMatches } from './match';
 import type { ParsedRequest } from './request';
 import type { RouteEntry, RouteTable, VirtualHost } from './routeTable';
 import { findVirtualHost } from './routeTable';
-import type { ResponseFlag, WeightedOutcomeDestination } from './trace';
+import type { ResponseFlag } from './trace';
 import type { RecordedStep, TraceBuilder } from './traceBuilder';
 import { StepRecorder } from './traceBuilder';
 
@@ -543,25 +543,11 @@ function forward(context: SimulationContext, entry: RouteEntry): void {
   let chosen: readonly ResolvedShare[] = resolved;
   if (context.random !== undefined && resolved.length > 1) {
     const draw = context.random();
-    const picked = pickShare(
-      resolved.map((share) => ({ destination: share, percent: share.percent, index: share.index })),
-      draw,
-    );
-    if (picked !== undefined) chosen = [picked.destination];
+    const picked = pickShare(resolved, draw);
+    if (picked !== undefined) chosen = [picked];
   }
-  const weighted: WeightedOutcomeDestination[] = resolved.map((share) => ({
-    host: share.cluster.host,
-    port: share.cluster.port,
-    subset: share.cluster.subset,
-    weight: share.percent,
-  }));
   const single = chosen.length === 1 ? chosen[0] : undefined;
-  trace.setDestinations(
-    weighted,
-    single === undefined
-      ? null
-      : { host: single.cluster.host, port: single.cluster.port, subset: single.cluster.subset },
-  );
+  trace.recordDestinations(resolved, single?.cluster);
 
   // Rewrites and header operations apply whatever happens to the request afterwards.
   const singleDestination = resolved.length === 1 ? resolved[0]?.destination : undefined;
@@ -830,9 +816,14 @@ function reportDestination(
         : { node: rule.key, at: { key: rule.key, path: ['spec', 'trafficPolicy'] } },
     );
   }
-  const workloads = cluster.endpoints.map((endpoint) => endpoint.label);
+  endpointsStep(trace, cluster);
+}
+
+/** The endpoints step of a cluster: its workloads (visited on the canvas), or why none take it. */
+function endpointsStep(trace: TraceBuilder, cluster: ClusterResolution): void {
   for (const endpoint of cluster.endpoints)
     if (endpoint.workload !== undefined) trace.visit(endpoint.workload.key);
+  const workloads = cluster.endpoints.map((endpoint) => endpoint.label);
   trace.step(
     'workloads',
     cluster.health === 'noEndpoints'
@@ -862,10 +853,7 @@ export function forwardWithoutVirtualService(
   cluster: ClusterResolution,
 ): void {
   const { trace, request } = context;
-  trace.setDestinations(
-    [{ host: cluster.host, port: cluster.port, subset: cluster.subset, weight: 100 }],
-    { host: cluster.host, port: cluster.port, subset: cluster.subset },
-  );
+  trace.recordDestinations([{ cluster, percent: 100 }], cluster);
   // A TCP connection carries no HTTP path or Host, and gets no HTTP status.
   trace.outcome.path = request.http ? request.path + request.query : null;
   trace.outcome.authority = request.http ? request.authority : null;
@@ -892,27 +880,7 @@ export function forwardWithoutVirtualService(
     }
     return;
   }
-  for (const endpoint of cluster.endpoints)
-    if (endpoint.workload !== undefined) trace.visit(endpoint.workload.key);
-  const workloads = cluster.endpoints.map((endpoint) => endpoint.label);
-  trace.step(
-    'workloads',
-    cluster.health === 'noEndpoints'
-      ? 'failed'
-      : cluster.endpointNote !== undefined
-        ? 'info'
-        : 'matched',
-    cluster.health === 'noEndpoints'
-      ? 'No endpoints'
-      : cluster.endpointNote !== undefined
-        ? 'Endpoints not known from the design'
-        : `Endpoints (${workloads.length})`,
-    cluster.reason,
-    {
-      ...(cluster.endpointNote === undefined ? { workloads } : {}),
-      ...(cluster.health === 'noEndpoints' ? { flag: 'UH' as const } : {}),
-    },
-  );
+  endpointsStep(trace, cluster);
   if (cluster.health === 'noEndpoints') {
     if (request.http) trace.respond(503, 'UH', `503 UH: no healthy endpoint in ${cluster.cluster}`);
     else {

@@ -19,7 +19,7 @@ import {
   serviceWorkloads,
   virtualServicesForServer,
 } from '../model';
-import { splitByWeight } from './actions';
+import { pickShare, splitByWeight } from './actions';
 import { formatPercent } from './compareOutcome';
 import type { ClusterResolution } from './destinations';
 import { resolveCluster } from './destinations';
@@ -36,7 +36,6 @@ import {
 } from './listeners';
 import type { RouteTable } from './routeTable';
 import { buildRouteTable } from './routeTable';
-import type { WeightedOutcomeDestination } from './trace';
 import type { RecordedStep } from './traceBuilder';
 import { StepRecorder } from './traceBuilder';
 
@@ -856,27 +855,11 @@ function finishL4(
   trace.outcome.gateway = chain.server.gatewayName;
   let chosen = resolved;
   if (context.random !== undefined && resolved.length > 1) {
-    const draw = context.random();
-    let cumulative = 0;
-    const picked = resolved.find((share) => {
-      cumulative += share.percent / 100;
-      return draw < cumulative;
-    });
+    const picked = pickShare(resolved, context.random());
     if (picked !== undefined) chosen = [picked];
   }
-  const weighted: WeightedOutcomeDestination[] = resolved.map((share) => ({
-    host: share.cluster.host,
-    port: share.cluster.port,
-    subset: share.cluster.subset,
-    weight: share.percent,
-  }));
   const single = chosen.length === 1 ? chosen[0] : undefined;
-  trace.setDestinations(
-    weighted,
-    single === undefined
-      ? null
-      : { host: single.cluster.host, port: single.cluster.port, subset: single.cluster.subset },
-  );
+  trace.recordDestinations(resolved, single?.cluster);
   if (chosen.length === 0) {
     trace.stop('closed', 'Connection closed: the rule has no destination with a weight above 0.');
     return;

@@ -408,14 +408,9 @@ function forwardMeshTcp(
         caller.namespace,
       ),
     }));
-    trace.setDestinations(
-      clusters.map(({ share, cluster }) => ({
-        host: cluster.host,
-        port: cluster.port,
-        subset: cluster.subset,
-        weight: share.percent,
-      })),
-      null,
+    trace.recordDestinations(
+      clusters.map(({ share, cluster }) => ({ cluster, percent: share.percent })),
+      undefined,
     );
     for (const { share, cluster } of clusters) {
       trace.step(

@@ -1,6 +1,7 @@
 import type { SourceRange } from '../diagnostics';
 import type { Design, Model, YamlPath } from '../model';
 import { locate } from '../model';
+import type { ClusterResolution } from './destinations';
 import type {
   DecidingRule,
   Outcome,
@@ -184,6 +185,25 @@ export class TraceBuilder {
   ): void {
     this.outcome.destinations = destinations;
     this.outcome.destination = single;
+  }
+
+  /**
+   * Sets the outcome's destinations from resolved clusters: every share with its percent, and the
+   * one that takes the request (none while a split is left undrawn).
+   */
+  recordDestinations(
+    shares: readonly { readonly cluster: ClusterResolution; readonly percent: number }[],
+    chosen: ClusterResolution | undefined,
+  ): void {
+    this.setDestinations(
+      shares.map(({ cluster, percent }) => ({
+        host: cluster.host,
+        port: cluster.port,
+        subset: cluster.subset,
+        weight: percent,
+      })),
+      chosen === undefined ? null : { host: chosen.host, port: chosen.port, subset: chosen.subset },
+    );
   }
 
   /** The finished trace. */
