@@ -1,6 +1,17 @@
-/** The Simulator panel: send a sample request through the design and follow its trace. */
+import { RequestForm } from './simulator/RequestForm';
+import { TraceView } from './simulator/TraceView';
+import './simulator/panelKit.css';
+import './simulator/simulator.css';
+
+/**
+ * The Simulator panel: a request (method, URL, headers, where it comes from) on the left, its trace
+ * on the right. The trace is drawn on the canvas too, and follows every edit of the design.
+ */
 export function SimulatorPanel() {
   return (
-    <p className="empty-state">Send a sample request through the design and watch where it goes.</p>
+    <div className="sim-panel">
+      <RequestForm />
+      <TraceView />
+    </div>
   );
 }

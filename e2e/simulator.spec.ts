@@ -1,0 +1,128 @@
+import { expect, test } from '@playwright/test';
+import { SailplanApp } from './fixtures/app';
+import { YamlEditorPane } from './fixtures/editor';
+import { BottomPanels } from './fixtures/panels';
+
+const LOAD_BALANCER = 'Service istio-system/istio-ingressgateway';
+const GATEWAY = 'Gateway istio-system/default-gateway';
+const VIRTUAL_SERVICE = 'VirtualService default/proxy';
+const SERVICE = 'Service default/proxy';
+
+test('a request to the seed design is traced from the LoadBalancer to the proxy Service, on the canvas and in the panel', async ({
+  page,
+}) => {
+  const app = new SailplanApp(page);
+  const panels = new BottomPanels(page);
+  await app.open();
+
+  await panels.send('http://example.com/');
+
+  // The outcome, in plain words, in the panel and at the end of the path on the canvas.
+  await expect(panels.outcome).toHaveText('proxy.default.svc.cluster.local:80');
+  await expect(panels.canvasOutcome).toHaveAccessibleName(
+    /^Outcome: proxy\.default\.svc\.cluster\.local:80/,
+  );
+  // Every node of the ingress chain is on the path, and the rule taken is marked in its node.
+  await panels.expectPath([LOAD_BALANCER, GATEWAY, VIRTUAL_SERVICE, SERVICE]);
+  expect(await panels.ruleTaken(VIRTUAL_SERVICE, 'rule 0')).toBe(true);
+
+  // The steps read in order, each with its reason.
+  const steps = panels.steps;
+  await expect(steps.nth(1)).toContainText(
+    'LoadBalancer istio-system/istio-ingressgateway port 80',
+  );
+  await expect(steps.nth(1)).toContainText('Service port http2 forwards to targetPort 8080');
+  await expect(
+    steps.filter({ hasText: 'Gateway server istio-system/default-gateway[0]' }),
+  ).toHaveCount(1);
+  await expect(steps.filter({ hasText: 'default/proxy http[0]' })).toContainText(
+    'the rule has no match: it matches every request',
+  );
+
+  // A step clicked selects what decided it, and the editor shows those lines.
+  const editor = new YamlEditorPane(page);
+  await editor.focus();
+  await page.getByRole('button', { name: /^default\/proxy http\[0\]/ }).click();
+  await expect.poll(() => editor.highlightedLines()).toEqual([48, 49, 50]);
+  expect(await editor.lineText(48)).toContain('- route:');
+});
+
+test('in the header-routing design, changing the header changes the highlighted path', async ({
+  page,
+}) => {
+  const app = new SailplanApp(page);
+  const panels = new BottomPanels(page);
+  await app.open();
+  await panels.openExample('Header routing with subsets');
+
+  // The example's request: reviews called by productpage as jason.
+  await panels.openTab('Simulator');
+  await expect(page.getByRole('textbox', { name: 'Header 1 value' })).toHaveValue('jason');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(panels.outcome).toHaveText('reviews.bookinfo.svc.cluster.local:9080, subset v2');
+  await panels.expectPath(
+    [
+      'VirtualService bookinfo/reviews',
+      'DestinationRule bookinfo/reviews',
+      'Deployment bookinfo/reviews-v2',
+    ],
+    ['Deployment bookinfo/reviews-v1', 'Gateway bookinfo/bookinfo-gateway'],
+  );
+  expect(await panels.ruleTaken('VirtualService bookinfo/reviews', 'jason-sees-v2')).toBe(true);
+
+  // Another user: the header no longer matches, and the path moves to v1.
+  await page.getByRole('textbox', { name: 'Header 1 value' }).fill('alice');
+  await page.getByRole('textbox', { name: 'Header 1 value' }).press('Enter');
+  await expect(panels.outcome).toHaveText('reviews.bookinfo.svc.cluster.local:9080, subset v1');
+  await panels.expectPath(['Deployment bookinfo/reviews-v1'], ['Deployment bookinfo/reviews-v2']);
+  expect(await panels.ruleTaken('VirtualService bookinfo/reviews', 'everyone-else')).toBe(true);
+  // The rule passed over is listed with why it failed.
+  await expect(panels.rulesTried.first()).toContainText(
+    'header end-user: wanted exact "jason", got "alice"',
+  );
+});
+
+test('a 404 is explained with the rules tried, near misses first', async ({ page }) => {
+  const app = new SailplanApp(page);
+  const panels = new BottomPanels(page);
+  await app.open();
+  await panels.openExample('Header routing with subsets');
+
+  await panels.openTab('Simulator');
+  await page.getByRole('radio', { name: 'The internet, through' }).check();
+  await page.getByRole('button', { name: 'Remove header end-user' }).click();
+  await panels.send('http://bookinfo.example.com/api/v1/product');
+
+  await expect(panels.outcome).toHaveText('404: no route (NR)');
+  await expect(panels.canvasOutcome).toHaveAccessibleName(/^Outcome: 404: no route \(NR\)/);
+  // The path stops at the Gateway: no VirtualService rule took the request.
+  await panels.expectPath(['Gateway bookinfo/bookinfo-gateway'], ['Service bookinfo/productpage']);
+  await expect(panels.rulesTried).toHaveCount(5);
+  await expect(panels.rulesTried.first()).toContainText('match[4]');
+  await expect(panels.rulesTried.first()).toContainText('near miss');
+  await expect(panels.rulesTried.first()).toContainText(
+    'uri: wanted prefix "/api/v1/products", got "/api/v1/product"',
+  );
+  await expect(panels.steps.last()).toContainText('No route matched');
+});
+
+test('the trace follows an edit of the design, and Clear removes it from the canvas', async ({
+  page,
+}) => {
+  const app = new SailplanApp(page);
+  const panels = new BottomPanels(page);
+  const editor = new YamlEditorPane(page);
+  await app.open();
+  await panels.send('http://example.com/');
+  await expect(panels.outcome).toHaveText('proxy.default.svc.cluster.local:80');
+
+  // The route's host is changed in the YAML: the trace is made again, with no new send.
+  await editor.select('host: proxy');
+  await editor.insert('host: nowhere');
+  await expect(panels.outcome).toHaveText('503: no cluster (NC)');
+  await expect(panels.canvasOutcome).toHaveAccessibleName(/^Outcome: 503: no cluster \(NC\)/);
+
+  await page.getByRole('button', { name: 'Clear the trace' }).click();
+  await expect(panels.canvasOutcome).toHaveCount(0);
+  await expect.poll(() => panels.traceLook(GATEWAY)).toBe('plain');
+});
