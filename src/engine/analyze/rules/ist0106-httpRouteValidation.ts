@@ -18,15 +18,15 @@ import {
   validateCorsHeaderName,
   validateMatchHeaderName,
 } from '../validation/headers';
-import { goQuote, isDnsLabel, validateLabels, validatePort } from '../validation/names';
+import { goQuote, validatePort } from '../validation/names';
 import { validateRegex } from '../validation/regex';
 import { utf8Length } from '../validation/text';
 import {
   validateDestination,
-  validateGatewayNames,
   validateHeaderOperations,
   validateStringMatch,
   validateWeightedDestinations,
+  validateSourceMatch,
 } from '../validation/routing';
 
 /** What a rule is to the webhook: a plain rule, a root rule that delegates, or a delegate's rule. */
@@ -212,24 +212,7 @@ function validateMatch(match: HTTPMatchRequest, path: YamlPath, reporter: Schema
   for (const [name, parameter] of Object.entries(match.queryParams ?? {})) {
     validateStringMatch(parameter, 'queryParams', [...path, 'queryParams', name], reporter);
   }
-  if (match.port !== undefined && match.port !== 0) {
-    const problem = validatePort(match.port);
-    if (problem !== undefined) reporter.error([...path, 'port'], problem);
-  }
-  for (const problem of validateLabels(match.sourceLabels ?? {})) {
-    reporter.error([...path, 'sourceLabels'], problem);
-  }
-  validateGatewayNames(match.gateways ?? [], [...path, 'gateways'], reporter);
-  if (
-    match.sourceNamespace !== undefined &&
-    match.sourceNamespace !== '' &&
-    !isDnsLabel(match.sourceNamespace)
-  ) {
-    reporter.error(
-      [...path, 'sourceNamespace'],
-      `sourceNamespace match ${match.sourceNamespace} is invalid`,
-    );
-  }
+  validateSourceMatch(match, path, reporter);
 }
 
 function validateCors(policy: CorsPolicy, path: YamlPath, reporter: SchemaReporter): void {

@@ -9,15 +9,13 @@ import { schemaReporter, type SchemaReporter } from '../schemaReporter';
 import type { ResourceRule } from '../types';
 import { validateExportTo } from '../validation/exportTo';
 import { isJwtClaimKey } from '../validation/headers';
+import { goQuote, validateIpSubnet, validateWildcardDomain } from '../validation/names';
 import {
-  goQuote,
-  isDnsLabel,
-  validateIpSubnet,
-  validateLabels,
-  validatePort,
-  validateWildcardDomain,
-} from '../validation/names';
-import { goList, validateGatewayNames, validateWeightedDestinations } from '../validation/routing';
+  goList,
+  validateGatewayNames,
+  validateWeightedDestinations,
+  validateSourceMatch,
+} from '../validation/routing';
 
 /**
  * The webhook's VirtualService checks outside the http rules (analyzers.md §2.2: delegates, gateways,
@@ -216,22 +214,5 @@ function validateL4Match(match: L4MatchAttributes, path: YamlPath, reporter: Sch
     const problem = validateIpSubnet(subnet);
     if (problem !== undefined) reporter.error([...path, 'destinationSubnets', index], problem);
   }
-  if (match.port !== undefined && match.port !== 0) {
-    const problem = validatePort(match.port);
-    if (problem !== undefined) reporter.error([...path, 'port'], problem);
-  }
-  for (const problem of validateLabels(match.sourceLabels ?? {})) {
-    reporter.error([...path, 'sourceLabels'], problem);
-  }
-  validateGatewayNames(match.gateways ?? [], [...path, 'gateways'], reporter);
-  if (
-    match.sourceNamespace !== undefined &&
-    match.sourceNamespace !== '' &&
-    !isDnsLabel(match.sourceNamespace)
-  ) {
-    reporter.error(
-      [...path, 'sourceNamespace'],
-      `sourceNamespace match ${match.sourceNamespace} is invalid`,
-    );
-  }
+  validateSourceMatch(match, path, reporter);
 }

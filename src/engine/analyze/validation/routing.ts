@@ -5,7 +5,14 @@ import {
   validateHeaderValue,
   validateRequestHeaderSetName,
 } from './headers';
-import { goQuote, isDnsLabel, validateFqdn, validatePort, validateWildcardDomain } from './names';
+import {
+  goQuote,
+  isDnsLabel,
+  validateFqdn,
+  validateLabels,
+  validatePort,
+  validateWildcardDomain,
+} from './names';
 import { validateRegex } from './regex';
 
 /** The webhook's destination check: host, subset name and port. */
@@ -163,6 +170,43 @@ export function validateGatewayNames(
       reporter.error(at, `invalid value for namespace: ${goQuote(namespace)}`);
     if (!isDnsLabel(gatewayName))
       reporter.error(at, `invalid value for gateway name: ${goQuote(gatewayName)}`);
+  }
+}
+
+/** What HTTP and L4 match entries share: the port, the source's labels and namespace, the gateways. */
+interface SourceMatch {
+  readonly port?: number;
+  readonly sourceLabels?: Readonly<Record<string, string>>;
+  readonly gateways?: readonly string[];
+  readonly sourceNamespace?: string;
+}
+
+/**
+ * The checks the webhook makes on the fields HTTP and L4 match entries share: a port in range (0
+ * means none), valid source labels, gateway names, and a source namespace that is a DNS label.
+ */
+export function validateSourceMatch(
+  match: SourceMatch,
+  path: YamlPath,
+  reporter: SchemaReporter,
+): void {
+  if (match.port !== undefined && match.port !== 0) {
+    const problem = validatePort(match.port);
+    if (problem !== undefined) reporter.error([...path, 'port'], problem);
+  }
+  for (const problem of validateLabels(match.sourceLabels ?? {})) {
+    reporter.error([...path, 'sourceLabels'], problem);
+  }
+  validateGatewayNames(match.gateways ?? [], [...path, 'gateways'], reporter);
+  if (
+    match.sourceNamespace !== undefined &&
+    match.sourceNamespace !== '' &&
+    !isDnsLabel(match.sourceNamespace)
+  ) {
+    reporter.error(
+      [...path, 'sourceNamespace'],
+      `sourceNamespace match ${match.sourceNamespace} is invalid`,
+    );
   }
 }
 
