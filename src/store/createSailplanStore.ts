@@ -9,6 +9,13 @@ import {
 } from '../engine';
 import { deriveDocument, type Derived } from './derive';
 import {
+  LARGE_DESIGN_LIMITS,
+  tooLargeDiagnostic,
+  unparsedDerived,
+  unreadableDiagnostic,
+  type LargeDesignLimits,
+} from './largeDesign';
+import {
   createDeriveScheduler,
   TYPING_DERIVE_DELAY_MS,
   TYPING_DERIVE_MAX_WAIT_MS,
@@ -26,6 +33,7 @@ import {
   followDesignWithSimulation,
   type SimulationSlice,
 } from './simulationSlice';
+import { defaultSyntaxChecker, type SyntaxChecker } from './syntaxChecker';
 import { InMemoryTextBuffer, type TextBuffer, type TextChange } from './textBuffer';
 
 /** A position on the canvas. */
@@ -172,6 +180,10 @@ export interface SailplanStoreOptions {
   readonly silenced?: readonly string[];
   /** When typed changes are derived; planned edits, undo, redo and loads are derived at once. */
   readonly typing?: DeriveTiming;
+  /** Text lengths from which the syntax worker reads the text first, and past which it is not drawn. */
+  readonly largeDesign?: LargeDesignLimits;
+  /** Reads large texts off the page (a worker in the browser; in place in Node). */
+  readonly syntaxChecker?: SyntaxChecker;
 }
 
 /** The request a new store starts with: none chosen yet. */
@@ -185,21 +197,87 @@ export function createSailplanStore({
   request = EMPTY_REQUEST,
   silenced = [],
   typing = { delay: TYPING_DERIVE_DELAY_MS, maxWait: TYPING_DERIVE_MAX_WAIT_MS },
+  largeDesign = LARGE_DESIGN_LIMITS,
+  syntaxChecker,
 }: SailplanStoreOptions): SailplanStore {
   const initialBuffer = new InMemoryTextBuffer(text);
-  const initial = deriveDocument(fileName, text, initialBuffer.getVersion(), undefined, silenced);
+  // A large text is read by the syntax worker before the page parses it, the first one included:
+  // until then the store holds the empty design of version 0.
+  const startsLarge = text.length >= largeDesign.checkFrom;
+  const initial = startsLarge
+    ? deriveDocument(fileName, '', 0, undefined, silenced)
+    : deriveDocument(fileName, text, initialBuffer.getVersion(), undefined, silenced);
+  let checker = syntaxChecker;
+  /** The last derivation the page parsed: the base of the next one (parse only what changed). */
+  let parsedBase = initial;
+  let deriveNow: () => void = () => undefined;
   let unsubscribe: () => void = () => undefined;
   let noticeId = 0;
   let deleteSerial = 0;
 
   const store = createStore<SailplanState>()((set, get) => {
-    const deriveCurrent = () => {
-      const { text: current, version, derived, lastGood, silenced: entries } = get();
-      if (derived.version === version) return;
-      const next = deriveDocument(fileName, current, version, derived, entries);
-      set({ derived: next, lastGood: next.syntaxErrors === 0 ? next : lastGood });
+    const deriveOnPage = (current: string, version: number) => {
+      const next = deriveDocument(fileName, current, version, parsedBase, get().silenced);
+      parsedBase = next;
+      set({ derived: next, lastGood: next.syntaxErrors === 0 ? next : get().lastGood });
     };
-    const scheduler = createDeriveScheduler(deriveCurrent, typing);
+    const setUnparsed = (
+      current: string,
+      version: number,
+      check: Parameters<typeof unparsedDerived>[3],
+      extra: Parameters<typeof unparsedDerived>[4],
+    ) => {
+      set({
+        derived: unparsedDerived(fileName, current, version, check, extra, get().silenced),
+      });
+    };
+    /** Version whose text the syntax worker is reading. */
+    let checking: number | undefined;
+    // A large text goes to the syntax worker first: the page parses it only once it is known to
+    // be readable and small enough to draw, so no paste can freeze or crash the page.
+    const deriveLarge = (current: string, version: number) => {
+      if (checking === version) return;
+      checking = version;
+      const tooLarge = current.length > largeDesign.drawnUpTo;
+      // Said at once; the check adds the syntax errors' places when it is done.
+      if (tooLarge)
+        setUnparsed(current, version, undefined, [
+          tooLargeDiagnostic(fileName, current, largeDesign),
+        ]);
+      checker ??= defaultSyntaxChecker();
+      void checker.check(fileName, current, !tooLarge).then((outcome) => {
+        if (outcome === 'superseded' || get().version !== version) return;
+        checking = undefined;
+        if (!outcome.ok) {
+          setUnparsed(current, version, undefined, [
+            unreadableDiagnostic(fileName, outcome.reason),
+          ]);
+        } else if (tooLarge) {
+          setUnparsed(current, version, outcome.check, [
+            tooLargeDiagnostic(fileName, current, largeDesign),
+          ]);
+        } else if (outcome.check.errors > 0) {
+          setUnparsed(current, version, outcome.check, []);
+        } else {
+          deriveOnPage(current, version);
+        }
+      });
+    };
+    /**
+     * Derives the current text. A planned edit (`planned`) changes a text the page has just read
+     * with its own minimal edits: it needs no check first, as long as the design is drawn.
+     */
+    const deriveCurrent = (planned = false) => {
+      const { text: current, version, derived } = get();
+      if (derived.version === version) return;
+      const checkFirst =
+        current.length >= largeDesign.checkFrom &&
+        !(planned && current.length <= largeDesign.drawnUpTo);
+      if (checkFirst) deriveLarge(current, version);
+      else deriveOnPage(current, version);
+    };
+    deriveNow = () => deriveCurrent();
+    const scheduler = createDeriveScheduler(() => deriveCurrent(), typing);
     // The text, version and undo state follow every change at once (the toolbar's buttons, the
     // optimistic version check); only the derive waits, and only for typing.
     const onChange = (change: TextChange) => {
@@ -214,7 +292,7 @@ export function createSailplanStore({
         scheduler.schedule();
       } else {
         scheduler.cancel();
-        deriveCurrent();
+        deriveCurrent(change.origin === 'intent');
       }
     };
     unsubscribe = initialBuffer.onDidChange(onChange);
@@ -241,6 +319,9 @@ export function createSailplanStore({
         // A gesture is planned against the text as it is now, typed keys included.
         scheduler.flush();
         const { derived, buffer } = get();
+        if (derived.version !== get().version) {
+          return { ok: false, reason: 'The design is still being read: try again in a moment.' };
+        }
         if (derived.syntaxErrors > 0) {
           return { ok: false, reason: 'The YAML has errors: fix them in the editor first.' };
         }
@@ -310,5 +391,6 @@ export function createSailplanStore({
   // The trace and the route tests follow every edit of the design.
   followDesignWithSimulation(store);
   followDesignWithRouteTests(store);
+  if (startsLarge) deriveNow();
   return store;
 }
