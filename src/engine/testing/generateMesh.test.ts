@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyze/analyze';
 import { buildTopology } from '../graph/buildTopology';
 import { designOf } from './designOf';
 import { MESH_SIZES, generateMesh } from './generateMesh';
@@ -50,5 +51,13 @@ describe('generateMesh', () => {
     expect(bindings.length).toBeGreaterThan(0);
     expect(bindings.every((edge) => !edge.dangling)).toBe(true);
     expect(topology.edges.filter((edge) => edge.dangling)).toEqual([]);
+  }, 60_000);
+
+  it('given 1000 resources, then the analyzer finds nothing to report', () => {
+    const mesh = generateMesh({ resources: 1000, seed: 1 });
+    const findings = analyze(designOf(mesh.text)).map(
+      (diagnostic) => `${diagnostic.code} ${diagnostic.resource ?? ''}: ${diagnostic.message}`,
+    );
+    expect(findings).toEqual([]);
   }, 60_000);
 });

@@ -41,6 +41,11 @@ interface App {
   readonly port: number;
 }
 
+/** An app's Service as other workloads call it. */
+function upstreamHost(app: App): string {
+  return `${app.name}.${app.namespace}.svc.cluster.local`;
+}
+
 const WORDS = [
   'cart',
   'checkout',
@@ -70,7 +75,8 @@ const WORDS = [
  * DestinationRule with a subset per version, a VirtualService with 1-20 http rules (matches,
  * weighted splits, rewrites, retries, some redirects and faults), plus ServiceEntries for external
  * APIs. Block style with comments, some flow style and quoting, as people write it. About 1 KB per
- * resource. Deterministic by seed.
+ * resource. Deterministic by seed. Clean for the analyzer: path prefixes end in `/` (no `//` after a
+ * rewrite, no `/v1` covering `/v10`), and routes to another app name its subset.
  */
 export function generateMesh(options: MeshOptions): GeneratedMesh {
   const next = random(options.seed ?? 1);
@@ -227,7 +233,7 @@ spec:
         - name: LOG_LEVEL
           value: info
         - name: UPSTREAM
-          value: http://${pick(apps).name}.${app.namespace}.svc.cluster.local
+          value: http://${upstreamHost(pick(apps))}
         resources:
           requests: {cpu: 100m, memory: 128Mi}
           limits: {cpu: "1", memory: 512Mi}
@@ -267,7 +273,7 @@ ${subsets}`,
         ? ''
         : `    match:
     - uri:
-        prefix: /${app.name}/v${rule}
+        prefix: /${app.name}/v${rule}/
       headers:
         x-tenant:
           exact: "tenant-${between(0, 99)}"
@@ -275,7 +281,7 @@ ${subsets}`,
       const choice = next();
       let action: string;
       if (choice < 0.08 && !last) {
-        action = `    redirect:\n      uri: /${app.name}/v${rule + 1}\n      redirectCode: 302\n`;
+        action = `    redirect:\n      uri: /${app.name}/v${rule + 1}/\n      redirectCode: 302\n`;
       } else if (choice < 0.14 && !last) {
         action = `    fault:\n      abort:\n        httpStatus: 503\n        percentage: {value: ${between(1, 10)}}\n    route:\n    - destination: {host: ${app.name}}\n`;
       } else if (app.versions.length > 1 && choice < 0.6) {
@@ -298,13 +304,17 @@ ${subsets}`,
         const other = pick(apps);
         const host = external
           ? `api${between(0, externalCount - 1)}.partner.example.net`
-          : `${other.name}.${other.namespace}.svc.cluster.local`;
-        action = `    rewrite:
-      uri: /
-    route:
+          : upstreamHost(other);
+        // Another app is pinned to its stable subset: a route from the ingress without a subset
+        // would bypass that app's own subset split (IST0140).
+        const subset = external ? '' : '        subset: v1\n';
+        // The prefix ends in a slash, so the rewrite keeps one between the parts (SP1002); the
+        // catch-all rule has no prefix to strip.
+        const rewrite = last ? '' : '    rewrite:\n      uri: /\n';
+        action = `${rewrite}    route:
     - destination:
         host: ${host}
-        port:
+${subset}        port:
           number: ${external ? 80 : other.port}
     timeout: 10s
 `;
