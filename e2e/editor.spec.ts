@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SailplanApp } from './fixtures/app';
 import { YamlEditorPane } from './fixtures/editor';
+import { BottomPanels } from './fixtures/panels';
 
 /** The inspector's field for the selected resource's name (its first field named Name). */
 function identityName(page: Page) {
@@ -240,6 +241,31 @@ test.describe('selection follows both ways', () => {
     expect(highlighted.every((line, index) => line === 38 + index && line <= 50)).toBe(true);
     expect(await editor.lineText(39)).toBe('kind: VirtualService');
     expect(await editor.isFocused()).toBe(false);
+  });
+
+  test('a trace step shows the exact YAML that decided it, marked inside its node, without taking the focus', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    const panels = new BottomPanels(page);
+    const editor = new YamlEditorPane(page);
+    await app.open();
+    await panels.send('http://example.com/');
+
+    const step = page.getByRole('button', { name: /^default\/proxy http\[0\]/ });
+    await step.click();
+
+    // The rule's lines are highlighted; the range the step names is marked within them.
+    await expect.poll(() => editor.revealedLines()).not.toEqual([]);
+    const highlighted = await editor.highlightedLines();
+    const revealed = await editor.revealedLines();
+    expect(highlighted.length).toBeGreaterThan(0);
+    expect(revealed.every((line) => highlighted.includes(line))).toBe(true);
+    await expect(step).toBeFocused();
+
+    // Once the user moves the cursor elsewhere, the mark has done its job.
+    await editor.placeCursorAfter('kind: Gateway');
+    await expect.poll(() => editor.revealedLines()).toEqual([]);
   });
 
   test('moving the cursor in the editor selects the node under it, and only that', async ({
