@@ -129,7 +129,7 @@ describe('gateway pods and services', () => {
 });
 
 describe('formatLabels and formatSelector', () => {
-  it.each([
+  it.each<{ labels: Labels | undefined; text: string; selector: string }>([
     { labels: undefined, text: '{}', selector: '' },
     { labels: {}, text: '{}', selector: '' },
     {
