@@ -64,19 +64,13 @@ export function locatorFor(subject: Model | Design): Locator {
   };
 }
 
-/** Optional parts of a step. */
-export interface StepDetails {
-  readonly node?: string;
-  /** Resource key and path to locate in the YAML. */
+/**
+ * Optional parts of a step: those of TraceStep, with the YAML given as a resource key and path to
+ * locate (the builder turns it into the step's source range).
+ */
+export type StepDetails = Omit<TraceStep, 'kind' | 'status' | 'title' | 'reason' | 'source'> & {
   readonly at?: { readonly key: string; readonly path: YamlPath };
-  readonly flag?: ResponseFlag;
-  readonly share?: number;
-  readonly probability?: number;
-  readonly cluster?: string;
-  readonly before?: string;
-  readonly after?: string;
-  readonly workloads?: readonly string[];
-}
+};
 
 /** A step recorded once and replayed into many traces (the parts that do not depend on the request). */
 export interface RecordedStep {
