@@ -1,23 +1,21 @@
 export { fromBase64Url, isBase64UrlText, toBase64Url } from './base64url';
 export {
-  decodeShareFragment,
-  encodeShareFragment,
   fromShareDocument,
-  inflateBounded,
   isShareFragment,
   MAX_SHARED_BYTES,
   SHARE_FORMAT_VERSION,
   SHARE_FRAGMENT_PREFIX,
   SHARE_LINK_WARNING_LENGTH,
   toShareDocument,
-} from './shareLink';
+} from './shareDocument';
 export type {
   DecodeShareResult,
   ShareDocument,
   SharedDesign,
   SharedPosition,
   ShareProblem,
-} from './shareLink';
+} from './shareDocument';
+export { decodeShareFragment, encodeShareFragment, inflateBounded } from './shareLink';
 export { resourceFiles, zipEntries } from './designArchive';
 export type { ArchiveEntry } from './designArchive';
 export {

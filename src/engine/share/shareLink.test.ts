@@ -3,15 +3,13 @@ import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { fromBase64Url, toBase64Url } from './base64url';
 import {
-  decodeShareFragment,
-  encodeShareFragment,
   fromShareDocument,
-  inflateBounded,
   isShareFragment,
   MAX_SHARED_BYTES,
   SHARE_FORMAT_VERSION,
   type SharedDesign,
-} from './shareLink';
+} from './shareDocument';
+import { decodeShareFragment, encodeShareFragment, inflateBounded } from './shareLink';
 
 const seed = readFileSync(new URL('../../../examples/seed-ingress.yaml', import.meta.url), 'utf8');
 
