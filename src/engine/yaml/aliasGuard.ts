@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
+import { resolveAlias } from './aliases';
 
 /** Most nodes that aliases may add to a document when it is expanded (billion-laughs guard). */
 export const MAX_ALIAS_EXPANSION = 100_000;
@@ -22,7 +23,7 @@ export function exceedsAliasExpansion(document: Document, limit = MAX_ALIAS_EXPA
     sizes.set(node, 1);
     let size = 1;
     if (isAlias(node)) {
-      size = sizeOf(node.resolve(document), depth + 1);
+      size = sizeOf(resolveAlias(document, node), depth + 1);
     } else {
       plainNodes += 1;
       if (isMap(node) || isSeq(node)) {

@@ -2,6 +2,7 @@ import { isAlias, isCollection, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import type { SourceRange } from '../diagnostics';
 import type { YamlPath } from '../model/types';
+import { resolveAlias } from './aliases';
 import { toSourceRange } from './lineIndex';
 import type { ParsedFile } from './types';
 
@@ -45,7 +46,7 @@ function keyMatches(key: unknown, segment: string | number): boolean {
 }
 
 function resolved(document: Document, node: unknown): Node | undefined {
-  if (isAlias(node)) return node.resolve(document) ?? undefined;
+  if (isAlias(node)) return resolveAlias(document, node);
   return (node ?? undefined) as Node | undefined;
 }
 
