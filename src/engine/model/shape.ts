@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, YAMLMap, YAMLSeq } from 'yaml';
+import { resolveAlias } from '../yaml/aliases';
 import { nodeRange } from '../yaml/rangeAt';
 import type { YamlPath } from './types';
 
@@ -204,7 +205,7 @@ export class ShapeChecker {
     while (isAlias(current)) {
       this.aliasBudget.remaining -= 1;
       if (this.aliasBudget.remaining < 0) throw new AliasLimitError('too many aliases');
-      current = current.resolve(this.document);
+      current = resolveAlias(this.document, current);
     }
     return current;
   }
