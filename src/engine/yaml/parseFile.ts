@@ -5,6 +5,7 @@ import { PARSE_DIAGNOSTIC_CODES } from './diagnosticCodes';
 import type { ParseDiagnosticCode } from './diagnosticCodes';
 import { computeLineStarts, offsetToPosition, toSourceRange } from './lineIndex';
 import { exceedsAliasExpansion, MAX_ALIAS_EXPANSION } from './aliasGuard';
+import { unresolvedAliases } from './aliases';
 import { findExcessiveNesting } from './nestingGuard';
 import { splitDocuments } from './splitDocuments';
 import type { DocumentChunk } from './splitDocuments';
@@ -70,6 +71,22 @@ function parseSource(text: string): DocumentSource {
         ),
       );
       return { text, tree: document, refused: true };
+    }
+    // The parser reports an alias to a missing anchor only when converting to JS, which the model
+    // never does: without this, `labels: *common` or `- *.example.com` (an unquoted wildcard
+    // host) vanished from the model without a word. kubectl refuses such a document.
+    if (text.includes('*')) {
+      // An empty alias (`[*]`) is already reported by the parser.
+      for (const alias of unresolvedAliases(document).filter((alias) => alias.source !== '')) {
+        const [start = 0, end = start] = alias.range ?? [];
+        document.errors.push(
+          new YAMLParseError(
+            [start, end],
+            'BAD_ALIAS',
+            `Unresolved alias *${alias.source}: no anchor &${alias.source} is defined before it (quote a value that starts with *)`,
+          ),
+        );
+      }
     }
     return { text, tree: document, refused: false };
   } catch (error) {
