@@ -1,0 +1,62 @@
+import type { Size } from './geometry';
+import type { Point } from './projection';
+
+/** Room the canvas's floating panels take: the palette on the left, the view controls on top. */
+export const FIT_PADDING = { left: 96, top: 64, right: 32, bottom: 32 } as const;
+
+/** Below this zoom a small design's text is hard to read: it is shown from its start instead. */
+export const READABLE_ZOOM = 0.55;
+
+/** Designs up to this many nodes are kept readable rather than shown whole. */
+export const READABLE_FIT_LIMIT = 60;
+
+/** What fitting needs: the drawn nodes with their positions and sizes. */
+export interface FitInput {
+  readonly nodes: readonly {
+    readonly id: string;
+    readonly position: Point;
+    readonly type?: string;
+  }[];
+  readonly sizeOf: (id: string) => Size;
+}
+
+/**
+ * The viewport that shows the drawing: all of it, at most at 100%. A small design that would need
+ * an unreadable zoom is shown at a readable one from its left, where traffic enters, instead.
+ */
+export function fitDrawing(
+  { nodes, sizeOf }: FitInput,
+  screen: Size,
+): { x: number; y: number; zoom: number } | undefined {
+  const drawn = nodes.filter((node) => node.type !== 'namespaceGroup');
+  if (drawn.length === 0 || screen.width === 0 || screen.height === 0) return undefined;
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const node of drawn) {
+    const size = sizeOf(node.id);
+    left = Math.min(left, node.position.x);
+    top = Math.min(top, node.position.y);
+    right = Math.max(right, node.position.x + size.width);
+    bottom = Math.max(bottom, node.position.y + size.height);
+  }
+  const width = Math.max(right - left, 1);
+  const height = Math.max(bottom - top, 1);
+  const available = {
+    width: Math.max(screen.width - FIT_PADDING.left - FIT_PADDING.right, 80),
+    height: Math.max(screen.height - FIT_PADDING.top - FIT_PADDING.bottom, 80),
+  };
+  const fitZoom = Math.min(available.width / width, available.height / height, 1);
+  const zoom =
+    drawn.length <= READABLE_FIT_LIMIT ? Math.max(fitZoom, Math.min(READABLE_ZOOM, 1)) : fitZoom;
+  const x =
+    width * zoom <= available.width
+      ? FIT_PADDING.left + (available.width - width * zoom) / 2 - left * zoom
+      : FIT_PADDING.left - left * zoom;
+  const y =
+    height * zoom <= available.height
+      ? FIT_PADDING.top + (available.height - height * zoom) / 2 - top * zoom
+      : FIT_PADDING.top - top * zoom;
+  return { x, y, zoom: Math.max(zoom, 0.05) };
+}

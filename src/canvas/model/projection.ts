@@ -1,0 +1,216 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { Topology, TopologyEdge, TopologyNode, TopologyNodeType } from '../../engine';
+import { countRoutesPerRule, describeEdge, type EdgeView } from './edgeView';
+import { HANDLE } from './geometry';
+import { NO_PROBLEMS, type ProblemSummary } from './problems';
+import { keepIfEqual } from './structuralSharing';
+
+/** A position on the canvas. */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** What a resource node component draws: the topology node and its problems. */
+export type NodeView = {
+  readonly node: TopologyNode;
+  readonly problems: ProblemSummary;
+};
+
+/**
+ * A resource node's React Flow data is empty on purpose: the component selects its own view by id
+ * (see useNodeView), so a change to one resource re-renders one node.
+ */
+export type ResourceNodeData = Record<string, never>;
+
+/** A React Flow node standing for a topology node; its type is the topology node type. */
+export type ResourceFlowNode = Node<ResourceNodeData, TopologyNodeType>;
+
+/**
+ * What a traffic edge draws: its view, and its lane among parallel edges (two subsets of one
+ * Service reached from one rule leave and arrive at the same handles, so they are drawn apart).
+ */
+export type TrafficEdgeData = EdgeView & {
+  readonly lane: number;
+  readonly lanes: number;
+  /** Where along the edge its label sits (see placeEdgeLabels); the middle when absent. */
+  readonly labelAt?: number;
+  /** How far above (negative) or below the edge the label is nudged. */
+  readonly labelDy?: number;
+};
+
+/**
+ * Edges the canvas leaves out because another edge says the same: a Service's edge to pods that a
+ * subset of its DestinationRule already reaches (Service → DestinationRule → subset → pods tells it
+ * once, without edges crossing the DestinationRule's column).
+ */
+export function redundantEdges(topology: Topology): ReadonlySet<string> {
+  const subsetTargets = new Map<string, Set<string>>();
+  for (const edge of topology.edges) {
+    if (edge.type !== 'subset') continue;
+    const targets = subsetTargets.get(edge.source) ?? new Set<string>();
+    targets.add(edge.target);
+    subsetTargets.set(edge.source, targets);
+  }
+  if (subsetTargets.size === 0) return new Set();
+  const coveredByService = new Map<string, Set<string>>();
+  for (const edge of topology.edges) {
+    if (edge.type !== 'destinationRule' || edge.dangling) continue;
+    const targets = subsetTargets.get(edge.source);
+    if (targets === undefined) continue;
+    const covered = coveredByService.get(edge.target) ?? new Set<string>();
+    for (const target of targets) covered.add(target);
+    coveredByService.set(edge.target, covered);
+  }
+  const redundant = new Set<string>();
+  for (const edge of topology.edges) {
+    if (edge.type === 'selects' && coveredByService.get(edge.source)?.has(edge.target)) {
+      redundant.add(edge.id);
+    }
+  }
+  return redundant;
+}
+
+/** A React Flow edge standing for a topology edge. */
+export type TrafficFlowEdge = Edge<TrafficEdgeData, 'traffic'>;
+
+const EMPTY_DATA: ResourceNodeData = {};
+
+/**
+ * Node views by id, reusing the previous view of every node whose topology node and problems are
+ * unchanged (deep equality), so identity tells memoised components what changed.
+ */
+export function buildNodeViews(
+  topology: Topology,
+  problems: ReadonlyMap<string, ProblemSummary>,
+  previous: ReadonlyMap<string, NodeView> | undefined,
+): ReadonlyMap<string, NodeView> {
+  const views = new Map<string, NodeView>();
+  for (const node of topology.nodes) {
+    const before = previous?.get(node.id);
+    const nodeValue = keepIfEqual(before?.node, node);
+    const problemValue = keepIfEqual(before?.problems, problems.get(node.id) ?? NO_PROBLEMS);
+    views.set(
+      node.id,
+      before !== undefined && before.node === nodeValue && before.problems === problemValue
+        ? before
+        : { node: nodeValue, problems: problemValue },
+    );
+  }
+  return views;
+}
+
+/** The handles an edge is drawn between: the part it leaves from, the port it arrives at. */
+export function edgeHandles(
+  topology: Topology,
+  edge: TopologyEdge,
+): { readonly sourceHandle: string; readonly targetHandle: string } {
+  if (edge.type === 'destinationRule') {
+    // Drawn from the DestinationRule back to its host, which sits to its left.
+    return { sourceHandle: HANDLE.policy, targetHandle: HANDLE.policyIn };
+  }
+  const sourceHandle = edge.sourcePart ?? HANDLE.out;
+  if ((edge.type === 'route' || edge.type === 'mirror') && edge.port !== undefined) {
+    const target = topology.byId.get(edge.target);
+    if (target?.type === 'service') {
+      const port = target.ports.find((candidate) => candidate.port === edge.port);
+      if (port !== undefined) return { sourceHandle, targetHandle: port.id };
+    }
+  }
+  return { sourceHandle, targetHandle: HANDLE.in };
+}
+
+/** What the projection needs besides the topology. */
+export interface ProjectionOptions {
+  readonly positions: Readonly<Record<string, Point>>;
+  /** The selected node, part or edge id. */
+  readonly selection: string | null;
+  readonly readOnly: boolean;
+  /** When set, only these nodes are shown (a focused view of a large design). */
+  readonly visible?: ReadonlySet<string>;
+}
+
+/** The node id a selection belongs to: a part (`key#http/0`) belongs to its node. */
+export function selectionNodeOf(selection: string | null): string | null {
+  if (selection === null) return null;
+  const hash = selection.indexOf('#');
+  return hash === -1 ? selection : selection.slice(0, hash);
+}
+
+/** Where a node is drawn when it has no position yet (the caller places new nodes first). */
+const ORIGIN: Point = { x: 0, y: 0 };
+
+/** The topology's nodes as React Flow nodes, in topology order. */
+export function toFlowNodes(topology: Topology, options: ProjectionOptions): ResourceFlowNode[] {
+  const selectedNode = selectionNodeOf(options.selection);
+  const nodes: ResourceFlowNode[] = [];
+  for (const node of topology.nodes) {
+    if (options.visible !== undefined && !options.visible.has(node.id)) continue;
+    const placeholder = node.type === 'missing';
+    nodes.push({
+      id: node.id,
+      type: node.type,
+      position: options.positions[node.id] ?? ORIGIN,
+      data: EMPTY_DATA,
+      ariaLabel: node.label,
+      ariaRole: 'group',
+      selected: node.id === selectedNode,
+      draggable: !options.readOnly,
+      connectable: !options.readOnly && !placeholder,
+      deletable: false,
+    });
+  }
+  return nodes;
+}
+
+/** The topology's edges as React Flow edges, with their labels and accessible names. */
+export function toFlowEdges(
+  topology: Topology,
+  options: Pick<ProjectionOptions, 'selection' | 'visible'>,
+  previous?: ReadonlyMap<string, TrafficEdgeData>,
+): TrafficFlowEdge[] {
+  const routesPerRule = countRoutesPerRule(topology);
+  const redundant = redundantEdges(topology);
+  const shown = topology.edges.filter(
+    (edge) =>
+      !redundant.has(edge.id) &&
+      (options.visible === undefined ||
+        (options.visible.has(edge.source) && options.visible.has(edge.target))),
+  );
+  const handles = shown.map((edge) => edgeHandles(topology, edge));
+  const lanesByEnds = new Map<string, number>();
+  const endsOf = (edge: TopologyEdge, index: number) =>
+    `${edge.source}\n${handles[index]?.sourceHandle}\n${edge.target}\n${handles[index]?.targetHandle}`;
+  shown.forEach((edge, index) => {
+    const ends = endsOf(edge, index);
+    lanesByEnds.set(ends, (lanesByEnds.get(ends) ?? 0) + 1);
+  });
+  const laneCounters = new Map<string, number>();
+  const edges: TrafficFlowEdge[] = [];
+  shown.forEach((edge, index) => {
+    const ends = endsOf(edge, index);
+    const lane = laneCounters.get(ends) ?? 0;
+    laneCounters.set(ends, lane + 1);
+    const view = keepIfEqual(previous?.get(edge.id), {
+      ...describeEdge(topology, edge, routesPerRule),
+      lane,
+      lanes: lanesByEnds.get(ends) ?? 1,
+    });
+    const { sourceHandle, targetHandle } = handles[index] ?? edgeHandles(topology, edge);
+    edges.push({
+      id: edge.id,
+      type: 'traffic',
+      source: edge.source,
+      target: edge.target,
+      sourceHandle,
+      targetHandle,
+      data: view,
+      ariaLabel: view.ariaLabel,
+      selected: edge.id === options.selection,
+      deletable: false,
+      focusable: true,
+      zIndex: edge.id === options.selection ? 1 : 0,
+    });
+  });
+  return edges;
+}
