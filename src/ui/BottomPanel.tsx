@@ -14,6 +14,9 @@ export function BottomPanel() {
   const warnings = useSailplan(
     (state) => state.derived.diagnostics.filter((d) => d.level === 'warning').length,
   );
+  // The route tests run after every edit: the tab counts the failures (or the file's errors).
+  const failedTests = useSailplan((state) => state.testRun.failed);
+  const testFileErrors = useSailplan((state) => state.testRun.errors.length);
 
   return (
     <Tabs
@@ -22,7 +25,23 @@ export function BottomPanel() {
       onSelect={setPanel}
       tabs={[
         { id: 'simulator', label: 'Simulator', panel: <SimulatorPanel /> },
-        { id: 'tests', label: 'Tests', panel: <TestsPanel /> },
+        {
+          id: 'tests',
+          label: 'Tests',
+          badge:
+            testFileErrors > 0
+              ? {
+                  count: testFileErrors,
+                  tone: 'warning',
+                  description: `${testFileErrors} ${testFileErrors === 1 ? 'error' : 'errors'} in the tests file`,
+                }
+              : {
+                  count: failedTests,
+                  tone: 'error',
+                  description: `${failedTests} ${failedTests === 1 ? 'failing test' : 'failing tests'}`,
+                },
+          panel: <TestsPanel />,
+        },
         {
           id: 'problems',
           label: 'Problems',
