@@ -1,0 +1,55 @@
+import type { SharedDesign } from '../../engine';
+import type { SailplanState } from '../../store';
+
+/** What a design is, beyond its name: the text and the state kept around it. */
+export type DesignContent = SharedDesign;
+
+/** The design content the store holds now. */
+export function contentOf(state: SailplanState): DesignContent {
+  return {
+    text: state.text,
+    positions: state.positions,
+    tests: state.tests,
+    request: state.request,
+  };
+}
+
+/**
+ * A short digest of what the user edits in a design (text, route tests, request; positions are
+ * not work worth a question). Two 32-bit FNV-1a hashes with different offsets: enough to tell
+ * "changed since opened" without keeping a second copy of a large text.
+ */
+export function contentDigest(content: DesignContent): string {
+  let first = 0x811c9dc5;
+  let second = 0x01000193 ^ 0x5bd1e995;
+  const feed = (text: string) => {
+    for (let index = 0; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      first = Math.imul(first ^ code, 0x01000193);
+      second = Math.imul(second ^ code, 0x01000193) ^ (second >>> 13);
+    }
+    // A separator no text can forge in another field: the field's length.
+    first = Math.imul(first ^ text.length, 0x01000193);
+    second = Math.imul(second ^ text.length, 0x01000193);
+  };
+  feed(content.text);
+  feed(content.tests);
+  feed(JSON.stringify(content.request));
+  return `${(first >>> 0).toString(36)}.${(second >>> 0).toString(36)}`;
+}
+
+/** A new random id for a stored design (works outside secure contexts, unlike randomUUID). */
+export function newDesignId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** A file name for a design's name: `Shop ingress` -> `shop-ingress`. */
+export function fileStem(name: string): string {
+  const stem = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return stem === '' ? 'design' : stem;
+}

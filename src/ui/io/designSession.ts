@@ -1,0 +1,389 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { fromShareDocument, toShareDocument } from '../../engine';
+import type { SailplanStore } from '../../store';
+import { contentDigest, contentOf, newDesignId, type DesignContent } from './designContent';
+import type { DesignStorage, StoredDesign, StoredDesignSummary } from './designStorage';
+
+/** The design being edited: its record id and name. */
+export interface CurrentDesign {
+  readonly id: string;
+  readonly name: string;
+  /** True once saved under a name (listed in the Designs menu). */
+  readonly named: boolean;
+}
+
+/** How autosave is doing, for the toolbar's status. */
+export type AutosaveStatus = 'saved' | 'pending' | 'saving' | 'off' | 'failed';
+
+/** What the Designs menu and the autosave status show. */
+export interface SessionState {
+  readonly current: CurrentDesign;
+  /** Named designs, by name. */
+  readonly designs: readonly StoredDesignSummary[];
+  readonly autosave: AutosaveStatus;
+  /** Why autosave is off or failed. */
+  readonly autosaveProblem: string | undefined;
+}
+
+/** The outcome of an operation the user asked for: done, or why not. */
+export type SessionResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/** Waits this long after the last change before saving... */
+const SAVE_DELAY = 300;
+/** ...but never longer than this after the first unsaved change. */
+const SAVE_MAX_WAIT = 900;
+
+const MAX_NAME_LENGTH = 100;
+
+/** A name for a copy kept automatically: `Untitled design (27 Nov, 04:31)`. */
+function keptName(name: string, date: Date): string {
+  const when = date.toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return `${name} (${when})`;
+}
+
+function byName(a: StoredDesignSummary, b: StoredDesignSummary): number {
+  return (
+    a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id)
+  );
+}
+
+/**
+ * The design session: which design is open, its autosave into local storage, and the Designs
+ * operations (save as, rename, open, delete). Every change of the store's text, positions, route
+ * tests or request is saved shortly after (at most ~1 s later), and at once when the page is hidden
+ * or closed. While an operation swaps designs, autosave waits, so a half-swapped state is never
+ * written; and a design that could not be read is never written over.
+ */
+export class DesignSession {
+  readonly state: StoreApi<SessionState>;
+  private readonly store: SailplanStore;
+  private readonly storage: DesignStorage;
+  /** Digest of the current design's content when it was opened (for "unsaved changes"). */
+  private baseline: string;
+  private suspended = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private firstUnsavedAt: number | undefined;
+  private saving: Promise<void> | undefined;
+  private saveAgain = false;
+  private readonly disposers: (() => void)[] = [];
+
+  constructor(
+    store: SailplanStore,
+    storage: DesignStorage,
+    current: CurrentDesign,
+    baseline: string,
+    autosaveProblem?: string,
+  ) {
+    this.store = store;
+    this.storage = storage;
+    this.baseline = baseline;
+    this.state = createStore<SessionState>()(() => ({
+      current,
+      designs: [],
+      autosave: storage.persistent ? 'saved' : 'off',
+      autosaveProblem,
+    }));
+  }
+
+  /** Starts autosave: on every change, and on `pagehide` / `visibilitychange`. */
+  start(): void {
+    this.disposers.push(
+      this.store.subscribe((state, previous) => {
+        if (
+          state.text !== previous.text ||
+          state.positions !== previous.positions ||
+          state.tests !== previous.tests ||
+          state.request !== previous.request
+        ) {
+          this.schedule();
+        }
+      }),
+    );
+    const flush = () => void this.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    this.disposers.push(() => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    });
+    void this.refreshList();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const dispose of this.disposers.splice(0)) dispose();
+  }
+
+  /** True when the open design is untitled and has changes: replacing it would lose them. */
+  isDirty(): boolean {
+    const { current } = this.state.getState();
+    return !current.named && contentDigest(contentOf(this.store.getState())) !== this.baseline;
+  }
+
+  /** Writes the open design now, whether or not it changed. */
+  async saveNow(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.save();
+    await this.saving;
+  }
+
+  /** Saves now what waits to be saved, and resolves when it is written. */
+  async flush(): Promise<void> {
+    if (this.timer !== undefined || this.firstUnsavedAt !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      await this.save();
+    }
+    await this.saving;
+  }
+
+  private schedule(): void {
+    if (this.suspended > 0) return;
+    const now = Date.now();
+    this.firstUnsavedAt ??= now;
+    clearTimeout(this.timer);
+    const delay = Math.max(0, Math.min(SAVE_DELAY, SAVE_MAX_WAIT - (now - this.firstUnsavedAt)));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.save();
+    }, delay);
+    if (this.storage.persistent) this.state.setState({ autosave: 'pending' });
+  }
+
+  private save(): Promise<void> {
+    if (this.saving !== undefined) {
+      // One write at a time, in order: the latest state is written once this one is done.
+      this.saveAgain = true;
+      return this.saving;
+    }
+    this.firstUnsavedAt = undefined;
+    if (this.suspended > 0) return Promise.resolve();
+    const record = this.recordOf(this.state.getState().current);
+    if (this.storage.persistent) this.state.setState({ autosave: 'saving' });
+    this.saving = this.storage
+      .writeCurrent(record)
+      .then(
+        () => {
+          if (this.storage.persistent) {
+            this.state.setState({ autosave: 'saved', autosaveProblem: undefined });
+          }
+        },
+        (error: unknown) => {
+          this.state.setState({
+            autosave: 'failed',
+            autosaveProblem: error instanceof Error ? error.message : String(error),
+          });
+        },
+      )
+      .finally(() => {
+        this.saving = undefined;
+        if (this.saveAgain) {
+          this.saveAgain = false;
+          void this.save();
+        }
+      });
+    return this.saving;
+  }
+
+  private recordOf(
+    current: CurrentDesign,
+    content = contentOf(this.store.getState()),
+  ): StoredDesign {
+    return {
+      ...current,
+      updatedAt: Date.now(),
+      size: content.text.length,
+      content: toShareDocument(content),
+      baseline: this.baseline,
+    };
+  }
+
+  private async refreshList(): Promise<void> {
+    try {
+      const designs = (await this.storage.list()).filter((design) => design.named).sort(byName);
+      this.state.setState({ designs });
+    } catch {
+      // The list is a convenience: autosave's own status reports storage failures.
+    }
+  }
+
+  /** Runs `work` with autosave held, then saves the result once. */
+  private async swapping(work: () => Promise<void> | void): Promise<void> {
+    await this.flush();
+    this.suspended += 1;
+    try {
+      await work();
+    } finally {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.firstUnsavedAt = undefined;
+      this.suspended -= 1;
+    }
+    await this.save();
+    await this.refreshList();
+  }
+
+  /** Puts content into the store: the text as one undoable step, and the state around it. */
+  private apply(content: DesignContent): void {
+    const state = this.store.getState();
+    state.replaceText(content.text);
+    state.setPositions(content.positions);
+    state.setTests(content.tests);
+    state.setRequest(content.request);
+    if (Object.keys(content.positions).length === 0) state.requestLayout();
+  }
+
+  /**
+   * Opens content as a new untitled design (an example, a share link, a new design). The open
+   * untitled design is dropped: callers ask first when it has changes (`isDirty`).
+   */
+  async open(content: DesignContent, name: string): Promise<void> {
+    await this.swapping(async () => {
+      const previous = this.state.getState().current;
+      if (!previous.named) await this.removeQuietly(previous.id);
+      this.baseline = contentDigest(content);
+      this.apply(content);
+      this.state.setState({ current: { id: newDesignId(), name, named: false } });
+    });
+  }
+
+  /** Keeps the open untitled design under a generated name, so that opening another loses nothing. */
+  async keepCopy(): Promise<void> {
+    const { current } = this.state.getState();
+    if (current.named) return;
+    await this.swapping(() => {
+      this.state.setState({
+        current: { ...current, name: keptName(current.name, new Date()), named: true },
+      });
+    });
+  }
+
+  /** Opens a stored design by id. Refuses, changing nothing, when its record cannot be read. */
+  async openSaved(id: string): Promise<SessionResult> {
+    await this.flush();
+    let record: unknown;
+    try {
+      record = await this.storage.read(id);
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+    const stored = readStoredDesign(record);
+    if (!stored.ok) return stored;
+    await this.swapping(async () => {
+      const previous = this.state.getState().current;
+      if (!previous.named && previous.id !== id) await this.removeQuietly(previous.id);
+      this.baseline = contentDigest(stored.content);
+      this.apply(stored.content);
+      this.state.setState({ current: { id, name: stored.name, named: true } });
+    });
+    return { ok: true };
+  }
+
+  /** Checks a name for a design: trimmed, not empty, not too long, not taken by another design. */
+  checkName(name: string, exceptId?: string): SessionResult {
+    const trimmed = name.trim();
+    if (trimmed === '') return { ok: false, reason: 'Give the design a name.' };
+    if (trimmed.length > MAX_NAME_LENGTH) {
+      return { ok: false, reason: `A name has at most ${MAX_NAME_LENGTH} characters.` };
+    }
+    const taken = this.state
+      .getState()
+      .designs.some(
+        (design) =>
+          design.id !== exceptId &&
+          design.name.localeCompare(trimmed, undefined, { sensitivity: 'base' }) === 0,
+      );
+    return taken
+      ? { ok: false, reason: `A design named “${trimmed}” already exists.` }
+      : { ok: true };
+  }
+
+  /**
+   * Saves the open design under a name. An untitled design becomes that named design; a named one
+   * is copied, and the copy is then the open design.
+   */
+  async saveAs(name: string): Promise<SessionResult> {
+    const check = this.checkName(name);
+    if (!check.ok) return check;
+    await this.swapping(() => {
+      const { current } = this.state.getState();
+      const id = current.named ? newDesignId() : current.id;
+      this.state.setState({ current: { id, name: name.trim(), named: true } });
+    });
+    return { ok: true };
+  }
+
+  /** Renames the open named design. */
+  async rename(name: string): Promise<SessionResult> {
+    const { current } = this.state.getState();
+    if (!current.named) return { ok: false, reason: 'Save the design under a name first.' };
+    const check = this.checkName(name, current.id);
+    if (!check.ok) return check;
+    await this.swapping(() => {
+      this.state.setState({ current: { ...current, name: name.trim() } });
+    });
+    return { ok: true };
+  }
+
+  /**
+   * Deletes the open named design from storage. Its content stays open as an untitled design with
+   * unsaved changes, so nothing is lost until the user opens something else.
+   */
+  async deleteCurrent(): Promise<SessionResult> {
+    const { current } = this.state.getState();
+    if (!current.named) return { ok: false, reason: 'This design is not saved under a name.' };
+    await this.swapping(async () => {
+      await this.storage.remove(current.id);
+      // An empty baseline: the content differs from it, so replacing it asks first.
+      this.baseline = '';
+      this.state.setState({ current: { id: newDesignId(), name: current.name, named: false } });
+    });
+    return { ok: true };
+  }
+
+  private async removeQuietly(id: string): Promise<void> {
+    try {
+      await this.storage.remove(id);
+    } catch {
+      // A leftover untitled record is harmless: it is never listed.
+    }
+  }
+}
+
+/** A stored record read back and validated, or why it cannot be used. */
+export type StoredRead =
+  | {
+      readonly ok: true;
+      readonly name: string;
+      readonly named: boolean;
+      readonly content: DesignContent;
+      readonly baseline: string;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+/** Validates a stored record (never trusted: written by another version, or damaged). */
+export function readStoredDesign(record: unknown): StoredRead {
+  if (typeof record !== 'object' || record === null) {
+    return { ok: false, reason: 'the saved design is missing' };
+  }
+  const fields = record as Record<string, unknown>;
+  if (typeof fields.name !== 'string') return { ok: false, reason: 'the saved design has no name' };
+  const content = fromShareDocument(fields.content);
+  if (!content.ok) return { ok: false, reason: content.message };
+  return {
+    ok: true,
+    name: fields.name,
+    named: fields.named === true,
+    content: content.design,
+    baseline: typeof fields.baseline === 'string' ? fields.baseline : '',
+  };
+}
