@@ -1,6 +1,7 @@
 import { LayoutDashboard, Moon, Redo2, Sun, Undo2 } from 'lucide-react';
 import { useSailplan } from '../store';
 import type { Theme } from './theme';
+import { DesignFileMenus, DesignShareMenus } from './io';
 
 interface ToolbarProps {
   readonly theme: Theme;
@@ -20,6 +21,8 @@ export function Toolbar({ theme, onToggleTheme }: ToolbarProps) {
 
   return (
     <div role="toolbar" aria-label="Design" className="toolbar">
+      <DesignFileMenus />
+      <span className="toolbar-separator" aria-hidden="true" />
       <div className="toolbar-group">
         <button
           type="button"
@@ -50,6 +53,7 @@ export function Toolbar({ theme, onToggleTheme }: ToolbarProps) {
         </button>
       </div>
       <span className="toolbar-spacer" />
+      <DesignShareMenus />
       <button
         type="button"
         className="button button-icon"
