@@ -329,3 +329,59 @@ test.describe('the editor knows the kinds', () => {
     expect(problem.line).toBe(37);
   });
 });
+
+test.describe('line endings', () => {
+  /** Downloads the design as a user does (Export, Download YAML) and returns its exact text. */
+  async function downloadYaml(page: Page): Promise<string> {
+    await page.getByRole('button', { name: /^Export/ }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Download YAML' }).click();
+    const stream = await (await download).createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  test('a CRLF file stays CRLF through a gesture, and Ctrl+Z gives it back byte for byte', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    await app.open();
+    const crlf = [
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: shop # the storefront',
+      'spec:',
+      '  selector:',
+      '    app: shop',
+      '  ports:',
+      '  - port: 80',
+      '',
+    ].join('\r\n');
+
+    // The user opens a file written on Windows, replacing the design.
+    await page.getByLabel('Open design files').setInputFiles({
+      name: 'shop.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(crlf, 'utf8'),
+    });
+    await page.getByRole('button', { name: 'Replace the design' }).click();
+    await expect(app.node('Service default/shop')).toBeVisible();
+    expect(await downloadYaml(page)).toBe(crlf);
+
+    // A gesture renames the Service: the new text keeps every CRLF.
+    await resourceButton(page, 'Service default/shop').click();
+    const name = identityName(page);
+    await name.fill('store');
+    await name.press('Enter');
+    await expect(app.node('Service default/store')).toBeVisible();
+    expect(await downloadYaml(page)).toBe(crlf.replace('name: shop', 'name: store'));
+
+    // Undo from the canvas gives the opened file back exactly.
+    await app.node('Service default/store').focus();
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect(app.node('Service default/shop')).toBeVisible();
+    expect(await downloadYaml(page)).toBe(crlf);
+  });
+});
