@@ -1,42 +1,28 @@
-import { pathToFileURL } from 'node:url';
 import { applyEdits } from '../src/engine/edits/applyEdits';
 import { planConnection } from '../src/engine/edits/connections';
-import type { Intent, PlanResult } from '../src/engine/edits/intents';
+import type { PlanResult, RouteSetWeightIntent } from '../src/engine/edits/intents';
 import { isRefused } from '../src/engine/edits/intents';
 import { planIntent } from '../src/engine/edits/planIntent';
 import { loadDesign } from '../src/engine/model/loadDesign';
 import type { Design } from '../src/engine/model/loadDesign';
 import { generateMesh } from '../src/engine/testing/generateMesh';
+import { CANVAS_EDIT_MILLISECONDS } from './budgets';
+import { isMain, printRun, round, wallTime } from './measure';
 import type { BenchResult } from './types';
 
 const SIZES = [200, 1000] as const;
 const RUNS = 31;
-const FRAME_BUDGET_MS = 16;
 const NAME = 'design.yaml';
 
-/** Median wall time of `runs` calls, after two warm-up calls. */
-function measure(runs: number, work: () => unknown): number {
-  work();
-  work();
-  const times: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
-}
-
 /** Plans and applies, as the store does for a canvas gesture; throws if the plan is refused. */
-function planAndApply(text: string, plan: () => PlanResult): string {
+export function planAndApply(text: string, plan: () => PlanResult): string {
   const result = plan();
   if (isRefused(result)) throw new Error(`The benchmark's intent was refused: ${result.refused}`);
   return applyEdits(text, result.edits);
 }
 
 /** A VirtualService in the middle of the file whose first rule splits traffic. */
-function splitRule(design: Design): Intent {
+export function splitRule(design: Design): RouteSetWeightIntent {
   const candidates = design.model.virtualServices.filter(
     (virtualService) => (virtualService.spec.http?.[0]?.route?.length ?? 0) > 1,
   );
@@ -64,7 +50,7 @@ export async function run(): Promise<readonly BenchResult[]> {
     const label = `${mesh.resourceCount} resources`;
 
     const weight = splitRule(design);
-    const setWeight = measure(RUNS, () =>
+    const setWeight = wallTime(RUNS, () =>
       planAndApply(mesh.text, () => planIntent(design, weight)),
     );
 
@@ -75,7 +61,7 @@ export async function run(): Promise<readonly BenchResult[]> {
         candidate.spec.type !== 'LoadBalancer' && candidate.namespace !== virtualService?.namespace,
     );
     if (virtualService === undefined || service === undefined) throw new Error('Mesh too small');
-    const connect = measure(RUNS, () =>
+    const connect = wallTime(RUNS, () =>
       planAndApply(mesh.text, () =>
         planConnection(design, `${virtualService.key}#http/0`, service.key),
       ),
@@ -83,7 +69,7 @@ export async function run(): Promise<readonly BenchResult[]> {
 
     const renamed = design.model.services[Math.floor(design.model.services.length / 2)];
     if (renamed === undefined) throw new Error('Mesh has no Service');
-    const rename = measure(RUNS, () =>
+    const rename = wallTime(RUNS, () =>
       planAndApply(mesh.text, () =>
         planIntent(design, { type: 'resource.rename', key: renamed.key, name: 'renamed-service' }),
       ),
@@ -92,27 +78,18 @@ export async function run(): Promise<readonly BenchResult[]> {
     results.push(
       {
         name: `route.setWeight plan + apply, ${label}`,
-        value: round(setWeight),
+        value: round(setWeight, 2),
         unit: 'ms',
-        ...(size === 200
-          ? {
-              budget: {
-                limit: FRAME_BUDGET_MS,
-                better: 'lower' as const,
-                source:
-                  'GitHub issue 5: canvas edit -> YAML applied within a frame at 200 resources',
-              },
-            }
-          : {}),
+        ...(size === 200 ? { budget: CANVAS_EDIT_MILLISECONDS } : {}),
       },
       {
         name: `connection (rule -> Service) plan + apply, ${label}`,
-        value: round(connect),
+        value: round(connect, 2),
         unit: 'ms',
       },
       {
         name: `resource.rename with references plan + apply, ${label}`,
-        value: round(rename),
+        value: round(rename, 2),
         unit: 'ms',
       },
     );
@@ -120,16 +97,4 @@ export async function run(): Promise<readonly BenchResult[]> {
   return results;
 }
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const result of await run()) {
-    const budget =
-      result.budget === undefined
-        ? ''
-        : ` (budget ${result.budget.better === 'lower' ? '<=' : '>='} ${result.budget.limit})`;
-    console.log(`${result.name}: ${result.value} ${result.unit}${budget}`);
-  }
-}
+if (isMain(import.meta.url)) await printRun(run);

@@ -1,11 +1,12 @@
-import { pathToFileURL } from 'node:url';
 import type { Request } from '../src/engine';
 import { loadDesign, readyRequests, simulate } from '../src/engine';
 import { generateMesh } from '../src/engine/testing/generateMesh';
+import { SIMULATE_BOOKINFO_RATE, SIMULATE_MESH_RATE } from './budgets';
+import { callsPerSecond, isMain, printRun } from './measure';
 import type { BenchResult } from './types';
 
 // Istio's bookinfo sample behind the default ingress gateway, with its destination rules.
-const BOOKINFO = `
+export const BOOKINFO = `
 apiVersion: v1
 kind: Service
 metadata: {name: istio-ingressgateway, namespace: istio-system, labels: {istio: ingressgateway}}
@@ -111,7 +112,7 @@ spec:
   .join('\n')}
 `;
 
-const BOOKINFO_REQUESTS: readonly Request[] = [
+export const BOOKINFO_REQUESTS: readonly Request[] = [
   { url: 'http://bookinfo.example.com/productpage' },
   { url: 'http://bookinfo.example.com/static/css/style.css' },
   { url: 'http://bookinfo.example.com/api/v1/products/1/reviews' },
@@ -129,32 +130,6 @@ const BOOKINFO_REQUESTS: readonly Request[] = [
   { url: 'https://bookinfo.example.com/productpage' },
 ];
 
-const MIN_SECONDS = 1;
-const RUNS = 5;
-
-/** Requests per second of CPU time, simulating `requests` round-robin for at least MIN_SECONDS per run; median of RUNS. */
-function requestsPerSecond(
-  simulateOne: (request: Request) => unknown,
-  requests: readonly Request[],
-): number {
-  for (const request of requests) simulateOne(request);
-  const rates: number[] = [];
-  for (let run = 0; run < RUNS; run += 1) {
-    const start = process.cpuUsage();
-    let count = 0;
-    let elapsed = 0;
-    while (elapsed < MIN_SECONDS * 1e6) {
-      for (const request of requests) simulateOne(request);
-      count += requests.length;
-      const used = process.cpuUsage(start);
-      elapsed = used.user + used.system;
-    }
-    rates.push((count * 1e6) / elapsed);
-  }
-  rates.sort((a, b) => a - b);
-  return rates[Math.floor(rates.length / 2)] ?? 0;
-}
-
 /**
  * Simulated requests per second on a bookinfo-sized design (ingress and mesh requests) and on a
  * generated 1,000-resource mesh (one request per VirtualService host). Per-model precomputation
@@ -162,46 +137,27 @@ function requestsPerSecond(
  */
 export async function run(): Promise<readonly BenchResult[]> {
   const bookinfo = loadDesign([{ name: 'bookinfo.yaml', text: BOOKINFO }]);
-  const bookinfoRate = requestsPerSecond(
-    (request) => simulate(bookinfo, request),
-    BOOKINFO_REQUESTS,
-  );
+  const bookinfoRate = callsPerSecond((request) => simulate(bookinfo, request), BOOKINFO_REQUESTS);
 
   const mesh = generateMesh({ resources: 1000, seed: 1 });
   const meshDesign = loadDesign([{ name: 'mesh.yaml', text: mesh.text }]);
   const meshRequests = readyRequests(meshDesign.model).map((ready) => ready.request);
-  const meshRate = requestsPerSecond((request) => simulate(meshDesign, request), meshRequests);
+  const meshRate = callsPerSecond((request) => simulate(meshDesign, request), meshRequests);
 
   return [
     {
       name: `simulate, bookinfo (${bookinfo.model.resources.length} resources, ${BOOKINFO_REQUESTS.length} requests round-robin)`,
       value: Math.round(bookinfoRate),
       unit: 'req/s',
-      budget: {
-        limit: 50_000,
-        better: 'higher',
-        source: 'GitHub issue 4: 50,000 simulated requests per second on a bookinfo-sized design',
-      },
+      budget: SIMULATE_BOOKINFO_RATE,
     },
     {
       name: `simulate, generated mesh (${mesh.resourceCount} resources, ${meshRequests.length} requests round-robin)`,
       value: Math.round(meshRate),
       unit: 'req/s',
-      budget: {
-        limit: 5_000,
-        better: 'higher',
-        source: 'GitHub issue 4: 5,000 simulated requests per second on a 1,000-resource mesh',
-      },
+      budget: SIMULATE_MESH_RATE,
     },
   ];
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const result of await run()) {
-    const budget =
-      result.budget === undefined
-        ? ''
-        : ` (budget ${result.budget.better === 'lower' ? '<=' : '>='} ${result.budget.limit})`;
-    console.log(`${result.name}: ${result.value} ${result.unit}${budget}`);
-  }
-}
+if (isMain(import.meta.url)) await printRun(run);
