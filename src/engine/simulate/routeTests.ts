@@ -2,6 +2,7 @@ import { LineCounter, Scalar, isMap, isScalar, isSeq, parseDocument } from 'yaml
 import type { Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Labels } from '../model';
 import { computeLineStarts, offsetToPosition } from '../yaml/lineIndex';
+import { reportDuplicateKeys } from '../yaml/duplicateKeys';
 import { findExcessiveNesting } from '../yaml/nestingGuard';
 import type { Request, RequestSource } from './request';
 import { parseRequest } from './request';
@@ -93,7 +94,8 @@ export function parseRouteTests(text: string, file: string): ParseRouteTestsResu
     return { ok: false, errors: [{ file, ...position, field: '', message }] };
   }
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  reportDuplicateKeys(document);
   const errors: RouteTestError[] = [];
   const at: Report = Object.assign(
     (node: YamlNode | null | undefined, field: string, message: string): void => {

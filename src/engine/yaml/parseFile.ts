@@ -6,6 +6,7 @@ import type { ParseDiagnosticCode } from './diagnosticCodes';
 import { computeLineStarts, offsetToPosition, toSourceRange } from './lineIndex';
 import { exceedsAliasExpansion, MAX_ALIAS_EXPANSION } from './aliasGuard';
 import { unresolvedAliases } from './aliases';
+import { reportDuplicateKeys } from './duplicateKeys';
 import { findExcessiveNesting } from './nestingGuard';
 import { splitDocuments } from './splitDocuments';
 import type { DocumentChunk } from './splitDocuments';
@@ -15,13 +16,14 @@ import type { ParsedDocument, ParsedFile, SourceFile } from './types';
  * The options every Sailplan document is parsed with (for `ParsedDocument.document`). Planners
  * that parse a snippet to compare or render it should use the same ones. `merge` follows kubectl
  * (go-yaml), which honours `<<` keys; `prettyErrors: false` keeps messages to one line (they never
- * embed the user's source line).
+ * embed the user's source line). Duplicate keys are errors, but found by `reportDuplicateKeys` (the
+ * parser's own check takes time quadratic in a map's size), so `uniqueKeys` is off here.
  */
 export const PARSE_OPTIONS = {
   keepSourceTokens: true,
   prettyErrors: false,
   merge: true,
-  uniqueKeys: true,
+  uniqueKeys: false,
   logLevel: 'silent',
 } as const satisfies ParseOptions & DocumentOptions & SchemaOptions;
 
@@ -61,6 +63,7 @@ function parseSource(text: string): DocumentSource {
   }
   try {
     const document = parseDocument(text, TREE_PARSE_OPTIONS);
+    reportDuplicateKeys(document);
     // An alias needs an anchor, so text without `&` cannot hold an alias bomb.
     if (text.includes('&') && exceedsAliasExpansion(document)) {
       document.errors.push(
@@ -109,6 +112,7 @@ function documentWithTokens(source: DocumentSource): Document.Parsed {
   if (source.withTokens === undefined) {
     try {
       source.withTokens = parseDocument(source.text, PARSE_OPTIONS);
+      reportDuplicateKeys(source.withTokens);
     } catch (error) {
       source.withTokens = parserFailure(source.text, error);
     }
