@@ -129,3 +129,35 @@ export async function layoutWithElk(elk: ELK, request: LayoutRequest): Promise<L
   const result = await elk.layout(toElkGraph(request));
   return positionsFromElk(result);
 }
+
+/**
+ * A synthetic design of about 100 nodes in the canvas's columns, laid out once while the worker
+ * is idle: ELK is compiled JavaScript whose first large layout runs cold (a 1,000-node mesh took
+ * half as long again the first time in bench/canvasLayout.ts).
+ */
+export function warmUpRequest(): LayoutRequest {
+  const perColumn = [2, 6, 16, 4, 24, 16, 32];
+  const nodes: { id: string; width: number; height: number; column: number; ports: [] }[] = [];
+  perColumn.forEach((count, column) => {
+    for (let index = 0; index < count; index += 1) {
+      nodes.push({ id: `n${column}-${index}`, width: 264, height: 110, column, ports: [] });
+    }
+  });
+  const edges: LayoutRequest['edges'][number][] = [];
+  perColumn.forEach((count, column) => {
+    const next = perColumn[column + 1];
+    if (next === undefined) return;
+    for (let index = 0; index < Math.max(count, next); index += 1) {
+      const source = `n${column}-${index % count}`;
+      const target = `n${column + 1}-${(index * 7) % next}`;
+      edges.push({
+        id: `e${column}-${index}`,
+        source,
+        sourcePort: source,
+        target,
+        targetPort: target,
+      });
+    }
+  });
+  return { nodes, edges, grouped: false, detail: 'nodes' };
+}

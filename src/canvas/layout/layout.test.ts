@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../engine';
 import { estimateNodeSize, HANDLE } from '../model/geometry';
 import { DESIGNS, topologyOf } from '../testing/designs';
-import { layoutWithElk, toElkGraph } from './elkLayout';
+import { layoutWithElk, toElkGraph, warmUpRequest } from './elkLayout';
 import {
   DETAILED_LAYOUT_LIMIT,
   layoutColumn,
@@ -141,5 +141,16 @@ describe('layoutWithElk', () => {
         box.y + box.height <= bookinfoBottom;
       expect(inside).toBe(false);
     }
+  });
+});
+
+describe('warmUpRequest', () => {
+  it('given the warm-up design, then ELK lays it out in its columns', async () => {
+    const request = warmUpRequest();
+    expect(request.nodes.length).toBeGreaterThan(90);
+    const positions = await layoutWithElk(elk, request);
+    const x = (id: string) => positions[id]?.x ?? NaN;
+    expect(x('n0-0')).toBeLessThan(x('n1-0'));
+    expect(x('n5-0')).toBeLessThan(x('n6-0'));
   });
 });

@@ -1,5 +1,5 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { layoutWithElk } from './elkLayout';
+import { layoutWithElk, warmUpRequest } from './elkLayout';
 import type { LayoutReply, LayoutMessage } from './layoutProtocol';
 
 // ELK runs here, off the main thread: a 1,000-node layout takes seconds of CPU and the page must
@@ -13,6 +13,8 @@ const scope = self as unknown as {
   postMessage: (message: LayoutReply) => void;
 };
 
+let warmed = false;
+
 scope.onmessage = async (event) => {
   const { id, request } = event.data;
   const start = performance.now();
@@ -24,4 +26,10 @@ scope.onmessage = async (event) => {
     reply = { id, error: error instanceof Error ? error.message : String(error) };
   }
   scope.postMessage(reply);
+  if (!warmed) {
+    warmed = true;
+    // Once the first design is drawn, while the user looks at it, so that a large one laid out
+    // later does not run cold. Its result is not needed.
+    setTimeout(() => void layoutWithElk(elk, warmUpRequest()).catch(() => undefined), 200);
+  }
 };

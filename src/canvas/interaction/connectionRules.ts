@@ -1,0 +1,67 @@
+import { canConnect, connectionIntent, type ConnectionCheck, type Intent } from '../../engine';
+import type { SailplanStore } from '../../store';
+import { isPartHandle } from '../model/geometry';
+
+/** The canvas id a connection end stands for: the part its handle belongs to, else the node. */
+export function endpointId(nodeId: string, handleId: string | null | undefined): string {
+  return isPartHandle(handleId) ? handleId : nodeId;
+}
+
+/** What a connection would do, in words, for the hover feedback. */
+export function describeIntent(intent: Intent): string {
+  switch (intent.type) {
+    case 'gateway.selectLoadBalancer':
+      return 'The Gateway will select this load balancer’s pods';
+    case 'virtualService.bindGateway':
+      return intent.server === undefined
+        ? 'Binds the VirtualService to this Gateway'
+        : `Binds the VirtualService to server ${intent.server} of this Gateway`;
+    case 'route.addDestination':
+      return `Rule ${intent.rule} will also route to ${intent.destination.host}${
+        intent.destination.subset === undefined ? '' : ` subset ${intent.destination.subset}`
+      }`;
+    case 'rule.add':
+      return 'Adds a rule routing here';
+    case 'service.selectWorkload':
+      return 'The Service will select these pods';
+    case 'destinationRule.setHost':
+      return `The DestinationRule will apply to ${intent.host}`;
+    default:
+      return 'Connects them';
+  }
+}
+
+/**
+ * Whether a connection may be made, asked on every pointer move while one is drawn: planned once
+ * per pair and version of the design.
+ */
+export function createConnectionChecker(app: SailplanStore) {
+  let version = -1;
+  let checks = new Map<string, ConnectionCheck>();
+  return {
+    check(sourceId: string, targetId: string): ConnectionCheck {
+      const { derived } = app.getState();
+      if (derived.syntaxErrors > 0) {
+        return { allowed: false, reason: 'The YAML has errors: fix them in the editor first' };
+      }
+      if (derived.version !== version) {
+        version = derived.version;
+        checks = new Map();
+      }
+      const key = `${sourceId}\n${targetId}`;
+      let result = checks.get(key);
+      if (result === undefined) {
+        result = canConnect(derived.design, sourceId, targetId);
+        checks.set(key, result);
+      }
+      return result;
+    },
+    /** The intent to dispatch for a connection, or why there is none. */
+    intent(sourceId: string, targetId: string) {
+      return connectionIntent(app.getState().derived.design, sourceId, targetId);
+    },
+  };
+}
+
+/** A connection checker's API. */
+export type ConnectionChecker = ReturnType<typeof createConnectionChecker>;

@@ -1,0 +1,218 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createSailplanStore, type SailplanStore } from '../../store';
+import { createInThreadLayoutEngine } from '../layout/layoutEngine';
+import { DESIGNS } from '../testing/designs';
+import { createCanvasStore, type CanvasStore } from './canvasStore';
+
+const SEED_IDS = [
+  'Service/istio-system/istio-ingressgateway',
+  'Gateway/istio-system/default-gateway',
+  'VirtualService/default/proxy',
+  'Service/default/proxy',
+];
+
+async function openCanvas(
+  text: string,
+): Promise<{ app: SailplanStore; canvas: CanvasStore; stop: () => void }> {
+  const app = createSailplanStore({ text });
+  const canvas = createCanvasStore({ app, layout: createInThreadLayoutEngine() });
+  const stop = canvas.getState().connect();
+  // The first layout runs ELK; its positions land in the app store.
+  await vi.waitFor(
+    () => {
+      const { positions } = app.getState();
+      expect(
+        app.getState().lastGood.topology.nodes.every((node) => positions[node.id] !== undefined),
+      ).toBe(true);
+      expect(canvas.getState().layoutState).toBe('idle');
+    },
+    { timeout: 20_000 },
+  );
+  return { app, canvas, stop };
+}
+
+function nodeOf(canvas: CanvasStore, id: string) {
+  return canvas.getState().nodes.find((node) => node.id === id);
+}
+
+describe('the canvas store', () => {
+  it('given the seed, then it lays the design out left to right and draws every node there', async () => {
+    const { app, canvas, stop } = await openCanvas(DESIGNS.seedIngress);
+    const { positions } = app.getState();
+    const xs = SEED_IDS.map((id) => positions[id]?.x ?? NaN);
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+    for (const id of SEED_IDS) expect(nodeOf(canvas, id)?.position).toEqual(positions[id]);
+    expect(canvas.getState().edges.map((edge) => edge.id)).toHaveLength(3);
+    stop();
+  });
+
+  it('given an edit, then arranged nodes keep their positions and the new one lands beside its neighbour', async () => {
+    const { app, canvas, stop } = await openCanvas(DESIGNS.seedIngress);
+    app.getState().moveNode('VirtualService/default/proxy', { x: 1000, y: 700 });
+    const before = app.getState().positions;
+    const result = app.getState().dispatch({
+      type: 'route.addDestination',
+      virtualService: 'VirtualService/default/proxy',
+      rule: 0,
+      destination: { host: 'proxy-v2' },
+    });
+    expect(result.ok).toBe(true);
+    // The new destination is a missing host: it gets a place right of the VirtualService.
+    await vi.waitFor(() =>
+      expect(
+        app.getState().positions['missing:host/proxy-v2.default.svc.cluster.local'],
+      ).toBeDefined(),
+    );
+    const after = app.getState().positions;
+    for (const id of SEED_IDS) expect(after[id]).toEqual(before[id]);
+    const placed = after['missing:host/proxy-v2.default.svc.cluster.local'];
+    expect(placed?.x).toBeGreaterThan(1000 + 264);
+    expect(nodeOf(canvas, 'VirtualService/default/proxy')?.position).toEqual({ x: 1000, y: 700 });
+    stop();
+  });
+
+  it('given a drag, then the position is kept as view state and the YAML is untouched', async () => {
+    const { app, canvas, stop } = await openCanvas(DESIGNS.seedIngress);
+    const text = app.getState().text;
+    const id = 'Gateway/istio-system/default-gateway';
+    canvas
+      .getState()
+      .onNodesChange([{ type: 'position', id, position: { x: 5, y: 6 }, dragging: true }]);
+    expect(nodeOf(canvas, id)?.position).toEqual({ x: 5, y: 6 });
+    canvas
+      .getState()
+      .onNodesChange([{ type: 'position', id, position: { x: 15, y: 16 }, dragging: false }]);
+    expect(app.getState().positions[id]).toEqual({ x: 15, y: 16 });
+    expect(app.getState().text).toBe(text);
+    stop();
+  });
+
+  it('given a rename typed in the YAML, then the renamed node keeps its place', async () => {
+    const { app, stop } = await openCanvas(DESIGNS.seedIngress);
+    app.getState().moveNode('Service/default/proxy', { x: 2000, y: 30 });
+    app
+      .getState()
+      .replaceText(
+        DESIGNS.seedIngress.replace(
+          /name: proxy\nspec:\n {2}selector/,
+          'name: proxy2\nspec:\n  selector',
+        ),
+      );
+    await vi.waitFor(() =>
+      expect(app.getState().positions['Service/default/proxy2']).toEqual({ x: 2000, y: 30 }),
+    );
+    stop();
+  });
+
+  it('given a click on a node and then its rule, then the selection is the node, then the rule, from the canvas', async () => {
+    const { app, canvas, stop } = await openCanvas(DESIGNS.seedIngress);
+    const id = 'VirtualService/default/proxy';
+    canvas.getState().onNodesChange([{ type: 'select', id, selected: true }]);
+    expect(app.getState().selection).toEqual({ id, origin: 'canvas' });
+    // A click on the rule row selects the part first; the node's own select change keeps it.
+    app.getState().select({ id: `${id}#http/0`, origin: 'canvas' });
+    canvas.getState().onNodesChange([{ type: 'select', id, selected: true }]);
+    expect(app.getState().selection?.id).toBe(`${id}#http/0`);
+    expect(canvas.getState().selectedPart).toBe(`${id}#http/0`);
+    expect(nodeOf(canvas, id)?.selected).toBe(true);
+    canvas
+      .getState()
+      .onEdgesChange([
+        { type: 'select', id: 'route:VirtualService/default/proxy#http/0/0', selected: true },
+      ]);
+    expect(app.getState().selection?.id).toBe('route:VirtualService/default/proxy#http/0/0');
+    expect(canvas.getState().edges.find((edge) => edge.selected)?.id).toBe(
+      'route:VirtualService/default/proxy#http/0/0',
+    );
+    stop();
+  });
+
+  it('given YAML that does not parse, then the last good diagram stays, frozen', async () => {
+    const { app, canvas, stop } = await openCanvas(DESIGNS.seedIngress);
+    const positions = app.getState().positions;
+    app.getState().replaceText(`${DESIGNS.seedIngress}\n  bad: [unclosed\n`);
+    expect(app.getState().derived.syntaxErrors).toBeGreaterThan(0);
+    expect(canvas.getState().readOnly).toBe(true);
+    expect(canvas.getState().nodes.map((node) => node.id)).toEqual(SEED_IDS);
+    expect(canvas.getState().nodes.some((node) => node.draggable || node.connectable)).toBe(false);
+    expect(app.getState().positions).toBe(positions);
+    stop();
+  });
+
+  it('given the toolbar’s Auto layout, then the user’s arrangement is laid out again', async () => {
+    const { app, stop } = await openCanvas(DESIGNS.seedIngress);
+    const laidOut = app.getState().positions['Gateway/istio-system/default-gateway'];
+    app.getState().moveNode('Gateway/istio-system/default-gateway', { x: -900, y: -900 });
+    app.getState().requestLayout();
+    await vi.waitFor(() =>
+      expect(app.getState().positions['Gateway/istio-system/default-gateway']).toEqual(laidOut),
+    );
+    stop();
+  });
+
+  it('given a focus on a Service, then only the request paths through it are drawn, without moving the design', async () => {
+    const { app, canvas, stop } = await openCanvas(DESIGNS.bookinfoMesh);
+    const positions = app.getState().positions;
+    canvas.getState().focusOn('Service/bookinfo/ratings');
+    await vi.waitFor(() => expect(canvas.getState().layoutState).toBe('idle'));
+    expect(canvas.getState().viewMode).toBe('path');
+    expect(canvas.getState().focusLabel).toBe('Service bookinfo/ratings');
+    expect(
+      canvas
+        .getState()
+        .nodes.map((node) => node.id)
+        .sort(),
+    ).toEqual(
+      [
+        'VirtualService/bookinfo/ratings',
+        'Service/bookinfo/ratings',
+        'DestinationRule/bookinfo/ratings',
+        'Deployment/bookinfo/ratings-v1',
+        'Deployment/bookinfo/ratings-v2',
+      ].sort(),
+    );
+    expect(app.getState().positions).toBe(positions);
+    canvas.getState().setViewMode('namespaces');
+    await vi.waitFor(() =>
+      expect(canvas.getState().nodes.map((node) => node.type)).toEqual([
+        'namespaceSummary',
+        'namespaceSummary',
+      ]),
+    );
+    canvas.getState().setViewMode('all');
+    expect(canvas.getState().nodes).toHaveLength(app.getState().lastGood.topology.nodes.length);
+    stop();
+  });
+
+  it('given namespace groups, then each namespace gets a box behind its nodes, and dragging it moves them', async () => {
+    const { app, canvas, stop } = await openCanvas(DESIGNS.bookinfoMesh);
+    canvas.getState().setShowGroups(true);
+    await vi.waitFor(() => expect(canvas.getState().layoutState).toBe('idle'));
+    const group = canvas.getState().nodes.find((node) => node.id === 'namespace:istio-system');
+    expect(group?.type).toBe('namespaceGroup');
+    const member = 'Service/istio-system/istio-ingressgateway';
+    const start = app.getState().positions[member] ?? { x: NaN, y: NaN };
+    const origin = group?.position ?? { x: NaN, y: NaN };
+    canvas.getState().onNodesChange([
+      {
+        type: 'position',
+        id: 'namespace:istio-system',
+        position: { x: origin.x + 50, y: origin.y + 20 },
+        dragging: true,
+      },
+    ]);
+    canvas.getState().onNodesChange([
+      {
+        type: 'position',
+        id: 'namespace:istio-system',
+        position: { x: origin.x + 50, y: origin.y + 20 },
+        dragging: false,
+      },
+    ]);
+    expect(app.getState().positions[member]).toEqual({ x: start.x + 50, y: start.y + 20 });
+    expect(canvas.getState().namespaceAt({ x: start.x + 60, y: start.y + 30 })).toBe(
+      'istio-system',
+    );
+    stop();
+  });
+});
