@@ -1,0 +1,277 @@
+import { expect, test } from '@playwright/test';
+import { SailplanApp } from './fixtures/app';
+import { CanvasPane, exampleText } from './fixtures/canvas';
+import { YamlEditorPane } from './fixtures/editor';
+
+// Room for the canvas beside the inspector and the editor, as on a laptop screen.
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+test.describe('the canvas draws the design', () => {
+  test('the seed design flows left to right, each reference an edge named for what it does', async ({
+    page,
+  }, testInfo) => {
+    const app = new SailplanApp(page);
+    const canvas = new CanvasPane(app);
+    await app.open();
+    await canvas.settled();
+
+    const chain = [
+      'Service istio-system/istio-ingressgateway',
+      'Gateway istio-system/default-gateway',
+      'VirtualService default/proxy',
+      'Service default/proxy',
+    ];
+    const lefts: number[] = [];
+    for (const name of chain) lefts.push((await canvas.box(canvas.node(name))).x);
+    expect([...lefts].sort((a, b) => a - b)).toEqual(lefts);
+
+    await expect(
+      canvas.edge(
+        'Service istio-system/istio-ingressgateway sends traffic to Gateway istio-system/default-gateway on port 80',
+      ),
+    ).toHaveCount(1);
+    await expect(
+      canvas.edge(
+        'Gateway istio-system/default-gateway server 0 binds VirtualService default/proxy for *',
+      ),
+    ).toHaveCount(1);
+    await expect(
+      canvas.edge(
+        'VirtualService default/proxy rule 0 routes 100% to Service default/proxy port 80',
+      ),
+    ).toHaveCount(1);
+
+    // Parts are rows with their own names: the Gateway's server, the VirtualService's rule.
+    await expect(canvas.part('Gateway istio-system/default-gateway', 'server 0')).toContainText(
+      'HTTP',
+    );
+    await expect(canvas.part('VirtualService default/proxy', 'rule 0')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('seed.png') });
+  });
+
+  test('a larger design shows rules in order, subsets, weights and a mirror', async ({
+    page,
+  }, testInfo) => {
+    const app = new SailplanApp(page);
+    const canvas = new CanvasPane(app);
+    await app.open();
+    await canvas.loadDesign(exampleText('bookinfo-mesh'));
+    await expect(canvas.node('VirtualService bookinfo/reviews')).toBeVisible();
+    await canvas.settled();
+
+    const rules = canvas
+      .node('VirtualService bookinfo/reviews')
+      .getByRole('region', { name: 'Rules' });
+    await expect(rules.getByRole('button')).toHaveText([/jason/, /canary/]);
+    await expect(canvas.part('DestinationRule bookinfo/reviews', 'subset v3')).toContainText(
+      'version=v3',
+    );
+    await expect(canvas.part('Gateway bookinfo/bookinfo-gateway', 'server 1')).toContainText(
+      'SIMPLE',
+    );
+
+    const canary = canvas.edge(
+      'VirtualService bookinfo/reviews canary routes 90% to Service bookinfo/reviews subset v1 port 9080',
+    );
+    await expect(canary).toHaveCount(1);
+    const labels = canvas.region.locator('.sp-edge-label');
+    await expect(labels.filter({ hasText: /^90%/ })).toHaveText('90%v1');
+    await expect(labels.filter({ hasText: /^10%/ })).toHaveText('10%v3');
+    // The mirror is an edge of its own kind, drawn dashed.
+    const mirror = canvas.edge(
+      'VirtualService bookinfo/ratings rule 0 mirrors 10% of requests to Service bookinfo/ratings subset v2',
+    );
+    await expect(mirror.locator('.sp-edge--mirror')).toHaveCount(1);
+    await expect(labels.filter({ hasText: 'mirror 10%' })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('bookinfo.png') });
+  });
+
+  test('a reference to nothing is drawn in the warning style, with its reason on hover', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    const canvas = new CanvasPane(app);
+    await app.open();
+    await canvas.loadDesign(exampleText('seed-ingress').replace('host: proxy', 'host: prxy'));
+
+    const missing = canvas.node('Host prxy.default.svc.cluster.local (missing)');
+    await expect(missing).toBeVisible();
+    const dangling = canvas.edge(
+      /routes 100% to Host prxy.default.svc.cluster.local \(missing\)\. Problem: no Service or ServiceEntry has host prxy/,
+    );
+    await expect(dangling).toHaveCount(1);
+    await expect(dangling.locator('.sp-edge--dangling')).toHaveCount(1);
+    // The VirtualService's badge counts the analyzer's problem.
+    await expect(
+      canvas.node('VirtualService default/proxy').getByRole('img', { name: /1 problem/ }),
+    ).toBeVisible();
+
+    await canvas.settled();
+    await canvas.region.locator('.sp-edge-label').filter({ hasText: 'problem' }).hover();
+    await expect(canvas.region.getByRole('tooltip')).toHaveText(
+      'no Service or ServiceEntry has host prxy.default.svc.cluster.local',
+    );
+  });
+
+  test('invalid YAML shows a banner and keeps the last good diagram, frozen, until it is fixed', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    const canvas = new CanvasPane(app);
+    await app.open();
+    await canvas.settled();
+
+    await app.editorPane.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText('\n  broken: [unclosed\n');
+
+    await expect(canvas.readOnlyBanner).toBeVisible();
+    for (const name of ['Gateway istio-system/default-gateway', 'Service default/proxy']) {
+      await expect(canvas.node(name)).toBeVisible();
+    }
+    await expect(canvas.paletteItem('Gateway')).toBeDisabled();
+    // Nodes cannot be moved while the YAML is broken (the drag pans the view instead).
+    const before = await canvas.flowPosition('Service default/proxy');
+    await canvas.dragNode('Service default/proxy', 0, 120);
+    expect(await canvas.flowPosition('Service default/proxy')).toEqual(before);
+
+    // Undone in the editor, the YAML parses again and the canvas follows.
+    await app.editorPane.locator('.view-lines').click();
+    await expect(async () => {
+      await page.keyboard.press('ControlOrMeta+Z');
+      await expect(canvas.readOnlyBanner).toHaveCount(0, { timeout: 1000 });
+    }).toPass();
+    await expect(canvas.paletteItem('Gateway')).toBeEnabled();
+  });
+
+  test('a dragged node stays where it was put across an edit, and the YAML does not change', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    const canvas = new CanvasPane(app);
+    await app.open();
+    await canvas.settled();
+    const undo = page.getByRole('button', { name: 'Undo' });
+    await expect(undo).toBeDisabled();
+
+    const name = 'Gateway istio-system/default-gateway';
+    const start = await canvas.flowPosition(name);
+    await canvas.dragNode(name, 40, 140);
+    const moved = await canvas.flowPosition(name);
+    expect(moved.y - start.y).toBeGreaterThan(100);
+    // The drag is view state: there is no edit to undo.
+    await expect(undo).toBeDisabled();
+
+    // An edit elsewhere: a new Service from the palette.
+    await canvas.paletteItem('Service').click();
+    await expect(canvas.node('Service default/service')).toBeVisible();
+    await expect(undo).toBeEnabled();
+    expect(await canvas.flowPosition(name)).toEqual(moved);
+  });
+});
+
+test.describe('connecting on the canvas', () => {
+  test('a Gateway server connected to a VirtualService binds it: gateways: changes in the YAML', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    const canvas = new CanvasPane(app);
+    await app.open();
+    await canvas.settled();
+    await canvas.paletteItem('VirtualService').click();
+    const added = canvas.node('VirtualService default/virtual-service');
+    await expect(added).toBeVisible();
+    await canvas.fitView();
+    expect(await app.findInEditor('istio-system/default-gateway')).toBe('1 of 1');
+
+    const hint = await canvas.connect(
+      canvas.partSource('Gateway istio-system/default-gateway', 'server 0'),
+      added,
+    );
+    expect(hint).toContain('Binds the VirtualService to server 0 of this Gateway');
+
+    await expect(
+      canvas.edge(
+        /^Gateway istio-system\/default-gateway server 0 binds VirtualService default\/virtual-service/,
+      ),
+    ).toHaveCount(1);
+    expect(await app.findInEditor('istio-system/default-gateway')).toMatch(/ of 2$/);
+    expect(await app.findInEditor('gateways:')).toMatch(/ of 2$/);
+  });
+
+  test('a connection that means nothing is refused, and the canvas says why', async ({ page }) => {
+    const app = new SailplanApp(page);
+    const canvas = new CanvasPane(app);
+    await app.open();
+    await canvas.fitView();
+    const undo = page.getByRole('button', { name: 'Undo' });
+
+    const hint = await canvas.connect(
+      canvas.partSource('VirtualService default/proxy', 'rule 0'),
+      canvas.node('Gateway istio-system/default-gateway'),
+    );
+    expect(hint).toContain(
+      'Connect from the Gateway to the VirtualService: traffic flows that way',
+    );
+    await expect(canvas.region.getByRole('tooltip')).toHaveText(
+      'Not connected: Connect from the Gateway to the VirtualService: traffic flows that way',
+    );
+    await expect(undo).toBeDisabled();
+  });
+});
+
+test.describe('selection and the keyboard', () => {
+  test('a selected route edge is removed with Delete, and the rule keeps its other destination', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    const canvas = new CanvasPane(app);
+    await app.open();
+    await canvas.loadDesign(exampleText('bookinfo-mesh'));
+    await expect(canvas.node('Service bookinfo/reviews')).toBeVisible();
+    await canvas.fitView();
+    expect(await app.findInEditor('subset: v3')).toBe('1 of 1');
+
+    await canvas.region.locator('.sp-edge-label').filter({ hasText: /^10%/ }).click();
+    await page.keyboard.press('Delete');
+
+    await expect(
+      canvas.edge(/canary routes 10% to Service bookinfo\/reviews subset v3/),
+    ).toHaveCount(0);
+    await expect(
+      canvas.edge(/canary routes 100% to Service bookinfo\/reviews subset v1/),
+    ).toHaveCount(1);
+    expect(await app.findInEditor('subset: v3')).toBe('No results');
+  });
+
+  test('nodes take the keyboard focus; Enter selects one, and Delete asks to confirm', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    const canvas = new CanvasPane(app);
+    await app.open();
+    await canvas.settled();
+
+    const service = canvas.node('Service default/proxy');
+    await service.focus();
+    await page.keyboard.press('Enter');
+    await expect(service).toHaveClass(/selected/);
+    await page.keyboard.press('Delete');
+    await expect(page.getByRole('dialog')).toContainText('proxy');
+    // Nothing is deleted until the user confirms.
+    await expect(service).toBeVisible();
+  });
+
+  test('a resource chosen in the editor is selected on the canvas', async ({ page }) => {
+    const app = new SailplanApp(page);
+    const canvas = new CanvasPane(app);
+    const editor = new YamlEditorPane(page);
+    await app.open();
+    await canvas.settled();
+    await editor.placeCursorAfter('kind: VirtualService');
+    await expect(canvas.node('VirtualService default/proxy')).toHaveClass(/selected/);
+    await editor.placeCursorAfter('name: default-gateway');
+    await expect(canvas.node('Gateway istio-system/default-gateway')).toHaveClass(/selected/);
+    await expect(canvas.node('VirtualService default/proxy')).not.toHaveClass(/selected/);
+  });
+});
