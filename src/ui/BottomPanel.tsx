@@ -1,5 +1,6 @@
 import { useSailplan } from '../store';
 import { ProblemsPanel } from './ProblemsPanel';
+import { useRememberedSilenced } from './problems/rememberSilenced';
 import { SimulatorPanel } from './SimulatorPanel';
 import { Tabs } from './Tabs';
 import { TestsPanel } from './TestsPanel';
@@ -17,6 +18,7 @@ export function BottomPanel() {
   // The route tests run after every edit: the tab counts the failures (or the file's errors).
   const failedTests = useSailplan((state) => state.testRun.failed);
   const testFileErrors = useSailplan((state) => state.testRun.errors.length);
+  useRememberedSilenced();
 
   return (
     <Tabs
