@@ -90,10 +90,11 @@ export function TraceStepRow({
   const title = (
     <>
       <span className="sim-step-title">{step.title}</span>
-      {words !== '' && <span className="visually-hidden">, {words}</span>}
       {location !== undefined && <span className="sim-step-location">{location}</span>}
     </>
   );
+  // Spans read together without spaces: the name is spelled out for screen readers.
+  const name = `${step.title}${words === '' ? '' : `, ${words}`}${location === undefined ? '' : `, ${location}`}`;
   return (
     <li
       className={`sim-step sim-step--${step.status}${reached ? '' : ' sim-step--not-reached'}`}
@@ -111,6 +112,7 @@ export function TraceStepRow({
             <button
               type="button"
               className="sim-step-button"
+              aria-label={name}
               onClick={(event) => {
                 event.stopPropagation();
                 reveal(step);
@@ -119,7 +121,10 @@ export function TraceStepRow({
               {title}
             </button>
           ) : (
-            <span className="sim-step-button sim-step-button--static">{title}</span>
+            <span className="sim-step-button sim-step-button--static">
+              {title}
+              {words !== '' && <span className="visually-hidden">, {words}</span>}
+            </span>
           )}
           {tags}
         </div>

@@ -6,6 +6,11 @@ import { nodeIdAtOffset, resourceOf, useSailplanStoreApi } from '../../store';
 export interface DesignPlace {
   readonly node?: string;
   readonly source?: SourceRange;
+  /**
+   * Which derivation the range is in: `shown` (the last one that parsed, which the canvas and the
+   * traces use; the default) or `current` (the text as it is, which diagnostics describe).
+   */
+  readonly of?: 'shown' | 'current';
 }
 
 /**
@@ -17,13 +22,11 @@ export interface DesignPlace {
 export function useRevealInDesign(): (place: DesignPlace) => void {
   const store = useSailplanStoreApi();
   return useCallback(
-    ({ node, source }: DesignPlace) => {
+    ({ node, source, of = 'shown' }: DesignPlace) => {
       const state = store.getState();
-      // Ranges come from the design the canvas shows, the last one that parsed.
+      const derived = of === 'shown' ? state.lastGood : state.derived;
       const holder =
-        source === undefined
-          ? undefined
-          : nodeIdAtOffset(state.lastGood, source.start, source.file);
+        source === undefined ? undefined : nodeIdAtOffset(derived, source.start, source.file);
       const id =
         node === undefined
           ? holder
