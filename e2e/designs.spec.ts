@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { SailplanApp } from './fixtures/app';
+import { DesignFiles } from './fixtures/designFiles';
+
+const seed = readFileSync(new URL('../examples/seed-ingress.yaml', import.meta.url), 'utf8');
+
+async function openApp(page: Page): Promise<{ app: SailplanApp; files: DesignFiles }> {
+  const app = new SailplanApp(page);
+  await app.open();
+  await expect(app.node('Gateway istio-system/default-gateway')).toBeVisible();
+  return { app, files: new DesignFiles(page) };
+}
+
+async function typeAtEnd(app: SailplanApp, text: string): Promise<void> {
+  await app.editorPane.locator('.view-lines').click();
+  await app.page.keyboard.press('ControlOrMeta+End');
+  await app.page.keyboard.type(text);
+}
+
+test('what is typed survives a reload', async ({ page }) => {
+  const { app, files } = await openApp(page);
+  await typeAtEnd(app, '\n# kept across reloads');
+  await files.saved();
+  await page.reload();
+  await expect(app.node('Gateway istio-system/default-gateway')).toBeVisible();
+  expect(await files.designText()).toContain('# kept across reloads');
+});
+
+test('a crash loses nothing typed more than a second before', async ({ page }) => {
+  const { app } = await openApp(page);
+  await typeAtEnd(app, '\n# typed a second ago');
+  await page.waitForTimeout(1100);
+  // What the storage holds now is what a crash would leave: no pagehide or unload has run.
+  const stored = await page.evaluate(async () => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('sailplan', 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const read = (store: string, key: string) =>
+      new Promise<unknown>((resolve) => {
+        const request = database.transaction(store).objectStore(store).get(key);
+        request.onsuccess = () => resolve(request.result);
+      });
+    const current = await read('session', 'current');
+    const record = (await read('designs', String(current))) as { content: { text: string } };
+    database.close();
+    return record.content.text;
+  });
+  expect(stored).toContain('# typed a second ago');
+});
+
+test('designs are saved under names, renamed, reopened and deleted', async ({ page }) => {
+  const { app, files } = await openApp(page);
+  await files.choose('Designs', 'Save as…');
+  const dialog = page.getByRole('dialog', { name: 'Save the design as' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Shop ingress');
+  await files.answer('Save');
+  await expect(files.designName()).toHaveText('Shop ingress');
+
+  await files.choose('Designs', 'Rename…');
+  await page
+    .getByRole('dialog', { name: 'Rename the design' })
+    .getByRole('textbox')
+    .fill('Shop edge');
+  await files.answer('Rename');
+  await expect(files.designName()).toHaveText('Shop edge');
+  await typeAtEnd(app, '\n# shop edge');
+  await files.saved();
+
+  // A named design is kept: New asks nothing.
+  await files.button('New').click();
+  await expect(files.designName()).toHaveText('Untitled design');
+  await expect(app.node('Gateway istio-system/default-gateway')).toHaveCount(0);
+  expect(await files.designText()).toBe('');
+
+  // A name in use is refused.
+  await files.choose('Designs', 'Save as…');
+  await page
+    .getByRole('dialog', { name: 'Save the design as' })
+    .getByRole('textbox')
+    .fill('shop EDGE');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'already exists' })).toBeVisible();
+  await files.answer('Cancel');
+
+  await files.choose('Designs', 'Shop edge');
+  await expect(app.node('Gateway istio-system/default-gateway')).toBeVisible();
+  expect(await files.designText()).toBe(`${seed}\n# shop edge`);
+  const menu = await files.openMenu('Designs');
+  await expect(menu.getByRole('menuitemradio', { name: 'Shop edge' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  await page.keyboard.press('Escape');
+
+  await files.choose('Designs', 'Delete…');
+  await files.answer('Delete');
+  const after = await files.openMenu('Designs');
+  await expect(after.getByRole('menuitem', { name: 'No saved designs yet' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // The deleted design's content stays open, and is now unsaved work: New asks first.
+  expect(await files.designText()).toBe(`${seed}\n# shop edge`);
+  await files.button('New').click();
+  await expect(page.getByRole('alertdialog', { name: 'Keep your changes?' })).toBeVisible();
+  await files.answer('Cancel');
+  expect(await files.designText()).toBe(`${seed}\n# shop edge`);
+});
+
+test('a saved design that cannot be read is never written over', async ({ page }) => {
+  const { files } = await openApp(page);
+  await files.saved();
+  // A damaged record, as another version or a broken profile might leave it, made the current one.
+  await page.evaluate(async () => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('sailplan', 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const transaction = database.transaction(['designs', 'summaries', 'session'], 'readwrite');
+    const damaged = { id: 'damaged', name: 'Damaged', named: true, updatedAt: 1, size: 1 };
+    transaction.objectStore('designs').put({ ...damaged, content: { v: 1, text: 42 } }, 'damaged');
+    transaction.objectStore('summaries').put(damaged, 'damaged');
+    transaction.objectStore('session').put('damaged', 'current');
+    await new Promise((resolve) => (transaction.oncomplete = resolve));
+    database.close();
+  });
+  await page.reload();
+  await expect(files.notices.getByText(/could not be read/)).toBeVisible();
+  // The starting design is open, and edits to it are saved elsewhere.
+  expect(await files.designText()).toBe(seed);
+  const app = new SailplanApp(page);
+  await typeAtEnd(app, '\n# new work');
+  await files.saved();
+  const record = await page.evaluate(async () => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('sailplan', 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const value = await new Promise<unknown>((resolve) => {
+      const request = database.transaction('designs').objectStore('designs').get('damaged');
+      request.onsuccess = () => resolve(request.result);
+    });
+    database.close();
+    return value;
+  });
+  expect(record).toEqual({
+    id: 'damaged',
+    name: 'Damaged',
+    named: true,
+    updatedAt: 1,
+    size: 1,
+    content: { v: 1, text: 42 },
+  });
+});
