@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSailplanStore, SailplanStoreProvider, type SailplanStore } from '../../store';
 import seed from '../../../examples/seed-ingress.yaml?raw';
-import { Inspector, InspectorLayout } from './Inspector';
+import { Inspector } from './Inspector';
 
 const GATEWAY = 'Gateway/istio-system/default-gateway';
 const VIRTUAL_SERVICE = 'VirtualService/default/proxy';
@@ -336,34 +336,6 @@ describe('the inspector', { timeout: 20_000 }, () => {
     expect(dialog).toHaveTextContent(/applies to sidecars \(mesh\) only/);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(store.getState().deleteRequest).toBeNull();
-  });
-
-  it('asks to delete the selected node when Delete is pressed on the canvas', () => {
-    // given the canvas with the Gateway selected and a focusable node in it
-    const store = createSailplanStore({ text: seed });
-    store.getState().select({ id: GATEWAY, origin: 'canvas' });
-    render(
-      <SailplanStoreProvider store={store}>
-        <InspectorLayout>
-          <div role="group" aria-label="Gateway istio-system/default-gateway" tabIndex={0} />
-          <input aria-label="Canvas search" />
-        </InspectorLayout>
-      </SailplanStoreProvider>,
-    );
-    // when Delete is pressed in a text field of the canvas, nothing happens
-    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Canvas search' }), { key: 'Delete' });
-    expect(screen.queryByRole('dialog')).toBeNull();
-    // when Delete is pressed on the node, the confirmation opens for the selected Gateway
-    const node = screen.getByRole('group', { name: 'Gateway istio-system/default-gateway' });
-    node.focus();
-    fireEvent.keyDown(node, { key: 'Delete' });
-    expect(store.getState().deleteRequest?.id).toBe(GATEWAY);
-    const dialog = screen.getByRole('dialog', {
-      name: 'Delete Gateway istio-system/default-gateway?',
-    });
-    // and Cancel closes it, the focus back on the node
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(document.activeElement).toBe(node);
   });
 
   it('shows the analyzer’s diagnostics beside the field they are about', () => {

@@ -1,9 +1,9 @@
-import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
 import { PanelRightClose, PanelRightOpen, X } from 'lucide-react';
 import { parseNodeId, type Resource, type Topology } from '../../engine';
 import { useSailplan, useSailplanStoreApi, type SailplanState } from '../../store';
 import { ErrorBoundary } from '../ErrorBoundary';
-import { DeleteConfirmation, deleteTargetOf } from './DeleteConfirmation';
+import { DeleteConfirmation } from './DeleteConfirmation';
 import { Note } from './fields';
 import { Suggestions } from './Suggestions';
 import { ReportContext } from './useInspectorEdit';
@@ -310,35 +310,14 @@ export function Inspector() {
   );
 }
 
-function isTextEntry(target: EventTarget): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
-
 /**
  * The canvas with the inspector on its right, the way design tools lay out a properties panel.
- * Delete (or Backspace) with the focus on the canvas asks to delete the selected node, unless the
- * canvas handled the key itself; the confirmation then says what else changes.
+ * (The canvas's Delete key asks through the store's requestDelete; the confirmation is here.)
  */
 export function InspectorLayout({ children }: { readonly children: ReactNode }) {
-  const store = useSailplanStoreApi();
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.defaultPrevented || (event.key !== 'Delete' && event.key !== 'Backspace')) return;
-    if (event.altKey || event.ctrlKey || event.metaKey || isTextEntry(event.target)) return;
-    const { selection, derived } = store.getState();
-    if (selection === null || deleteTargetOf(selection.id, derived.design.model) === undefined) {
-      return;
-    }
-    event.preventDefault();
-    store.getState().requestDelete(selection.id);
-  };
   return (
     <div className="inspector-layout">
-      <div className="inspector-layout-canvas" onKeyDown={onKeyDown}>
-        {children}
-      </div>
+      <div className="inspector-layout-canvas">{children}</div>
       <ErrorBoundary area="Inspector">
         <Inspector />
       </ErrorBoundary>
