@@ -157,18 +157,52 @@ test.describe('gestures and the editor', () => {
     expect(await editor.cursorLine()).toBe(cursorLine);
     await editor.input.focus();
     await page.keyboard.type('X');
-    expect(await editor.lineText(58)).toBe('    app: proxyX');
+    await expect.poll(() => editor.lineText(58)).toBe('    app: proxyX');
     expect(await app.findInEditor('host: web')).toBe('1 of 1');
 
     // Ctrl+Z undoes the typing, then the whole gesture in one step; then nothing is left to undo.
     await page.keyboard.press('ControlOrMeta+Z');
-    expect(await editor.lineText(58)).toBe('    app: proxy');
+    await expect.poll(() => editor.lineText(58)).toBe('    app: proxy');
     await expect(app.node('Service default/web')).toBeVisible();
     await page.keyboard.press('ControlOrMeta+Z');
     await expect(app.node('Service default/proxy')).toBeVisible();
     await expect(app.node('Service default/web')).toHaveCount(0);
     expect(await app.findInEditor('web')).toBe('No results');
     expect(await app.findInEditor('host: proxy')).toBe('1 of 1');
+    await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  });
+
+  test('a palette click adds a resource at the end of the file; the cursor and scroll stay, and one Ctrl+Z takes it away', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    const editor = new YamlEditorPane(page);
+    await app.open();
+
+    // The user reads the first Service, at the top.
+    await editor.placeCursorAfter('kind: Service');
+    const firstLine = await editor.firstVisibleLine();
+    expect(await editor.cursorLine()).toBe(4);
+
+    // A palette click on the canvas adds a Gateway as a new document after line 62.
+    await page
+      .getByRole('region', { name: 'Canvas' })
+      .getByRole('button', { name: 'Add Gateway', exact: true })
+      .click();
+    await expect(app.node('Gateway istio-system/gateway')).toBeVisible();
+
+    // The editor did not follow it there: same scroll, same cursor, typing lands on line 4.
+    expect(await editor.firstVisibleLine()).toBe(firstLine);
+    expect(await editor.cursorLine()).toBe(4);
+    await editor.input.focus();
+    await page.keyboard.type('X');
+    await expect.poll(() => editor.lineText(4)).toBe('kind: ServiceX');
+
+    // Two Ctrl+Z: the typing, then the whole new document.
+    await page.keyboard.press('ControlOrMeta+Z');
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect(app.node('Gateway istio-system/gateway')).toHaveCount(0);
+    expect(await app.findInEditor('name: gateway')).toBe('No results');
     await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
   });
 
@@ -232,8 +266,41 @@ test.describe('selection follows both ways', () => {
     await expect.poll(async () => (await editor.highlightedLines())[0]).toBe(38);
     const highlighted = await editor.highlightedLines();
     expect(highlighted.every((line, index) => line === 38 + index && line <= 50)).toBe(true);
-    expect(await editor.lineText(39)).toBe('kind: VirtualService');
+    await expect.poll(() => editor.lineText(39)).toBe('kind: VirtualService');
     expect(await editor.isFocused()).toBe(false);
+  });
+
+  test('a node clicked on the canvas is highlighted and revealed in the editor, and the canvas keeps the focus', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    const editor = new YamlEditorPane(page);
+    await app.open();
+    const loadBalancer = app.node('Service istio-system/istio-ingressgateway');
+    await expect(loadBalancer).toBeVisible();
+
+    // The user scrolls the editor down with the mouse wheel (the cursor stays at the top).
+    const box = await app.editorPane.boundingBox();
+    await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + 200);
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 400);
+        return editor.lineText(3);
+      })
+      .toBeUndefined();
+
+    // A click on the LoadBalancer node's title selects the whole resource.
+    await loadBalancer.click({ position: { x: 40, y: 12 } });
+
+    // Its document (lines 3 to 20) scrolls back into view, highlighted from its first line.
+    await expect.poll(async () => (await editor.highlightedLines())[0]).toBe(3);
+    const highlighted = await editor.highlightedLines();
+    expect(highlighted.every((line, index) => line === 3 + index && line <= 20)).toBe(true);
+    expect(await editor.lineText(6)).toBe('  name: istio-ingressgateway');
+    expect(await editor.isFocused()).toBe(false);
+    expect(await app.canvas.evaluate((canvas) => canvas.contains(document.activeElement))).toBe(
+      true,
+    );
   });
 
   test('a trace step shows the exact YAML that decided it, marked inside its node, without taking the focus', async ({
