@@ -90,7 +90,7 @@ function useBringPathIntoView(nodes: readonly string[], end: string | null, gene
         bounds.y + bounds.height <= top + height / zoom;
       if (inside) return;
       // Never closer than now: the user's zoom is kept when the path fits at it.
-      const viewport = getViewportForBounds(bounds, width, height, minZoom, zoom, 0.08);
+      const viewport = getViewportForBounds(bounds, width, height, minZoom, zoom, 0.14);
       void reactFlow.setViewport(viewport, { duration: 300 });
     });
     return () => cancelAnimationFrame(frame);

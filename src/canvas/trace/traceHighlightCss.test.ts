@@ -30,7 +30,7 @@ describe('traceHighlightCss', () => {
     );
     expect(css).toMatch(
       new RegExp(
-        `->Gateway/istio-system/gw"\\] \\.react-flow__edge-path \\{[^}]*sp-trace-appear-3 260ms ease-out ${TRACE_STEP_MS / 2}ms`,
+        `->Gateway/istio-system/gw"\\] \\.react-flow__edge-path \\{[^}]*sp-trace-edge-3 260ms ease-out ${TRACE_STEP_MS / 2}ms`,
       ),
     );
     expect(css).toContain('@keyframes sp-trace-ring-3');

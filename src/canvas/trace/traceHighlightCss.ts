@@ -27,7 +27,10 @@ function resourceOf(id: string): string {
 export function traceHighlightCss(highlight: TraceHighlight, generation: number): string {
   const nodeIndex = new Map(highlight.nodes.map((id, index) => [id, index]));
   const delay = (stop: number) => `${Math.max(0, stop) * TRACE_STEP_MS}ms`;
-  const appear = `sp-trace-appear-${generation}`;
+  // Nothing disappears while the path plays: edges and rows start as drawn and take the trace's
+  // colour when the request reaches them.
+  const edgeIn = `sp-trace-edge-${generation}`;
+  const rowIn = `sp-trace-row-${generation}`;
   const ring = `sp-trace-ring-${generation}`;
   const rules: string[] = [];
 
@@ -50,21 +53,26 @@ export function traceHighlightCss(highlight: TraceHighlight, generation: number)
   highlight.edges.forEach((id, index) => {
     const arrival = highlight.edgeArrivals[index] ?? index + 1;
     rules.push(
-      `${edgeSelector(id)} .react-flow__edge-path { stroke: var(--sp-trace) !important; stroke-width: 2.75px !important; stroke-dasharray: 7 5; filter: drop-shadow(0 0 3px var(--sp-trace-glow)); animation: ${appear} 260ms ease-out ${delay(arrival - 0.5)} both, sp-trace-flow 0.9s linear infinite; }`,
+      `${edgeSelector(id)} .react-flow__edge-path { stroke: var(--sp-trace); stroke-width: 3px !important; stroke-dasharray: 10 4; filter: drop-shadow(0 0 3px var(--sp-trace-glow)); animation: ${edgeIn} 260ms ease-out ${delay(arrival - 0.5)} both, sp-trace-flow 0.9s linear infinite; }`,
     );
   });
   for (const id of highlight.parts) {
     const stop = nodeIndex.get(resourceOf(id)) ?? 0;
     rules.push(
-      `${partSelector(id)} { background: var(--sp-trace-soft); box-shadow: inset 3px 0 0 var(--sp-trace); animation: ${appear} 260ms ease-out ${delay(stop + 0.4)} both; }`,
+      `${partSelector(id)} { background: var(--sp-trace-soft); box-shadow: inset 3px 0 0 var(--sp-trace); animation: ${rowIn} 260ms ease-out ${delay(stop + 0.4)} both; }`,
     );
   }
   for (const id of highlight.missedParts) {
     rules.push(`${partSelector(id)} { box-shadow: inset 3px 0 0 var(--sp-trace-missed); }`);
   }
-  rules.push(`@keyframes ${appear} { from { opacity: 0; } to { opacity: 1; } }`);
   rules.push(
-    `@keyframes ${ring} { 0% { box-shadow: var(--sp-trace-node-shadow-from); } 45% { box-shadow: var(--sp-trace-node-shadow-pulse); } 100% { box-shadow: var(--sp-trace-node-shadow); } }`,
+    `@keyframes ${edgeIn} { from { stroke: var(--sp-edge-strong); stroke-dasharray: 10 0; filter: none; } }`,
+  );
+  rules.push(
+    `@keyframes ${rowIn} { from { background: transparent; box-shadow: inset 0 0 0 transparent; } }`,
+  );
+  rules.push(
+    `@keyframes ${ring} { 0% { box-shadow: var(--sp-trace-node-shadow-from); border-color: var(--border); } 45% { box-shadow: var(--sp-trace-node-shadow-pulse); } 100% { box-shadow: var(--sp-trace-node-shadow); } }`,
   );
   return rules.join('\n');
 }
