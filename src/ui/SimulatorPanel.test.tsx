@@ -134,6 +134,11 @@ describe('the Simulator panel', () => {
     expect(tried[0]).toHaveTextContent('match[4]');
     expect(tried[0]).toHaveTextContent('near miss');
     expect(tried[0]).toHaveTextContent('wanted prefix "/api/v1/products", got "/api/v1/product"');
+    // and the outcome names it, a click away from its lines
+    const nearest = screen.getByRole('button', {
+      name: /^Nearest miss: bookinfo\/bookinfo http\[0\]/,
+    });
+    expect(nearest).toHaveAccessibleName(/match\[4\]: uri: wanted prefix "\/api\/v1\/products"/);
   });
 
   it('selects the node of a step clicked, and asks the editor to reveal its lines', () => {

@@ -5,6 +5,7 @@ import { useSailplan } from '../../store';
 import { RuleAttemptsRow } from './RuleAttemptsRow';
 import { traceItems } from './traceItems';
 import { TraceStepRow } from './TraceStepRow';
+import { useRevealInDesign } from './useRevealInDesign';
 
 const TONE_ICONS = {
   delivered: CircleCheck,
@@ -28,6 +29,7 @@ export function TraceView() {
   const stale = useSailplan((state) => state.derived.syntaxErrors > 0);
   const sendRequest = useSailplan((state) => state.sendRequest);
   const clearSimulation = useSailplan((state) => state.clearSimulation);
+  const reveal = useRevealInDesign();
   const trace = simulation?.trace;
   const items = useMemo(
     () => (trace === undefined ? [] : traceItems(trace, model)),
@@ -46,6 +48,13 @@ export function TraceView() {
   }
   const { outcome } = simulation.highlight;
   const Icon = TONE_ICONS[outcome.tone];
+  // When no rule matched, the rule that came closest says most about why.
+  const nearest =
+    trace.outcome.flag === 'NR'
+      ? items
+          .flatMap((item) => (item.type === 'attempts' ? item.attempts : []))
+          .find((attempt) => attempt.nearMiss)
+      : undefined;
   const draw = simulation.request.draw;
   return (
     <section className="sim-trace" aria-label="Trace">
@@ -57,6 +66,19 @@ export function TraceView() {
             <span className="sim-outcome-detail">{outcome.detail}</span>
           )}
         </div>
+        {nearest !== undefined && (
+          <button
+            type="button"
+            className="sim-nearest"
+            aria-label={`Nearest miss: ${nearest.step.title}: ${nearest.step.reason}`}
+            onClick={() => reveal(nearest.step)}
+          >
+            <span className="sim-nearest-title">
+              <span className="sim-nearest-label">Nearest miss</span> {nearest.step.title}
+            </span>
+            <span className="sim-nearest-reason">{nearest.step.reason}</span>
+          </button>
+        )}
         <div className="sim-outcome-actions">
           {draw !== undefined && (
             <span className="sim-tag" title="The random draw this sample used">
