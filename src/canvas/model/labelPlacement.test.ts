@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DESIGNS, topologyOf } from '../testing/designs';
 import type { TopologyNode } from '../../engine';
 import { estimateNodeSize, NODE_WIDTH, rowOffsets } from './geometry';
-import { labelWidth, placeEdgeLabels } from './labelPlacement';
+import { labelWidth, MAX_PLACED_LABELS, placeEdgeLabels } from './labelPlacement';
 import { toFlowEdges } from './projection';
 import { trafficPath } from './edgeGeometry';
 
@@ -62,5 +62,26 @@ describe('placeEdgeLabels', () => {
       (edge) => edge.data?.type !== 'loadBalancer',
     );
     expect(placeEdgeLabels(topology, edges, {}, () => ({ width: 264, height: 100 })).size).toBe(0);
+  });
+
+  it('given more labels than are worth placing, then they stay in the middle of their edges', () => {
+    const topology = topologyOf(DESIGNS.seedIngress);
+    const edges = Array.from({ length: MAX_PLACED_LABELS + 1 }, (_, index) => ({
+      id: `e${index}`,
+      source: 'VirtualService/default/proxy',
+      target: 'Service/default/proxy',
+      data: { chips: [{ text: '50%', tone: 'weight' as const }], lane: 0, lanes: 1 },
+    }));
+    const positions = {
+      'VirtualService/default/proxy': { x: 0, y: 0 },
+      'Service/default/proxy': { x: 500, y: 0 },
+    };
+    expect(
+      placeEdgeLabels(topology, edges, positions, () => ({ width: 264, height: 100 })).size,
+    ).toBe(0);
+    expect(
+      placeEdgeLabels(topology, edges.slice(0, 2), positions, () => ({ width: 264, height: 100 }))
+        .size,
+    ).toBe(2);
   });
 });

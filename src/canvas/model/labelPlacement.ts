@@ -19,6 +19,8 @@ export interface LabelledEdge {
 }
 
 const LABEL_HEIGHT = 18;
+/** Above this many labels, labels stay in the middle of their edges. */
+export const MAX_PLACED_LABELS = 400;
 const MARGIN = 2;
 const CELL = 120;
 /**
@@ -156,7 +158,9 @@ export function placeEdgeLabels(
   };
 
   const labelled = edges.filter((edge) => (edge.data?.chips.length ?? 0) > 0);
-  if (labelled.length === 0) return new Map();
+  // Past a few hundred labels the design is read zoomed out, or in a focused view (where this
+  // runs on the few edges shown): the middle of each edge will do, and costs nothing.
+  if (labelled.length === 0 || labelled.length > MAX_PLACED_LABELS) return new Map();
   const ends = new Set(labelled.flatMap((edge) => [edge.source, edge.target]));
   for (const [id, position] of Object.entries(positions)) {
     // Only nodes near labelled edges can be in the way; the others need not be indexed.

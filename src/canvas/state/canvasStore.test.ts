@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createSailplanStore, type SailplanStore } from '../../store';
 import { createInThreadLayoutEngine } from '../layout/layoutEngine';
 import { DESIGNS } from '../testing/designs';
+import { SIMPLIFIED_VIEW_ABOVE } from '../model/views';
 import { createCanvasStore, type CanvasStore } from './canvasStore';
 
 const SEED_IDS = [
@@ -212,6 +213,47 @@ describe('the canvas store', () => {
     expect(app.getState().positions[member]).toEqual({ x: start.x + 50, y: start.y + 20 });
     expect(canvas.getState().namespaceAt({ x: start.x + 60, y: start.y + 30 })).toBe(
       'istio-system',
+    );
+    stop();
+  });
+
+  it('given a new selection, then only the selected edge changes and the others keep their objects', async () => {
+    const { app, canvas, stop } = await openCanvas(DESIGNS.bookinfoMesh);
+    const before = canvas.getState().edges;
+    const id = 'route:VirtualService/bookinfo/reviews#http/1/0';
+    app.getState().select({ id, origin: 'panel' });
+    const after = canvas.getState().edges;
+    expect(after.filter((edge, index) => edge !== before[index]).map((edge) => edge.id)).toEqual([
+      id,
+    ]);
+    expect(after.find((edge) => edge.id === id)?.selected).toBe(true);
+    stop();
+  });
+
+  it('given a design that grows past a thousand nodes, then the canvas shows its namespaces', async () => {
+    const { app, canvas, stop } = await openCanvas(DESIGNS.seedIngress);
+    const services = Array.from(
+      { length: SIMPLIFIED_VIEW_ABOVE },
+      (_, index) =>
+        `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${index}\n  namespace: team-${index % 3}\nspec:\n  ports:\n  - port: 80\n`,
+    );
+    app.getState().replaceText(`${DESIGNS.seedIngress}\n---\n${services.join('---\n')}`);
+    await vi.waitFor(() => expect(canvas.getState().viewMode).toBe('namespaces'), {
+      timeout: 20_000,
+    });
+    await vi.waitFor(() =>
+      expect(
+        canvas
+          .getState()
+          .nodes.map((node) => node.id)
+          .sort(),
+      ).toEqual([
+        'namespace:default',
+        'namespace:istio-system',
+        'namespace:team-0',
+        'namespace:team-1',
+        'namespace:team-2',
+      ]),
     );
     stop();
   });

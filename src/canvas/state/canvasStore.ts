@@ -215,10 +215,19 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
   let viewsBuiltFor: { topology?: Topology; problems?: unknown } = {};
 
   const store = createStore<CanvasState>()((set, get) => {
+    let visibleCache:
+      { topology: Topology; seeds: readonly string[]; ids: ReadonlySet<string> } | undefined;
     const visibleIds = (): ReadonlySet<string> | undefined => {
       const { viewMode } = get();
       if (viewMode !== 'path') return undefined;
-      return requestPath(inputs.topology, focusSeeds);
+      if (visibleCache?.topology !== inputs.topology || visibleCache.seeds !== focusSeeds) {
+        visibleCache = {
+          topology: inputs.topology,
+          seeds: focusSeeds,
+          ids: requestPath(inputs.topology, focusSeeds),
+        };
+      }
+      return visibleCache.ids;
     };
 
     const sizeOf = (id: string): Size => {
@@ -231,8 +240,23 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
 
     const usesLocalPositions = () => get().viewMode !== 'all';
 
-    const basePositions = (): Readonly<Record<string, Point>> =>
-      usesLocalPositions() ? localPositions : { ...inputs.positions, ...placed };
+    // The same object while nothing moved, so that what depends on positions is not redone.
+    let positionsCache:
+      { stored: object; placed: object; merged: Readonly<Record<string, Point>> } | undefined;
+    const basePositions = (): Readonly<Record<string, Point>> => {
+      if (usesLocalPositions()) return localPositions;
+      if (positionsCache?.stored !== inputs.positions || positionsCache.placed !== placed) {
+        positionsCache = {
+          stored: inputs.positions,
+          placed,
+          merged:
+            Object.keys(placed).length === 0
+              ? inputs.positions
+              : { ...inputs.positions, ...placed },
+        };
+      }
+      return positionsCache.merged;
+    };
 
     /** Lays out the current view's nodes, then draws them there and fits the view. */
     const runLayout = (request: LayoutRequest, viewKey: string) => {
@@ -409,12 +433,74 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
       return carried;
     };
 
+    /** Edges as the topology draws them, before label spots and selection: once per version. */
+    let edgeBase:
+      | { topology: Topology; visible: ReadonlySet<string> | undefined; edges: TrafficFlowEdge[] }
+      | undefined;
+    /** Label spots for those edges at those positions; kept while a node is dragged. */
+    let labelled:
+      { base: TrafficFlowEdge[]; positions: object; edges: TrafficFlowEdge[] } | undefined;
+
+    const trafficEdgesFor = (
+      topology: Topology,
+      visible: ReadonlySet<string> | undefined,
+      positions: Readonly<Record<string, Point>>,
+      selectedEdge: string | null,
+    ): TrafficFlowEdge[] => {
+      if (edgeBase?.topology !== topology || edgeBase.visible !== visible) {
+        edgeBase = {
+          topology,
+          visible,
+          edges: toFlowEdges(topology, {
+            selection: null,
+            ...(visible === undefined ? {} : { visible }),
+          }),
+        };
+      }
+      const base = edgeBase.edges;
+      const dragged = Object.keys(dragging).length > 0;
+      if (labelled?.base !== base || (!dragged && labelled.positions !== positions)) {
+        const spots = placeEdgeLabels(topology, base, positions, sizeOf);
+        const edges = base.map((edge) => {
+          if (edge.data === undefined) return edge;
+          const spot = spots.get(edge.id);
+          const data = keepIfEqual(
+            edgeViews.get(edge.id),
+            spot === undefined ? edge.data : { ...edge.data, labelAt: spot.at, labelDy: spot.dy },
+          );
+          return data === edge.data ? edge : { ...edge, data };
+        });
+        edgeViews = new Map(
+          edges.flatMap((edge) => (edge.data === undefined ? [] : [[edge.id, edge.data]])),
+        );
+        labelled = { base, positions, edges };
+      }
+      if (selectedEdge === null) return labelled.edges;
+      return labelled.edges.map((edge) =>
+        edge.id === selectedEdge ? { ...edge, selected: true, zIndex: 1 } : edge,
+      );
+    };
+
     const recompute = () => {
       const { topology, readOnly, selection } = inputs;
       const { viewMode, showGroups } = get();
       if (topology !== viewsBuiltFor.topology || problems !== viewsBuiltFor.problems) {
         views = buildNodeViews(topology, problems, views);
         viewsBuiltFor = { topology, problems };
+      }
+      if (
+        lastTopology !== undefined &&
+        topology.nodes.length > SIMPLIFIED_VIEW_ABOVE &&
+        lastTopology.nodes.length <= SIMPLIFIED_VIEW_ABOVE &&
+        viewMode === 'all'
+      ) {
+        // A design that has just grown large (a paste, an opened file) opens on its namespaces,
+        // as a large design loaded at the start does.
+        localPositions = {};
+        dragging = {};
+        set({ viewMode: 'namespaces', fitRequest: get().fitRequest + 1 });
+        recompute();
+        return;
       }
       if (topology !== lastTopology) {
         edgeIds = new Set(topology.edges.map((edge) => edge.id));
@@ -486,24 +572,7 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
             return size === undefined ? node : { ...node, measured: size };
           }),
         ];
-        const projected = toFlowEdges(topology, {
-          selection: selectionIsEdge ? selection : null,
-          ...(visible === undefined ? {} : { visible }),
-        });
-        const labelAt = placeEdgeLabels(topology, projected, positions, sizeOf);
-        const trafficEdges = projected.map((edge) => {
-          if (edge.data === undefined) return edge;
-          const spot = labelAt.get(edge.id);
-          const data = keepIfEqual(
-            edgeViews.get(edge.id),
-            spot === undefined ? edge.data : { ...edge.data, labelAt: spot.at, labelDy: spot.dy },
-          );
-          return { ...edge, data };
-        });
-        edgeViews = new Map(
-          trafficEdges.flatMap((edge) => (edge.data === undefined ? [] : [[edge.id, edge.data]])),
-        );
-        edges = trafficEdges;
+        edges = trafficEdgesFor(topology, visible, positions, selectionIsEdge ? selection : null);
       }
       nodes = reuse(flowNodes, nodes, sameFlowNode);
       edges = reuse(flowEdges, edges, sameFlowEdge);
