@@ -65,7 +65,10 @@ export function Shell() {
               first={
                 <Pane title="Canvas">
                   <InspectorLayout>
-                    <Canvas theme={theme} />
+                    {/* Its own boundary: a canvas failure leaves the inspector beside it working. */}
+                    <ErrorBoundary area="Canvas">
+                      <Canvas theme={theme} />
+                    </ErrorBoundary>
                   </InspectorLayout>
                 </Pane>
               }
