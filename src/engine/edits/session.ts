@@ -3,7 +3,7 @@ import type { ParsedDocument, ParsedFile } from '../yaml/types';
 import type { FileTextEdit, PlanEffect } from './intents';
 import { refuse } from './refusal';
 import { DocumentEditor } from './text/documentEditor';
-import { lineBreakOf, withLineBreak } from './text/lines';
+import { lineBreakOf, withLineBreak } from '../yaml/lines';
 import { readStyleEvidence, renderDocument, styleFromEvidence } from './text/render';
 import type { StyleEvidence, YamlStyle } from './text/render';
 

@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
+import { columnAt } from '../yaml/lines';
 import type { ParsedDocument, ParsedFile } from '../yaml/types';
 
 /** One file of an archive: its name and its text. */
@@ -116,8 +117,7 @@ function itemText(parsed: ParsedDocument, item: YAMLMap): string {
   if (range === undefined || range === null) return '';
   const text = parsed.text;
   const start = range[0];
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const indent = start - lineStart;
+  const indent = columnAt(text, start);
   const lines = text.slice(start, range[1]).replace(/\s+$/, '').split('\n');
   return lines
     .map((line, index) => {

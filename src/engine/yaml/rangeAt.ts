@@ -3,6 +3,7 @@ import type { Document, Node, Pair } from 'yaml';
 import type { SourceRange } from '../diagnostics';
 import type { YamlPath } from '../model/types';
 import { resolveAlias } from './aliases';
+import { lineEndAt, trimEndOffset } from './lines';
 import { toSourceRange } from './lineIndex';
 import type { ParsedFile } from './types';
 
@@ -104,22 +105,9 @@ export function lookupPath(document: Document, path: YamlPath): PathLookup {
   return { node, key, depth };
 }
 
-function isWhitespace(char: number): boolean {
-  return char === 32 || char === 9 || char === 10 || char === 13;
-}
-
-/** `[start, end)` trimmed of trailing whitespace (block values end after their last newline). */
+/** `[start, end)` trimmed of trailing white space (block values end after their last newline). */
 function trimEnd(text: string, start: number, end: number): [number, number] {
-  let trimmed = Math.min(end, text.length);
-  while (trimmed > start && isWhitespace(text.charCodeAt(trimmed - 1))) trimmed -= 1;
-  return [start, trimmed];
-}
-
-function lineEndAfter(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  let end = newline === -1 ? text.length : newline;
-  if (end > offset && text.charCodeAt(end - 1) === 13) end -= 1;
-  return end;
+  return [start, trimEndOffset(text, start, end)];
 }
 
 /**
@@ -141,13 +129,13 @@ export function nodeRange(
   if (valueRange === undefined) {
     if (keyRange !== undefined) return trimEnd(text, keyRange[0], keyRange[1]);
     const start = Math.max(0, fallbackStart);
-    return [start, lineEndAfter(text, start)];
+    return [start, lineEndAt(text, start)];
   }
   if (target === 'node' || !isCollection(node)) {
     return trimEnd(text, valueRange[0], valueRange[1]);
   }
   const start = keyRange?.[0] ?? valueRange[0];
-  return trimEnd(text, start, Math.min(lineEndAfter(text, start), Math.max(valueRange[1], start)));
+  return trimEnd(text, start, Math.min(lineEndAt(text, start), Math.max(valueRange[1], start)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { resolveHost } from '../../model/resolveHost';
-import { selectorMatches } from '../../model/resolveSelector';
+import { formatLabels, selectorMatches } from '../../model/resolveSelector';
 import type { Labels } from '../../model/istio';
 import type { WorkloadResource } from '../../model/types';
 import type {
@@ -69,7 +69,7 @@ export const planServiceSelectWorkload: Planner<ServiceSelectWorkloadIntent> = (
     }
     session.note(
       workload.key,
-      `Pod labels ${missing.map(([key, value]) => `${key}=${value}`).join(', ')} are added so that ${describeResource(service)} selects it`,
+      `Pod labels ${formatLabels(Object.fromEntries(missing))} are added so that ${describeResource(service)} selects it`,
     );
     return { key: intent.service, path: ['spec', 'selector'] };
   }
@@ -79,7 +79,10 @@ export const planServiceSelectWorkload: Planner<ServiceSelectWorkloadIntent> = (
     const workloadEditor = session.edit(workload);
     workloadEditor.set(['spec', 'template', 'metadata', 'labels', 'app'], workload.name);
     workloadEditor.set(['spec', 'selector', 'matchLabels', 'app'], workload.name);
-    session.note(workload.key, `Label app=${workload.name} is added to its pods and selector`);
+    session.note(
+      workload.key,
+      `Label ${formatLabels({ app: workload.name })} is added to its pods and selector`,
+    );
   }
   editor.set(['spec', 'selector'], { ...labels });
   return { key: intent.service, path: ['spec', 'selector'] };

@@ -3,7 +3,7 @@ import { parseFile } from '../../yaml/parseFile';
 import { applyEdits } from '../applyEdits';
 import { PlanRefusal } from '../refusal';
 import { DocumentEditor } from './documentEditor';
-import { lineBreakOf } from './lines';
+import { lineBreakOf } from '../../yaml/lines';
 import { readStyleEvidence, styleFromEvidence } from './render';
 
 /** Runs `change` on document `index` of `text` and returns the edited text. */

@@ -1,5 +1,6 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { formatPath } from '../../model/shape';
 import type { YamlPath } from '../../model/types';
 import { MAX_ALIAS_COUNT } from '../../yaml/parseFile';
 import type { ParsedDocument, TextEdit } from '../../yaml/types';
@@ -14,7 +15,7 @@ import {
   nextLineStartAt,
   trimEndOffset,
   withLineBreak,
-} from './lines';
+} from '../../yaml/lines';
 import {
   isBlockSequenceToken,
   isScalarValue,
@@ -45,14 +46,9 @@ interface Slot {
   readonly path: YamlPath;
 }
 
-/** A readable name for a path in messages: `spec.http[0].route`. */
-export function describePath(path: YamlPath): string {
-  if (path.length === 0) return 'the document';
-  return path
-    .map((segment, index) =>
-      typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
-    )
-    .join('');
+/** A path as messages name it (`spec.http[0].route`); the model's own format, or the document. */
+function placeOf(path: YamlPath): string {
+  return path.length === 0 ? 'the document' : formatPath(path);
 }
 
 function keyMatches(key: unknown, segment: string | number): boolean {
@@ -81,7 +77,7 @@ function nest(rest: YamlPath, value: unknown, at: YamlPath): unknown {
     const segment = rest[index];
     if (typeof segment === 'number') {
       if (segment !== 0) {
-        refuse(`${describePath([...at, ...rest.slice(0, index + 1)])} does not exist`);
+        refuse(`${placeOf([...at, ...rest.slice(0, index + 1)])} does not exist`);
       }
       nested = [nested];
     } else if (segment !== undefined) {
@@ -225,7 +221,7 @@ export class DocumentEditor {
       this.insertPair(slot, String(segment), entry, after);
     } else if (isSeq(node)) {
       if (segment !== node.items.length)
-        refuse(`${describePath(path.slice(0, missing + 1))} does not exist`);
+        refuse(`${placeOf(path.slice(0, missing + 1))} does not exist`);
       this.insertItem(
         slot,
         node.items.length,
@@ -234,9 +230,7 @@ export class DocumentEditor {
     } else if (isEmptyValue(node) && slot.parent !== null) {
       this.replace(slot, nest(rest, value, slot.path));
     } else {
-      refuse(
-        `${describePath(slot.path)} is ${describeNode(node)}, so it has no ${String(segment)}`,
-      );
+      refuse(`${placeOf(slot.path)} is ${describeNode(node)}, so it has no ${String(segment)}`);
     }
   }
 
@@ -245,7 +239,7 @@ export class DocumentEditor {
     const { slot, missing } = this.walk(path);
     if (missing < path.length) {
       if (this.read(path) !== undefined) {
-        refuse(`${describePath(path)} comes from a merged anchor (<<); it cannot be removed here`);
+        refuse(`${placeOf(path)} comes from a merged anchor (<<); it cannot be removed here`);
       }
       return;
     }
@@ -261,7 +255,7 @@ export class DocumentEditor {
   insert(path: YamlPath, index: number | undefined, value: unknown): void {
     const { slot, missing } = this.walk(path);
     if (missing < path.length) {
-      if (index !== undefined && index !== 0) refuse(`${describePath(path)} does not exist`);
+      if (index !== undefined && index !== 0) refuse(`${placeOf(path)} does not exist`);
       this.set(path, [value]);
       return;
     }
@@ -270,10 +264,10 @@ export class DocumentEditor {
       this.replace(slot, [value]);
       return;
     }
-    if (!isSeq(node)) refuse(`${describePath(path)} is ${describeNode(node)}, not a list`);
+    if (!isSeq(node)) refuse(`${placeOf(path)} is ${describeNode(node)}, not a list`);
     const at = index ?? node.items.length;
     if (!Number.isInteger(at) || at < 0 || at > node.items.length) {
-      refuse(`${describePath(path)} has no position ${at}`);
+      refuse(`${placeOf(path)} has no position ${at}`);
     }
     this.insertItem(slot, at, value);
   }
@@ -292,11 +286,11 @@ export class DocumentEditor {
   move(path: YamlPath, from: number, to: number): void {
     const { slot, missing } = this.walk(path);
     const node = slot.node;
-    if (missing < path.length || !isSeq(node)) refuse(`${describePath(path)} is not a list`);
+    if (missing < path.length || !isSeq(node)) refuse(`${placeOf(path)} is not a list`);
     const count = node.items.length;
     for (const position of [from, to]) {
       if (!Number.isInteger(position) || position < 0 || position >= count) {
-        refuse(`${describePath(path)} has no item ${position}`);
+        refuse(`${placeOf(path)} has no item ${position}`);
       }
     }
     if (from === to) return;
@@ -315,7 +309,7 @@ export class DocumentEditor {
       const segment = path[depth] as string | number;
       if (isAlias(node)) {
         refuse(
-          `${describePath(slot.path)} is an alias of &${node.source}; edit the anchored value instead`,
+          `${placeOf(slot.path)} is an alias of &${node.source}; edit the anchored value instead`,
         );
       }
       const childPath = path.slice(0, depth + 1);
@@ -327,7 +321,7 @@ export class DocumentEditor {
         slot = { node: value, parent: node, index, pair, parentSlot: slot, path: childPath };
       } else if (isSeq(node)) {
         if (typeof segment !== 'number') {
-          refuse(`${describePath(slot.path)} is a list, so it has no ${segment}`);
+          refuse(`${placeOf(slot.path)} is a list, so it has no ${segment}`);
         }
         const item = node.items[segment];
         if (item === undefined) return { slot, missing: depth };
@@ -650,7 +644,7 @@ export class DocumentEditor {
       return;
     }
     if (parent.flow) {
-      if (!node?.range) refuse(`${describePath(slot.path)} has no value to replace`);
+      if (!node?.range) refuse(`${placeOf(slot.path)} has no value to replace`);
       this.record(
         this.offset(node.range[0]),
         this.offset(node.range[1]),
@@ -753,9 +747,7 @@ export class DocumentEditor {
     }
     const dash = this.dashOffset(sequence, index);
     if (!isFirstOnLine(this.text, dash)) {
-      refuse(
-        `${describePath(slot.path)} starts on its parent's line; add the item after it instead`,
-      );
+      refuse(`${placeOf(slot.path)} starts on its parent's line; add the item after it instead`);
     }
     this.insertLines(this.blockSpanStart(dash), lines, slot.path.length);
   }

@@ -1,5 +1,6 @@
 import { Document, Scalar, isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { CST, Node, ToStringOptions } from 'yaml';
+import { columnAt } from '../../yaml/lines';
 
 /**
  * How the surrounding YAML is written, so that new text looks like its neighbours: the indentation
@@ -39,7 +40,6 @@ export interface StyleEvidence {
 /** Reads the style evidence of one parsed document; `text` is the text its ranges refer to. */
 export function readStyleEvidence(document: Document.Parsed, text: string): StyleEvidence {
   const evidence: StyleEvidence = { singleQuotes: 0, doubleQuotes: 0, quotedKeys: 0, plainKeys: 0 };
-  const columnOf = (offset: number): number => offset - (text.lastIndexOf('\n', offset - 1) + 1);
   visit(document, {
     Scalar(_, scalar) {
       if (scalar.type === 'QUOTE_SINGLE') evidence.singleQuotes += 1;
@@ -53,14 +53,14 @@ export function readStyleEvidence(document: Document.Parsed, text: string): Styl
       if (!isScalar(pair.key) || !pair.key.range || !isCollection(pair.value)) return;
       const value = pair.value;
       if (value.flow || !value.range) return;
-      const keyColumn = columnOf(pair.key.range[0]);
-      const valueColumn = columnOf(value.range[0]);
+      const keyColumn = columnAt(text, pair.key.range[0]);
+      const valueColumn = columnAt(text, value.range[0]);
       if (isMap(value) && evidence.indent === undefined && valueColumn > keyColumn) {
         evidence.indent = valueColumn - keyColumn;
       }
       if (isSeq(value) && evidence.indentSequences === undefined) {
         const dash = firstDashOffset(value.srcToken);
-        if (dash !== undefined) evidence.indentSequences = columnOf(dash) > keyColumn;
+        if (dash !== undefined) evidence.indentSequences = columnAt(text, dash) > keyColumn;
       }
     },
     Seq(_, sequence) {

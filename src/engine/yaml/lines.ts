@@ -1,7 +1,13 @@
 /**
- * Line arithmetic over a file's text. Offsets are file offsets; a line ends before its `\n` (or
- * before `\r\n`, so CRLF files are handled the same way).
+ * Line arithmetic over a YAML text, shared by the ranges of diagnostics, the edit planner and the
+ * archive. Offsets are offsets into the text; a line ends before its `\n`, or before `\r\n`, so CRLF
+ * text is handled the same way.
  */
+
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
 
 /** The line break a file uses: CRLF when its first line break is one, else LF. */
 export function lineBreakOf(text: string): '\n' | '\r\n' {
@@ -14,11 +20,11 @@ export function lineStartAt(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** Offset where the line containing `offset` ends (before its line break). */
+/** Offset where the line containing `offset` ends (before its line break), never before `offset`. */
 export function lineEndAt(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
   if (newline < 0) return text.length;
-  return newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;
+  return newline > offset && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
 }
 
 /** Offset where the line after the one containing `offset` starts, or the text's end. */
@@ -42,10 +48,17 @@ export function lineAt(text: string, lineStart: number): string {
   return text.slice(lineStart, lineEndAt(text, lineStart));
 }
 
-/** Moves `end` back over spaces, tabs and line breaks, but not before `start`. */
+/**
+ * Moves `end` back over YAML white space (spaces, tabs and line breaks; other Unicode spaces are
+ * content in YAML), but not before `start`: block values end after their last line break.
+ */
 export function trimEndOffset(text: string, start: number, end: number): number {
-  let offset = end;
-  while (offset > start && /\s/.test(text.charAt(offset - 1))) offset -= 1;
+  let offset = Math.min(end, text.length);
+  while (offset > start) {
+    const char = text.charCodeAt(offset - 1);
+    if (char !== SPACE && char !== TAB && char !== LF && char !== CR) break;
+    offset -= 1;
+  }
   return offset;
 }
 
