@@ -1,12 +1,12 @@
 import type { Model, StringMatch, VirtualServiceResource } from '../model';
 import {
+  bindVirtualService,
   isHttpProtocol,
   isWildcardHost,
   lookupRegistryHost,
   parseProtocol,
   resolveHost,
   virtualServiceGateways,
-  virtualServicesForServer,
 } from '../model';
 import type { Request } from './request';
 
@@ -79,10 +79,10 @@ export function readyRequests(model: Model): ReadyRequest[] {
       const gateway = model.byKey.get(reference.key);
       if (gateway === undefined || gateway.kind !== 'Gateway') continue;
       (gateway.spec.servers ?? []).forEach((server, index) => {
-        const bound = virtualServicesForServer(model, gateway, index).find(
-          (entry) => entry.virtualService.key === virtualService.key,
-        );
-        if (bound === undefined || bound.section !== 'http') return;
+        // This VirtualService's own binding: listing every VirtualService bound to the server to
+        // find this one made the ready requests quadratic in the VirtualServices of a Gateway.
+        const bound = bindVirtualService(model, gateway, index, virtualService);
+        if (!bound.bound || bound.section !== 'http') return;
         const protocol = parseProtocol(server.port?.protocol);
         const scheme = isHttpProtocol(protocol) ? 'http' : 'https';
         const defaultPort = scheme === 'http' ? 80 : 443;
