@@ -2,7 +2,9 @@ import type { Model, Resource, ResourceKey, YamlPath } from '../model/types';
 import type { ParsedDocument, ParsedFile } from '../yaml/types';
 import type { FileTextEdit, PlanEffect } from './intents';
 import { refuse } from './refusal';
+import { canonicalKeyOrder } from './fieldOrder';
 import { DocumentEditor } from './text/documentEditor';
+import type { KeyOrder } from './text/documentEditor';
 import { lineBreakOf, withLineBreak } from '../yaml/lines';
 import { readStyleEvidence, renderDocument, styleFromEvidence } from './text/render';
 import type { StyleEvidence, YamlStyle } from './text/render';
@@ -41,8 +43,8 @@ export class ResourceEditor {
   }
 
   /** See DocumentEditor.set. */
-  set(path: YamlPath, value: unknown, after?: string): void {
-    this.document.set(this.at(path), value, after);
+  set(path: YamlPath, value: unknown): void {
+    this.document.set(this.at(path), value);
   }
 
   /** See DocumentEditor.remove. */
@@ -181,9 +183,29 @@ export class EditSession {
       this.parsedDocument(state, index),
       () => this.style(fileName, index),
       state.lineBreak,
+      this.keyOrder(fileName, index),
     );
     state.editors.set(index, editor);
     return editor;
+  }
+
+  /**
+   * The canonical key order of maps in one document: the order of the resource (a whole document,
+   * or an item of a `kind: List`) holding the map. The resources are looked up on first use, as
+   * most edits add no key.
+   */
+  private keyOrder(fileName: string, index: number): KeyOrder {
+    let resources: readonly Resource[] | undefined;
+    return (mapPath) => {
+      resources ??= this.design.model.resources.filter(
+        (resource) => resource.origin.file === fileName && resource.origin.documentIndex === index,
+      );
+      const resource = resources.find((candidate) =>
+        candidate.origin.path.every((segment, depth) => mapPath[depth] === segment),
+      );
+      if (resource === undefined) return undefined;
+      return canonicalKeyOrder(resource.kind, mapPath.slice(resource.origin.path.length));
+    };
   }
 
   /** Appends `value` as a new document at the end of a file, after a `---` line. */

@@ -145,8 +145,8 @@ describe('the inspector', { timeout: 20_000 }, () => {
     const withCondition = store.getState().text;
     expect(withCondition).toBe(
       start.replace(
-        '        host: proxy\n---',
-        '        host: proxy\n    match:\n    - uri:\n        prefix: /\n---',
+        '  - route:\n    - destination:\n        host: proxy\n---',
+        '  - match:\n    - uri:\n        prefix: /\n    route:\n    - destination:\n        host: proxy\n---',
       ),
     );
     const condition = within(panel).getByRole('group', { name: 'Condition 1' });

@@ -201,8 +201,7 @@ export const planVirtualServiceBindGateway: Planner<VirtualServiceBindGatewayInt
   }
   if (!bound) {
     if (gateways.length === 0) {
-      // People write gateways next to hosts; insert() would put a new list last in the spec.
-      editor.set(['spec', 'gateways'], [`${gateway.namespace}/${gateway.name}`], 'hosts');
+      editor.set(['spec', 'gateways'], [`${gateway.namespace}/${gateway.name}`]);
       session.note(
         virtualService.key,
         'It no longer applies to sidecars (mesh); add "mesh" to its gateways to keep that',

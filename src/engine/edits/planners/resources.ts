@@ -588,7 +588,7 @@ export const planResourceSetNamespace: Planner<ResourceSetNamespaceIntent> = (se
     refuse(`${describeResource(target)} is already in ${intent.namespace}`);
   requireFreeKey(session, target, intent.namespace, target.name);
   const editor = session.edit(target);
-  editor.set(['metadata', 'namespace'], intent.namespace, 'name');
+  editor.set(['metadata', 'namespace'], intent.namespace);
   pinOwnReferences(editor, target.namespace);
   switch (target.kind) {
     case 'Gateway':

@@ -3,11 +3,17 @@ import { parseFile } from '../../yaml/parseFile';
 import { applyEdits } from '../applyEdits';
 import { PlanRefusal } from '../refusal';
 import { DocumentEditor } from './documentEditor';
+import type { KeyOrder } from './documentEditor';
 import { lineBreakOf } from '../../yaml/lines';
 import { readStyleEvidence, styleFromEvidence } from './render';
 
 /** Runs `change` on document `index` of `text` and returns the edited text. */
-function edit(text: string, change: (editor: DocumentEditor) => void, index = 0): string {
+function edit(
+  text: string,
+  change: (editor: DocumentEditor) => void,
+  index = 0,
+  keyOrder?: KeyOrder,
+): string {
   const file = parseFile({ name: 'design.yaml', text });
   const evidence = file.documents.map((document) =>
     readStyleEvidence(document.document, document.text),
@@ -16,7 +22,7 @@ function edit(text: string, change: (editor: DocumentEditor) => void, index = 0)
   if (!document) throw new Error(`no document ${index}`);
   const [own] = evidence.splice(index, 1);
   const style = styleFromEvidence(own ? [own, ...evidence] : evidence);
-  const editor = new DocumentEditor(text, document, style, lineBreakOf(text));
+  const editor = new DocumentEditor(text, document, style, lineBreakOf(text), keyOrder);
   change(editor);
   return applyEdits(text, editor.edits());
 }
@@ -203,12 +209,50 @@ describe('DocumentEditor.insert and move', () => {
 describe('DocumentEditor ordering', () => {
   it('puts a nested entry before a new parent key inserted at the same offset', () => {
     const text = 'spec:\n  hosts:\n  - a.example.com\n  http: []\n';
-    const after = edit(text, (editor) => {
-      editor.set(['spec', 'gateways'], ['edge'], 'hosts');
-      editor.insert(['spec', 'hosts'], undefined, 'b.example.com');
-    });
+    const after = edit(
+      text,
+      (editor) => {
+        editor.set(['spec', 'gateways'], ['edge']);
+        editor.insert(['spec', 'hosts'], undefined, 'b.example.com');
+      },
+      0,
+      (path) => (path.length === 1 ? ['hosts', 'gateways', 'http'] : undefined),
+    );
     expect(after).toBe(
       'spec:\n  hosts:\n  - a.example.com\n  - b.example.com\n  gateways:\n  - edge\n  http: []\n',
+    );
+  });
+});
+
+describe('DocumentEditor key order', () => {
+  const order: KeyOrder = (path) =>
+    path.length === 0 ? ['apiVersion', 'kind', 'metadata', 'spec'] : undefined;
+
+  it('puts a new first key under the comment that opens the document', () => {
+    const text = '# The web service\nkind: Service\nspec: {}\n';
+    expect(edit(text, (editor) => editor.set(['apiVersion'], 'v1'), 0, order)).toBe(
+      '# The web service\napiVersion: v1\nkind: Service\nspec: {}\n',
+    );
+  });
+
+  it('puts a key the order does not know last', () => {
+    const text = 'kind: Service\nspec: {}\n';
+    const after = edit(
+      text,
+      (editor) => {
+        editor.set(['status'], 'new');
+        editor.set(['metadata'], { name: 'web' });
+      },
+      0,
+      order,
+    );
+    expect(after).toBe('kind: Service\nmetadata:\n  name: web\nspec: {}\nstatus: new\n');
+  });
+
+  it('never moves written keys: a new key follows the last one written before it in the order', () => {
+    const text = 'spec: {}\nkind: Service\n';
+    expect(edit(text, (editor) => editor.set(['metadata', 'name'], 'web'), 0, order)).toBe(
+      'spec: {}\nkind: Service\nmetadata:\n  name: web\n',
     );
   });
 });

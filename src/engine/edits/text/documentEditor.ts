@@ -35,6 +35,13 @@ import type { YamlStyle } from './render';
 
 type Collection = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
 
+/**
+ * The canonical order of the keys of the map at a document path, or undefined when it has none:
+ * a new key goes after the last written key that comes before it in that order (else before the
+ * first that comes after it), so that nothing the user wrote moves.
+ */
+export type KeyOrder = (mapPath: YamlPath) => readonly string[] | undefined;
+
 /** A node found at a path, and where it sits: the collection holding it and its index there. */
 interface Slot {
   readonly node: Node | null;
@@ -122,18 +129,24 @@ export class DocumentEditor {
   private readonly styleOf: () => YamlStyle;
   private knownStyle: YamlStyle | undefined;
   private readonly lineBreak: '\n' | '\r\n';
+  private readonly keyOrder: KeyOrder;
 
-  /** Binds the editor to a document of `text` (the whole file), written in `style` (or a thunk). */
+  /**
+   * Binds the editor to a document of `text` (the whole file), written in `style` (or a thunk);
+   * `keyOrder` places new keys among the ones written (at the end of maps it knows nothing of).
+   */
   constructor(
     text: string,
     parsed: ParsedDocument,
     style: YamlStyle | (() => YamlStyle),
     lineBreak: '\n' | '\r\n',
+    keyOrder: KeyOrder = () => undefined,
   ) {
     this.text = text;
     this.parsed = parsed;
     this.styleOf = typeof style === 'function' ? style : () => style;
     this.lineBreak = lineBreak;
+    this.keyOrder = keyOrder;
   }
 
   /** How new text is written here; worked out on first use, as most planning never renders. */
@@ -193,10 +206,9 @@ export class DocumentEditor {
   /**
    * Writes `value` at `path`: a changed scalar replaces exactly its text; maps and lists are
    * compared entry by entry so that unchanged entries (and their comments) stay; missing parents
-   * are created as one new entry at the deepest existing one, after the entry `after` names when
-   * it exists (`namespace` after `name`), else after the last one.
+   * are created as one new entry at the deepest existing one, at its place in the key order.
    */
-  set(path: YamlPath, value: unknown, after?: string): void {
+  set(path: YamlPath, value: unknown): void {
     if (value === undefined) {
       this.remove(path);
       return;
@@ -218,7 +230,7 @@ export class DocumentEditor {
         merged === undefined
           ? nest(rest.slice(1), value, keyPath)
           : withValueAt(merged, rest.slice(1), value, keyPath);
-      this.insertPair(slot, String(segment), entry, after);
+      this.insertPair(slot, String(segment), entry);
     } else if (isSeq(node)) {
       if (segment !== node.items.length)
         refuse(`${placeOf(path.slice(0, missing + 1))} does not exist`);
@@ -550,26 +562,23 @@ export class DocumentEditor {
     entries: readonly (readonly [string, unknown])[],
   ): void {
     const removed = map.items.filter((pair) => !entries.some(([key]) => keyMatches(pair.key, key)));
+    const added = entries.filter(([key]) => !map.items.some((pair) => keyMatches(pair.key, key)));
     const [first, second] = map.items;
     const removesInlineStart =
       first !== undefined &&
-      second !== undefined &&
       removed.includes(first) &&
-      removed.includes(second) &&
+      ((second !== undefined && removed.includes(second)) || added.length > 0) &&
       !isFirstOnLine(this.text, this.keyStart(first));
     if (removed.length > 0 && (map.flow || removesInlineStart)) {
-      // Removals in a flow map, or of an inline first entry and the next, would overlap.
+      // Removals in a flow map, or of an inline first entry and what comes next (the next key, or
+      // a new one placed before it), would overlap.
       this.replace(slot, Object.fromEntries(entries));
       return;
     }
-    const added: [string, unknown][] = [];
     for (const [key, entryValue] of entries) {
       const index = map.items.findIndex((pair) => keyMatches(pair.key, key));
       const pair = map.items[index];
-      if (pair === undefined) {
-        added.push([key, entryValue]);
-        continue;
-      }
+      if (pair === undefined) continue;
       this.assign(
         {
           node: isNode(pair.value) ? pair.value : null,
@@ -595,7 +604,14 @@ export class DocumentEditor {
         true,
       );
     }
-    for (const [key, entryValue] of added) this.insertPair(slot, key, entryValue);
+    // New keys that land in one gap are inserted there in their canonical order.
+    const order = this.keyOrder(slot.path) ?? [];
+    const rank = (key: string) => {
+      const found = order.indexOf(key);
+      return found < 0 ? order.length : found;
+    };
+    const sorted = [...added].sort(([left], [right]) => rank(left) - rank(right));
+    for (const [key, entryValue] of sorted) this.insertPair(slot, key, entryValue, removed);
   }
 
   private assignSequence(slot: Slot, sequence: YAMLSeq<unknown>, value: readonly unknown[]): void {
@@ -678,35 +694,89 @@ export class DocumentEditor {
 
   // --- Inserting ---------------------------------------------------------------------------------
 
-  private insertPair(slot: Slot, key: string, newValue: unknown, after?: string): void {
+  /**
+   * Where a new key goes in a map: after the last written key that comes before it in the key
+   * order (`previous`), else before the first written key that comes after it (`next`), else last.
+   * Keys the order does not know are passed over; the written order is never changed.
+   */
+  private placeKey(
+    slot: Slot,
+    map: YAMLMap<unknown, unknown>,
+    key: string,
+    passedOver: readonly unknown[],
+  ): { readonly previous: number } | { readonly next: number } {
+    const last = { previous: map.items.length - 1 };
+    const order = this.keyOrder(slot.path);
+    const own = order?.indexOf(key) ?? -1;
+    if (order === undefined || own < 0) return last;
+    const ranks = map.items.map((pair) =>
+      isScalar(pair.key) && !passedOver.includes(pair) ? order.indexOf(String(pair.key.value)) : -1,
+    );
+    const previous = ranks.findLastIndex((rank) => rank >= 0 && rank < own);
+    if (previous >= 0) return { previous };
+    const next = ranks.findIndex((rank) => rank > own);
+    return next >= 0 ? { next } : last;
+  }
+
+  /** Inserts `key: newValue` at its place (see placeKey), passing over entries being removed. */
+  private insertPair(
+    slot: Slot,
+    key: string,
+    newValue: unknown,
+    removed: readonly unknown[] = [],
+  ): void {
     const map = slot.node;
     if (!isMap(map) || !map.range) throw new Error('insertPair needs a map');
     const value = withQuoting(newValue, sharedQuoting(map.items.map((pair) => pair.value)));
-    const afterIndex =
-      after === undefined ? -1 : map.items.findIndex((pair) => keyMatches(pair.key, after));
-    const previous = map.items[afterIndex];
+    const place = this.placeKey(slot, map, key, removed);
     if (map.flow) {
-      const last = afterIndex >= 0 ? afterIndex : map.items.length - 1;
-      if (last < 0) {
+      const pairText = renderFlowPair(key, value, this.style);
+      if (map.items.length === 0) {
         const padding = this.style.flowPadding ? ' ' : '';
         this.record(
           this.offset(map.range[0]) + 1,
           this.offset(map.range[1]) - 1,
-          padding + renderFlowPair(key, value, this.style) + padding,
+          padding + pairText + padding,
         );
+      } else if ('next' in place) {
+        const start = this.flowItemStart(map, place.next);
+        this.record(start, start, `${pairText}, `);
       } else {
-        const end = this.flowItemEnd(map, last);
-        this.record(end, end, `, ${renderFlowPair(key, value, this.style)}`);
+        const end = this.flowItemEnd(map, place.previous);
+        this.record(end, end, `, ${pairText}`);
       }
       return;
     }
     const column = this.mapColumn(map);
+    const rendered = renderBlockPair(key, value, this.style);
+    if ('next' in place) {
+      const next = map.items[place.next];
+      if (next === undefined) throw new Error('A key placed before a missing entry');
+      const keyStart = this.keyStart(next);
+      if (!isFirstOnLine(this.text, keyStart)) {
+        // The next key follows `- ` on its line: the new key takes its place there and the next
+        // one starts the following line, at the map's column.
+        this.record(
+          keyStart,
+          keyStart,
+          `${indentFollowingLines(rendered, column)}\n${' '.repeat(column)}`,
+        );
+        return;
+      }
+      // Comments above the first key of a document describe the document: they stay on top.
+      const position =
+        slot.parent === null && place.next === 0
+          ? lineStartAt(this.text, keyStart)
+          : this.blockSpanStart(keyStart);
+      this.insertLines(position, this.blockLines(rendered, column), slot.path.length);
+      return;
+    }
+    const previous = map.items[place.previous];
     const previousNode = previous ? (isNode(previous.value) ? previous.value : previous.key) : map;
     const end = isNode(previousNode) ? this.contentEnd(previousNode) : this.contentEnd(map);
-    const position = nextLineStartAt(this.text, end);
     this.insertLines(
-      position,
-      this.blockLines(renderBlockPair(key, value, this.style), column),
+      nextLineStartAt(this.text, end),
+      this.blockLines(rendered, column),
       slot.path.length,
     );
   }
