@@ -102,8 +102,9 @@ describe('traceHighlight', () => {
       headers: { 'x-chaos': 'abort' },
       from: { namespace: 'bookinfo', labels: { app: 'reviews', version: 'v2' } },
     });
-    // then the trace goes on to describe ratings, but the path stops at the VirtualService
-    expect(trace.nodes).toContain('Service/bookinfo/ratings');
+    // then the trace describes ratings as not reached, and the path stops at the VirtualService
+    expect(trace.steps.findLast((step) => step.kind === 'destination')?.status).toBe('unreached');
+    expect(trace.nodes).not.toContain('Service/bookinfo/ratings');
     expect(highlight.nodes).not.toContain('Service/bookinfo/ratings');
     expect(highlight.end).toBe('VirtualService/bookinfo/ratings');
     expect(highlight.outcome.headline).toBe('503: fault injected (FI)');

@@ -4,7 +4,6 @@ import {
   type Topology,
   type TopologyEdge,
   type Trace,
-  type TraceStep,
 } from '../engine';
 
 /** How a request ended, for its colour: delivered to a workload, answered by the mesh, or failed. */
@@ -135,33 +134,8 @@ export function describeOutcome(trace: Trace): OutcomeDescription {
   return { tone: ending === 'upstream' ? 'delivered' : 'failed', headline: trace.summary };
 }
 
-/**
- * The step at which the request ends with an answer from the mesh (a fault's abort, no route, no
- * cluster), if any. The engine goes on to describe where the request would have gone after a
- * fault's abort; that part of the trace is not on the path.
- */
-export function endingStepIndex(trace: Trace): number {
-  if (trace.ending !== 'response' || trace.outcome.flag === null) return -1;
-  return trace.steps.findIndex((step) => step.flag === trace.outcome.flag);
-}
-
 function isRulePart(id: string): boolean {
   return /#(http|tcp|tls)\/\d+$/.test(id);
-}
-
-/** The ids on the path: `trace.nodes`, cut where the request ends (see `endingStepIndex`). */
-function pathIds(trace: Trace): readonly string[] {
-  const ending = endingStepIndex(trace);
-  if (ending === -1) return trace.nodes;
-  const before = new Set<string>();
-  const after = new Set<string>();
-  trace.steps.forEach((step: TraceStep, index) => {
-    if (step.node === undefined) return;
-    if (index <= ending) before.add(step.node);
-    else if (step.status === 'matched') after.add(step.node);
-  });
-  const cut = trace.nodes.findIndex((id) => after.has(id) && !before.has(id));
-  return cut === -1 ? trace.nodes : trace.nodes.slice(0, cut);
 }
 
 function destinationsOf(trace: Trace): readonly OutcomeDestination[] {
@@ -189,7 +163,8 @@ function takesRoute(
  * and where the path ends.
  */
 export function traceHighlight(trace: Trace, topology: Topology): TraceHighlight {
-  const ids = pathIds(trace);
+  // The engine keeps what the request does not reach (past a fault's abort) off `trace.nodes`.
+  const ids = trace.nodes;
   const nodes: string[] = [];
   const parts: string[] = [];
   for (const id of ids) {
@@ -197,7 +172,12 @@ export function traceHighlight(trace: Trace, topology: Topology): TraceHighlight
     if (!nodes.includes(resource)) nodes.push(resource);
     if (id !== resource && !parts.includes(id)) parts.push(id);
   }
-  const destinations = ids.length === trace.nodes.length ? destinationsOf(trace) : [];
+  // A destination described as unreached is where the request would have gone: none is taken.
+  const destinations = trace.steps.some(
+    (step) => step.kind === 'destination' && step.status === 'unreached',
+  )
+    ? []
+    : destinationsOf(trace);
   // Subsets taken: the DestinationRules on the path hold them as parts.
   for (const id of nodes) {
     const node = topology.byId.get(id);

@@ -21,6 +21,31 @@ describe('formatTrace', () => {
       ].join('\n'),
     );
   });
+
+  it('given a step the request does not reach, then its line says so', () => {
+    const design = designOf(`apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: web, namespace: default}
+spec:
+  hosts: [web]
+  http:
+  - fault: {abort: {httpStatus: 500, percentage: {value: 100}}}
+    route: [{destination: {host: web}}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: default}
+spec: {selector: {app: web}, ports: [{name: http, port: 80}]}
+`);
+    const text = formatTrace(
+      simulate(design, { url: 'http://web/', from: { namespace: 'default', labels: {} } }),
+    );
+    expect(text).toMatch(/ ok {3}Fault abort HTTP 500 /);
+    expect(text).toMatch(
+      /\d\. {6}Destination web\.default\.svc\.cluster\.local port 80 \(not reached\)/,
+    );
+    expect(text).toContain('=> 500 FI: the fault filter aborts the request');
+  });
 });
 
 describe('formatOutcome', () => {

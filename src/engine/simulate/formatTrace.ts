@@ -6,6 +6,7 @@ const STATUS_MARKS: Readonly<Record<TraceStepStatus, string>> = {
   failed: 'no  ',
   skipped: 'skip',
   info: '    ',
+  unreached: '    ',
 };
 
 /** The text form of a trace the CLI prints: one line per step, then the outcome. */
@@ -37,7 +38,8 @@ function formatStep(step: TraceStep, number: number): string {
     );
   }
   const source = step.source === undefined ? '' : ` (${step.source.file}:${step.source.line})`;
-  const head = `${String(number).padStart(3)}. ${STATUS_MARKS[step.status]} ${step.title}${source}`;
+  const reach = step.status === 'unreached' ? ' (not reached)' : '';
+  const head = `${String(number).padStart(3)}. ${STATUS_MARKS[step.status]} ${step.title}${reach}${source}`;
   const reason = step.reason === '' ? '' : `\n          ${step.reason}`;
   const extra = details.length === 0 ? '' : `\n          ${details.join('; ')}`;
   return head + reason + extra;

@@ -1,4 +1,4 @@
-import { formatLabels, registryResource } from '../model';
+import { formatLabels, hostSubsetOf, registryResource } from '../model';
 import type { HTTPRoute, HTTPRouteDestination, Model, StringMatch, YamlPath } from '../model';
 import {
   applyRewrite,
@@ -14,9 +14,10 @@ import type { ClusterResolution } from './destinations';
 import { resolveCluster } from './destinations';
 import { evaluateMatch, stringMatches } from './match';
 import type { ParsedRequest } from './request';
-import type { RouteEntry, RouteTable, VirtualHost } from './routeTable';
+import type { ServerRef } from './listeners';
+import type { ConfigTimeSkip, RouteEntry, RouteTable, VirtualHost } from './routeTable';
 import { findVirtualHost } from './routeTable';
-import type { ResponseFlag } from './trace';
+import type { ResponseFlag, TraceStepStatus } from './trace';
 import type { RecordedStep, TraceBuilder } from './traceBuilder';
 import { StepRecorder } from './traceBuilder';
 
@@ -40,7 +41,8 @@ function rulePath(entry: RouteEntry, ...rest: YamlPath): YamlPath {
   return ['spec', 'http', entry.rule.index, ...rest];
 }
 
-function ruleLabel(entry: RouteEntry): string {
+/** `namespace/name http[i] "name" match[j]`: a route entry in words. */
+export function ruleLabel(entry: RouteEntry): string {
   const virtualService = entry.rule.virtualService;
   const name = entry.rule.rule.name === undefined ? '' : ` "${entry.rule.rule.name}"`;
   const match = entry.match === undefined ? '' : ` match[${entry.match.index}]`;
@@ -108,18 +110,22 @@ export function routeThroughTable(
     trace.respond(404, 'NR', `404 NR: no VirtualService is bound to route table ${table.name}`);
     return;
   }
+  // The step is about the server side of the vhost (see TraceStepKind): node and source agree.
   const firstServer = virtualHost.servers[0];
   trace.step(
     'virtualHost',
     'matched',
     `Virtual host ${virtualHost.domain} in route table ${table.name}`,
     describeHostChoice(virtualHost.domain, request.authority),
-    {
-      ...(firstServer === undefined ? {} : { node: firstServer.node }),
-      ...(virtualHost.virtualServices[0] === undefined
-        ? {}
-        : { at: { key: virtualHost.virtualServices[0].key, path: ['spec', 'hosts'] } }),
-    },
+    firstServer === undefined
+      ? {}
+      : {
+          node: firstServer.node,
+          at: {
+            key: firstServer.gateway.key,
+            path: serverHostPath(firstServer, virtualHost.domain),
+          },
+        },
   );
   if (virtualHost.requireTls && !request.tls) {
     const location = `https://${request.authority}${request.path}${request.query}`;
@@ -148,19 +154,56 @@ export function routeThroughTable(
     return;
   }
   trace.replay(virtualHostPreamble(table, virtualHost));
-  for (const entry of virtualHost.routes) {
+  const entry = tryRoutes(context, virtualHost.routes);
+  if (entry !== undefined) {
+    trace.outcome.gateway = gatewayOf(virtualHost, entry);
+    executeRoute(context, entry);
+    return;
+  }
+  trace.step(
+    'rule',
+    'failed',
+    'No route matched',
+    `none of the ${virtualHost.routes.length} routes of virtual host ${virtualHost.domain} matches, and Envoy never falls back to another vhost`,
+    { flag: 'NR' },
+  );
+  trace.respond(
+    404,
+    'NR',
+    `404 NR: no route of virtual host ${virtualHost.domain} matches (Envoy never falls back to another vhost)`,
+  );
+}
+
+/** Where steps go: a trace, or a recorder of steps replayed into many traces. */
+type StepSink = Pick<StepRecorder, 'step'>;
+
+/**
+ * Tries routes in order, first match wins (routing-semantics §2.6), alike at a gateway and in a
+ * sidecar. Each rule tried is a step titled with its match entry; a failed one points at the
+ * condition that failed and carries it as data, with how many conditions of the entry held. The
+ * one that matched is followed by its delegation, if any, and its VirtualService joins the path.
+ * Returns the route that matched.
+ */
+export function tryRoutes(
+  context: SimulationContext,
+  routes: readonly RouteEntry[],
+): RouteEntry | undefined {
+  const { trace, request } = context;
+  for (const entry of routes) {
+    const key = entry.rule.virtualService.key;
     const verdict = evaluateMatch(entry.match?.match, request);
     if (!verdict.matched) {
-      const fieldPath = verdict.field.split('.').slice(0, 2);
       trace.step('rule', 'failed', ruleLabel(entry), verdict.reason, {
         node: ruleNode(entry),
         at: {
-          key: entry.rule.virtualService.key,
+          key,
           path:
             entry.match === undefined
               ? rulePath(entry)
-              : rulePath(entry, 'match', entry.match.index, ...fieldPath),
+              : rulePath(entry, 'match', entry.match.index, ...verdict.path),
         },
+        condition: verdict.condition,
+        conditions: { held: verdict.held, total: verdict.total },
       });
       continue;
     }
@@ -171,7 +214,7 @@ export function routeThroughTable(
     trace.step('rule', 'matched', ruleLabel(entry), why, {
       node: ruleNode(entry),
       at: {
-        key: entry.rule.virtualService.key,
+        key,
         path:
           entry.match === undefined ? rulePath(entry) : rulePath(entry, 'match', entry.match.index),
       },
@@ -191,23 +234,42 @@ export function routeThroughTable(
         },
       );
     }
-    trace.visit(entry.rule.virtualService.key);
-    trace.outcome.gateway = gatewayOf(virtualHost, entry);
-    executeRoute(context, entry);
-    return;
+    trace.visit(key);
+    return entry;
   }
-  trace.step(
+  return undefined;
+}
+
+/** The step of a rule or match entry left out when the routes were built, pointing at that entry. */
+export function skippedRuleStep(sink: StepSink, skip: ConfigTimeSkip): void {
+  const match = skip.matchIndex === null ? '' : ` match[${skip.matchIndex}]`;
+  sink.step(
     'rule',
-    'failed',
-    'No route matched',
-    `none of the ${virtualHost.routes.length} routes of virtual host ${virtualHost.domain} matches, and Envoy never falls back to another vhost`,
-    { flag: 'NR' },
+    'skipped',
+    `${skip.virtualService.namespace}/${skip.virtualService.name} http[${skip.index}]${match} left out`,
+    skip.reason,
+    {
+      node: `${skip.virtualService.key}#http/${skip.index}`,
+      at: {
+        key: skip.virtualService.key,
+        path:
+          skip.matchIndex === null
+            ? ['spec', 'http', skip.index]
+            : ['spec', 'http', skip.index, 'match', skip.matchIndex],
+      },
+    },
   );
-  trace.respond(
-    404,
-    'NR',
-    `404 NR: no route of virtual host ${virtualHost.domain} matches (Envoy never falls back to another vhost)`,
-  );
+}
+
+/** The server's host entry a vhost domain falls under (`ns/` stripped), or its whole `hosts`. */
+function serverHostPath(server: ServerRef, domain: string): YamlPath {
+  const index = (server.server.hosts ?? []).findIndex((written) => {
+    const host = written.slice(written.indexOf('/') + 1).toLowerCase();
+    return hostSubsetOf(domain, host);
+  });
+  return index < 0
+    ? ['spec', 'servers', server.index, 'hosts']
+    : ['spec', 'servers', server.index, 'hosts', index];
 }
 
 const preambles = new WeakMap<VirtualHost, readonly RecordedStep[]>();
@@ -246,23 +308,7 @@ function virtualHostPreamble(table: RouteTable, virtualHost: VirtualHost): reado
     const id = `${skip.virtualService.key}|${skip.index}|${skip.matchIndex ?? ''}`;
     if (reported.has(id)) continue;
     reported.add(id);
-    const match = skip.matchIndex === null ? '' : ` match[${skip.matchIndex}]`;
-    recorder.step(
-      'rule',
-      'skipped',
-      `${skip.virtualService.namespace}/${skip.virtualService.name} http[${skip.index}]${match} left out`,
-      skip.reason,
-      {
-        node: `${skip.virtualService.key}#http/${skip.index}`,
-        at: {
-          key: skip.virtualService.key,
-          path:
-            skip.matchIndex === null
-              ? ['spec', 'http', skip.index]
-              : ['spec', 'http', skip.index, 'match', skip.matchIndex],
-        },
-      },
-    );
+    skippedRuleStep(recorder, skip);
   }
   preambles.set(virtualHost, recorder.steps);
   return recorder.steps;
@@ -416,6 +462,16 @@ function forward(context: SimulationContext, entry: RouteEntry): void {
   const rule = entry.rule.rule;
   const virtualService = entry.rule.virtualService;
   const node = ruleNode(entry);
+  if (request.rawPath !== request.path) {
+    // Before routing: the rule was chosen with the normalised path.
+    trace.step(
+      'rewrite',
+      'info',
+      'Path normalised',
+      `Envoy normalises the path (RFC 3986) before routing`,
+      { before: request.rawPath + request.query, after: request.path + request.query },
+    );
+  }
   // CORS runs before the fault filter and the router.
   const cors = rule.corsPolicy;
   if (cors !== undefined) {
@@ -518,6 +574,9 @@ function forward(context: SimulationContext, entry: RouteEntry): void {
     }
   }
 
+  // An abort answers from the fault filter, before the router: the rewrite, the header operations,
+  // the mirrors and the destinations below are where the request would have gone, not reached.
+  const onward = (status: TraceStepStatus): TraceStepStatus => (aborted ? 'unreached' : status);
   const { shares, dropped } = splitByWeight(rule.route ?? []);
   for (const drop of dropped) {
     trace.step(
@@ -563,17 +622,8 @@ function forward(context: SimulationContext, entry: RouteEntry): void {
     routeAuthority ?? destinationAuthority,
   );
   const originalPath = request.path + request.query;
-  if (request.rawPath !== request.path) {
-    trace.step(
-      'rewrite',
-      'info',
-      'Path normalised',
-      `Envoy normalises the path (RFC 3986) before routing`,
-      { before: request.rawPath + request.query, after: originalPath },
-    );
-  }
   if (rewrite.notes.length > 0) {
-    trace.step('rewrite', 'matched', 'Rewrite', rewrite.notes.join('; '), {
+    trace.step('rewrite', onward('matched'), 'Rewrite', rewrite.notes.join('; '), {
       node,
       at: { key: virtualService.key, path: rulePath(entry, 'rewrite') },
       before: `${request.authority}${originalPath}`,
@@ -600,13 +650,14 @@ function forward(context: SimulationContext, entry: RouteEntry): void {
     if (responseHeaders.length > 0) parts.push(`response: ${responseHeaders.join(', ')}`);
     trace.step(
       'headers',
-      'info',
+      onward('info'),
       'Header operations',
       `${parts.join('; ')} (destination-level operations come after rule-level ones)`,
       { node, at: { key: virtualService.key, path: rulePath(entry, 'headers') } },
     );
   }
-  reportMirrors(context, entry);
+  reportMirrors(context, entry, onward('info'));
+  for (const share of resolved) reportDestination(context, entry, share, resolved.length, !aborted);
 
   if (aborted) {
     const status = fault?.abortStatus ?? 200;
@@ -617,10 +668,8 @@ function forward(context: SimulationContext, entry: RouteEntry): void {
       'FI',
       `${status} FI: the fault filter aborts the request${grpc}; the upstream is never called`,
     );
-    for (const share of resolved) reportDestination(context, entry, share, resolved.length);
     return;
   }
-  for (const share of resolved) reportDestination(context, entry, share, resolved.length);
   const outcomes = chosen.map((share) => share.cluster.health);
   const firstHealth = outcomes[0];
   const uniform = firstHealth !== undefined && outcomes.every((health) => health === firstHealth);
@@ -684,7 +733,11 @@ function describeFaultDraw(
   return `${base}; the deterministic outcome below is the un-faulted one (give the request a draw to sample)`;
 }
 
-function reportMirrors(context: SimulationContext, entry: RouteEntry): void {
+function reportMirrors(
+  context: SimulationContext,
+  entry: RouteEntry,
+  status: TraceStepStatus,
+): void {
   const { trace, model } = context;
   const rule = entry.rule.rule;
   const node = ruleNode(entry);
@@ -720,7 +773,7 @@ function reportMirrors(context: SimulationContext, entry: RouteEntry): void {
     );
     trace.step(
       'mirror',
-      'info',
+      status,
       `Mirror to ${cluster.cluster}`,
       mirror.percent <= 0
         ? 'percentage 0: nothing is mirrored'
@@ -735,14 +788,19 @@ function reportMirrors(context: SimulationContext, entry: RouteEntry): void {
   }
 }
 
-/** Adds the destination, cluster, subset and endpoint steps of one destination. */
+/**
+ * Adds the destination, cluster, subset and endpoint steps of one destination; when the request
+ * does not get that far (`reached` false), as unreached steps off the path.
+ */
 function reportDestination(
   context: SimulationContext,
   entry: RouteEntry,
   share: ResolvedShare,
   count: number,
+  reached: boolean,
 ): void {
   const { trace } = context;
+  const onward = (status: TraceStepStatus): TraceStepStatus => (reached ? status : 'unreached');
   const virtualService = entry.rule.virtualService;
   const cluster = share.cluster;
   const flag: ResponseFlag | undefined =
@@ -754,7 +812,7 @@ function reportDestination(
       : `${writtenHost} resolves to ${cluster.host} (in namespace ${entry.rule.hostNamespace})`;
   trace.step(
     'destination',
-    cluster.health === 'noCluster' ? 'failed' : 'matched',
+    onward(cluster.health === 'noCluster' ? 'failed' : 'matched'),
     `Destination ${cluster.host}${cluster.subset === null ? '' : ` subset ${cluster.subset}`} port ${cluster.port}`,
     `${hostNote}; port: ${cluster.portReason}`,
     {
@@ -765,7 +823,7 @@ function reportDestination(
   );
   trace.step(
     'cluster',
-    cluster.health === 'noCluster' ? 'failed' : 'matched',
+    onward(cluster.health === 'noCluster' ? 'failed' : 'matched'),
     `Cluster ${cluster.cluster}`,
     cluster.health === 'noCluster'
       ? cluster.reason
@@ -797,7 +855,7 @@ function reportDestination(
         : (rule.spec.subsets ?? []).findIndex((subset) => subset.name === cluster.subset);
     trace.step(
       'subset',
-      'matched',
+      onward('matched'),
       `Subset ${cluster.subset}`,
       `labels ${formatLabels(cluster.subsetDefinition?.labels)} from DestinationRule ${rule === undefined ? '' : `${rule.namespace}/${rule.name}`}${cluster.loadBalancer === undefined ? '' : `; load balancer ${cluster.loadBalancer}`}`,
       rule === undefined
@@ -808,7 +866,7 @@ function reportDestination(
     const rule = cluster.destinationRules.destinationRules[0];
     trace.step(
       'subset',
-      'info',
+      onward('info'),
       'DestinationRule traffic policy',
       `load balancer ${cluster.loadBalancer}`,
       rule === undefined
@@ -816,21 +874,27 @@ function reportDestination(
         : { node: rule.key, at: { key: rule.key, path: ['spec', 'trafficPolicy'] } },
     );
   }
-  endpointsStep(trace, cluster);
+  endpointsStep(trace, cluster, reached);
 }
 
-/** The endpoints step of a cluster: its workloads (visited on the canvas), or why none take it. */
-function endpointsStep(trace: TraceBuilder, cluster: ClusterResolution): void {
-  for (const endpoint of cluster.endpoints)
-    if (endpoint.workload !== undefined) trace.visit(endpoint.workload.key);
+/**
+ * The endpoints step of a cluster: its workloads (visited on the canvas when the request reaches
+ * them), or why none take it.
+ */
+function endpointsStep(trace: TraceBuilder, cluster: ClusterResolution, reached = true): void {
+  if (reached)
+    for (const endpoint of cluster.endpoints)
+      if (endpoint.workload !== undefined) trace.visit(endpoint.workload.key);
   const workloads = cluster.endpoints.map((endpoint) => endpoint.label);
   trace.step(
     'workloads',
-    cluster.health === 'noEndpoints'
-      ? 'failed'
-      : cluster.endpointNote !== undefined
-        ? 'info'
-        : 'matched',
+    !reached
+      ? 'unreached'
+      : cluster.health === 'noEndpoints'
+        ? 'failed'
+        : cluster.endpointNote !== undefined
+          ? 'info'
+          : 'matched',
     cluster.health === 'noEndpoints'
       ? 'No endpoints'
       : cluster.endpointNote !== undefined

@@ -10,6 +10,8 @@ export type {
 export { parseRequest } from './request';
 export type {
   DecidingRule,
+  FailedCondition,
+  MatchConditionField,
   Outcome,
   OutcomeDestination,
   ResponseFlag,
@@ -18,6 +20,7 @@ export type {
   TraceStep,
   TraceStepKind,
   TraceStepStatus,
+  WantedValue,
   WeightedOutcomeDestination,
 } from './trace';
 export { RESPONSE_FLAGS } from './trace';

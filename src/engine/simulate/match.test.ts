@@ -147,6 +147,102 @@ describe('evaluateMatch', () => {
   it('given no match entry, then everything matches', () => {
     expect(evaluateMatch(undefined, request({ url: 'http://h/anything' })).matched).toBe(true);
   });
+
+  it.each<{
+    given: string;
+    when: Request;
+    then: { condition: unknown; path: string[]; held: number; total: number };
+  }>([
+    {
+      given: '{uri: {prefix: /Admin}, ignoreUriCase: true, method: {exact: POST}}',
+      when: { url: 'http://h/user' },
+      then: {
+        condition: {
+          field: 'uri',
+          wanted: { operator: 'prefix', value: '/Admin', ignoreCase: true },
+          got: '/user',
+        },
+        path: ['uri'],
+        held: 0,
+        total: 2,
+      },
+    },
+    {
+      // every condition is counted, not only those before the first failure
+      given:
+        '{uri: {prefix: /a}, headers: {x-team: {exact: blue}, x-zone: {}}, queryParams: {v: {regex: "[0-9]+"}}}',
+      when: { url: 'http://h/a?v=2', headers: { 'x-team': 'green', 'x-zone': 'eu' } },
+      then: {
+        condition: {
+          field: 'header',
+          name: 'x-team',
+          wanted: { operator: 'exact', value: 'blue' },
+          got: 'green',
+        },
+        path: ['headers', 'x-team'],
+        held: 3,
+        total: 4,
+      },
+    },
+    {
+      given: 'withoutHeaders: {x-debug: {}}',
+      when: { url: 'http://h/', headers: { 'x-debug': '1' } },
+      then: {
+        condition: {
+          field: 'withoutHeader',
+          name: 'x-debug',
+          wanted: { operator: 'present' },
+          got: '1',
+        },
+        path: ['withoutHeaders', 'x-debug'],
+        held: 0,
+        total: 1,
+      },
+    },
+    {
+      given: 'queryParams: {id: {exact: "7"}}',
+      when: { url: 'http://h/' },
+      then: {
+        condition: {
+          field: 'queryParam',
+          name: 'id',
+          wanted: { operator: 'exact', value: '7' },
+          got: null,
+        },
+        path: ['queryParams', 'id'],
+        held: 0,
+        total: 1,
+      },
+    },
+    {
+      given: 'headers: {"@request.auth.claims.group": {exact: admin}}',
+      when: { url: 'http://h/' },
+      then: {
+        condition: {
+          field: 'jwtClaim',
+          name: '@request.auth.claims.group',
+          wanted: { operator: 'exact', value: 'admin' },
+          got: null,
+        },
+        path: ['headers', '@request.auth.claims.group'],
+        held: 0,
+        total: 1,
+      },
+    },
+  ])(
+    'given $given, when $when.url, then the failed condition is given as data',
+    ({ given, when, then }) => {
+      const verdict = evaluateMatch(match(given), request(when));
+      expect(verdict.matched).toBe(false);
+      if (verdict.matched) return;
+      expect(verdict.condition).toEqual(then.condition);
+      expect(verdict.path).toEqual(then.path);
+      expect({ held: verdict.held, total: verdict.total }).toEqual({
+        held: then.held,
+        total: then.total,
+      });
+    },
+  );
 });
 
 describe('isCatchAllMatch', () => {

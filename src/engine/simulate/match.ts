@@ -1,6 +1,7 @@
 import type { HTTPMatchRequest, StringMatch } from '../model';
 import { regexFullMatch } from './regex';
 import type { ParsedRequest } from './request';
+import type { FailedCondition, WantedValue } from './trace';
 
 /** Istio translates an absent or empty StringMatch, and `regex: "*"`, into a presence test. */
 export function isPresenceMatch(match: StringMatch | undefined): boolean {
@@ -57,85 +58,123 @@ export function isJwtClaimKey(name: string): boolean {
   return name.startsWith('@request.auth.claims');
 }
 
-/** The request-time verdict of one match entry: it holds, or the first condition that failed. */
+/** The first condition of a match entry that failed: why in words, where in the entry, as data. */
+interface ConditionFailure {
+  readonly reason: string;
+  /** YAML path of the condition inside the match entry (`['headers', 'end-user']`). */
+  readonly path: readonly string[];
+  readonly condition: FailedCondition;
+}
+
+/**
+ * The request-time verdict of one match entry: it holds, or the first condition that failed (in
+ * Envoy's order) with how many of the entry's conditions held.
+ */
 export type MatchVerdict =
   | { readonly matched: true }
-  | { readonly matched: false; readonly reason: string; readonly field: string };
+  | (ConditionFailure & {
+      readonly matched: false;
+      /** Conditions of the entry that hold (every one is checked, not only those before the failure). */
+      readonly held: number;
+      /** Request-time conditions the entry has. */
+      readonly total: number;
+    });
 
 const MATCHED: MatchVerdict = { matched: true };
 
+/** A StringMatch as data: its operator and value as written. */
+export function wantedValue(match: StringMatch | undefined, ignoreCase = false): WantedValue {
+  if (match === undefined || isPresenceMatch(match)) return { operator: 'present' };
+  const caseless = ignoreCase ? { ignoreCase: true } : {};
+  if (match.exact !== undefined) return { operator: 'exact', value: match.exact, ...caseless };
+  if (match.prefix !== undefined) return { operator: 'prefix', value: match.prefix, ...caseless };
+  return { operator: 'regex', value: match.regex ?? '' };
+}
+
 /**
  * Evaluates the request-time conditions of one HTTPMatchRequest (uri, scheme, method, authority,
- * headers, withoutHeaders, queryParams), all ANDed, in that order, and says which failed first.
- * Config-time fields (port, gateways, sourceLabels, sourceNamespace) are decided when the route
- * table is built, not here.
+ * headers, withoutHeaders, queryParams), all ANDed, in that order, and says which failed first
+ * and how many held. Config-time fields (port, gateways, sourceLabels, sourceNamespace) are
+ * decided when the route table is built, not here.
  */
 export function evaluateMatch(
   match: HTTPMatchRequest | undefined,
   request: ParsedRequest,
 ): MatchVerdict {
   if (match === undefined) return MATCHED;
-  const uri = match.uri;
-  if (uri !== undefined && !isPresenceMatch(uri)) {
-    // ignoreUriCase applies to exact and prefix only (Envoy ignores case_sensitive for safe_regex).
-    if (!stringMatches(uri, request.path, match.ignoreUriCase === true)) {
-      const caseNote =
-        match.ignoreUriCase === true && uri.regex === undefined ? ' (ignoring case)' : '';
-      return fail(
-        'uri',
-        `uri: wanted ${describeStringMatch(uri)}${caseNote}, got ${JSON.stringify(request.path)}`,
-      );
-    }
-  }
+  let failure: ConditionFailure | undefined;
+  let held = 0;
+  let total = 0;
+  const tally = (result: ConditionFailure | undefined) => {
+    total += 1;
+    if (result === undefined) held += 1;
+    else failure ??= result;
+  };
+  if (match.uri !== undefined) tally(evaluateUri(match, match.uri, request));
   for (const [field, name, value] of [
     ['scheme', ':scheme', request.scheme],
     ['method', ':method', request.method],
     ['authority', ':authority', request.authority],
   ] as const) {
     const condition = match[field];
-    if (
-      condition !== undefined &&
-      !isPresenceMatch(condition) &&
-      !stringMatches(condition, value)
-    ) {
-      return fail(
-        field,
-        `${field} (${name}): wanted ${describeStringMatch(condition)}, got ${JSON.stringify(value)}`,
-      );
-    }
+    if (condition === undefined) continue;
+    tally(
+      isPresenceMatch(condition) || stringMatches(condition, value)
+        ? undefined
+        : {
+            reason: `${field} (${name}): wanted ${describeStringMatch(condition)}, got ${JSON.stringify(value)}`,
+            path: [field],
+            condition: { field, wanted: wantedValue(condition), got: value },
+          },
+    );
   }
   // Istio sorts header matchers by name; the first failing one is reported in that order.
-  for (const name of sortedKeys(match.headers)) {
-    const condition = match.headers?.[name];
-    const verdict = evaluateHeader(name, condition, request, false);
-    if (!verdict.matched) return verdict;
-  }
-  for (const name of sortedKeys(match.withoutHeaders)) {
-    const condition = match.withoutHeaders?.[name];
-    const verdict = evaluateHeader(name, condition, request, true);
-    if (!verdict.matched) return verdict;
-  }
-  for (const name of sortedKeys(match.queryParams)) {
-    const condition = match.queryParams?.[name];
-    const value = request.queryParams.get(name);
-    if (value === undefined) {
-      return fail(
-        `queryParams.${name}`,
-        `query ${name}: wanted ${describeStringMatch(condition)}, got none`,
-      );
-    }
-    if (
-      condition !== undefined &&
-      !isPresenceMatch(condition) &&
-      !stringMatches(condition, value)
-    ) {
-      return fail(
-        `queryParams.${name}`,
-        `query ${name}: wanted ${describeStringMatch(condition)}, got ${JSON.stringify(value)}`,
-      );
-    }
-  }
-  return MATCHED;
+  for (const name of sortedKeys(match.headers))
+    tally(evaluateHeader(name, match.headers?.[name], request, false));
+  for (const name of sortedKeys(match.withoutHeaders))
+    tally(evaluateHeader(name, match.withoutHeaders?.[name], request, true));
+  for (const name of sortedKeys(match.queryParams))
+    tally(evaluateQueryParam(name, match.queryParams?.[name], request));
+  if (failure === undefined) return MATCHED;
+  return { matched: false, ...failure, held, total };
+}
+
+function evaluateUri(
+  match: HTTPMatchRequest,
+  uri: StringMatch,
+  request: ParsedRequest,
+): ConditionFailure | undefined {
+  if (isPresenceMatch(uri)) return undefined;
+  // ignoreUriCase applies to exact and prefix only (Envoy ignores case_sensitive for safe_regex).
+  const ignoreCase = match.ignoreUriCase === true && uri.regex === undefined;
+  if (stringMatches(uri, request.path, match.ignoreUriCase === true)) return undefined;
+  return {
+    reason: `uri: wanted ${describeStringMatch(uri)}${ignoreCase ? ' (ignoring case)' : ''}, got ${JSON.stringify(request.path)}`,
+    path: ['uri'],
+    condition: { field: 'uri', wanted: wantedValue(uri, ignoreCase), got: request.path },
+  };
+}
+
+function evaluateQueryParam(
+  name: string,
+  condition: StringMatch | undefined,
+  request: ParsedRequest,
+): ConditionFailure | undefined {
+  const value = request.queryParams.get(name);
+  const failed = (got: string) => ({
+    reason: `query ${name}: wanted ${describeStringMatch(condition)}, got ${got}`,
+    path: ['queryParams', name],
+    condition: {
+      field: 'queryParam' as const,
+      name,
+      wanted: wantedValue(condition),
+      got: value ?? null,
+    },
+  });
+  if (value === undefined) return failed('none');
+  if (condition === undefined || isPresenceMatch(condition) || stringMatches(condition, value))
+    return undefined;
+  return failed(JSON.stringify(value));
 }
 
 function evaluateHeader(
@@ -143,50 +182,50 @@ function evaluateHeader(
   condition: StringMatch | undefined,
   request: ParsedRequest,
   inverted: boolean,
-): MatchVerdict {
-  const field = `${inverted ? 'withoutHeaders' : 'headers'}.${name}`;
+): ConditionFailure | undefined {
+  const path = [inverted ? 'withoutHeaders' : 'headers', name];
   const label = inverted ? `without header ${name}` : `header ${name}`;
   if (isJwtClaimKey(name)) {
     // A claim matcher reads the JWT validated by a RequestAuthentication, which is not modelled.
     return inverted
-      ? MATCHED
-      : fail(
-          field,
-          `${label}: JWT claim routing needs a validated JWT, which the simulator does not model`,
-        );
+      ? undefined
+      : {
+          reason: `${label}: JWT claim routing needs a validated JWT, which the simulator does not model`,
+          path,
+          condition: { field: 'jwtClaim', name, wanted: wantedValue(condition), got: null },
+        };
   }
   const value = headerValue(request, name.toLowerCase());
+  const failed = (reason: string): ConditionFailure => ({
+    reason: `${label}: ${reason}`,
+    path,
+    condition: {
+      field: inverted ? 'withoutHeader' : 'header',
+      name,
+      wanted: wantedValue(condition),
+      got: value ?? null,
+    },
+  });
   if (isPresenceMatch(condition)) {
-    if (inverted) {
+    if (inverted)
       return value === undefined
-        ? MATCHED
-        : fail(field, `${label}: wanted absent, got ${JSON.stringify(value)}`);
-    }
-    return value !== undefined ? MATCHED : fail(field, `${label}: wanted present, got none`);
+        ? undefined
+        : failed(`wanted absent, got ${JSON.stringify(value)}`);
+    return value !== undefined ? undefined : failed('wanted present, got none');
   }
   const stringMatch = condition ?? {};
   if (inverted) {
     // Istio sets treat_missing_header_as_empty on inverted value matchers.
-    const effective = value ?? '';
-    return stringMatches(stringMatch, effective)
-      ? fail(
-          field,
-          `${label}: wanted not ${describeStringMatch(stringMatch)}, got ${value === undefined ? 'none (treated as "")' : JSON.stringify(value)}`,
+    return stringMatches(stringMatch, value ?? '')
+      ? failed(
+          `wanted not ${describeStringMatch(stringMatch)}, got ${value === undefined ? 'none (treated as "")' : JSON.stringify(value)}`,
         )
-      : MATCHED;
+      : undefined;
   }
-  if (value === undefined)
-    return fail(field, `${label}: wanted ${describeStringMatch(stringMatch)}, got none`);
+  if (value === undefined) return failed(`wanted ${describeStringMatch(stringMatch)}, got none`);
   return stringMatches(stringMatch, value)
-    ? MATCHED
-    : fail(
-        field,
-        `${label}: wanted ${describeStringMatch(stringMatch)}, got ${JSON.stringify(value)}`,
-      );
-}
-
-function fail(field: string, reason: string): MatchVerdict {
-  return { matched: false, field, reason };
+    ? undefined
+    : failed(`wanted ${describeStringMatch(stringMatch)}, got ${JSON.stringify(value)}`);
 }
 
 const sortedKeyCache = new WeakMap<object, readonly string[]>();

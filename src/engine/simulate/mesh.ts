@@ -18,8 +18,14 @@ import { splitByWeight } from './actions';
 import { formatPercent } from './compareOutcome';
 import { resolveCluster } from './destinations';
 import type { SimulationContext } from './httpRouting';
-import { executeRoute, forwardWithoutVirtualService, ruleNode } from './httpRouting';
-import { evaluateMatch } from './match';
+import {
+  executeRoute,
+  forwardWithoutVirtualService,
+  ruleLabel,
+  ruleNode,
+  skippedRuleStep,
+  tryRoutes,
+} from './httpRouting';
 import { translateHttpRoutes } from './routeTable';
 
 /** The workload a mesh request comes from. */
@@ -135,57 +141,20 @@ export function simulateMesh(context: SimulationContext, caller: Caller): void {
   );
   const broken = routes.find((route) => route.broken !== undefined);
   if (broken !== undefined) {
-    trace.step(
-      'rule',
-      'failed',
-      `${broken.rule.virtualService.namespace}/${broken.rule.virtualService.name} http[${broken.rule.index}]`,
-      broken.broken ?? '',
-      {
-        node: ruleNode(broken),
-        at: { key: broken.rule.virtualService.key, path: ['spec', 'http', broken.rule.index] },
-      },
-    );
+    trace.step('rule', 'failed', ruleLabel(broken), broken.broken ?? '', {
+      node: ruleNode(broken),
+      at: { key: broken.rule.virtualService.key, path: ['spec', 'http', broken.rule.index] },
+    });
     trace.stop(
       'unanswerable',
       `Envoy rejects the sidecar's routes for ${target.host} (${broken.broken ?? ''}) and keeps the routes it had before, which the design does not show.`,
     );
     return;
   }
-  for (const skip of skipped) {
-    trace.step(
-      'rule',
-      'skipped',
-      `${skip.virtualService.namespace}/${skip.virtualService.name} http[${skip.index}]${skip.matchIndex === null ? '' : ` match[${skip.matchIndex}]`} left out`,
-      skip.reason,
-      {
-        node: `${skip.virtualService.key}#http/${skip.index}`,
-        at: { key: skip.virtualService.key, path: ['spec', 'http', skip.index] },
-      },
-    );
-  }
-  for (const entry of routes) {
-    const verdict = evaluateMatch(entry.match?.match, request);
-    const label = `${entry.rule.virtualService.namespace}/${entry.rule.virtualService.name} http[${entry.rule.index}]${entry.rule.rule.name === undefined ? '' : ` "${entry.rule.rule.name}"`}`;
-    if (!verdict.matched) {
-      trace.step('rule', 'failed', label, verdict.reason, {
-        node: ruleNode(entry),
-        at: { key: entry.rule.virtualService.key, path: ['spec', 'http', entry.rule.index] },
-      });
-      continue;
-    }
-    trace.step(
-      'rule',
-      'matched',
-      label,
-      entry.match === undefined
-        ? 'the rule has no match: it matches every request'
-        : 'every condition of this match entry holds',
-      {
-        node: ruleNode(entry),
-        at: { key: entry.rule.virtualService.key, path: ['spec', 'http', entry.rule.index] },
-      },
-    );
-    trace.visit(entry.rule.virtualService.key);
+  for (const skip of skipped) skippedRuleStep(trace, skip);
+  // The same attempts as at a gateway: each rule tried names its match entry and what failed.
+  const entry = tryRoutes(context, routes);
+  if (entry !== undefined) {
     executeRoute(context, entry);
     return;
   }

@@ -63,6 +63,14 @@ export type TraceStepKind =
   | 'listener'
   | 'server'
   | 'routeTable'
+  /**
+   * The virtual host Envoy chose by Host. Its vhost domain comes from a Gateway server's `hosts`
+   * intersected with a VirtualService's `hosts`; the step is about the server side: its node is the
+   * first server whose hosts made the vhost and its source is that server's host entry the domain
+   * falls under. The VirtualService side is the `virtualService` steps that follow, each pointing at
+   * its own `hosts`. So a click selects and reveals the same thing: the server host that let the
+   * request in.
+   */
   | 'virtualHost'
   | 'virtualService'
   | 'delegate'
@@ -81,8 +89,44 @@ export type TraceStepKind =
   | 'sidecar'
   | 'warning';
 
-/** `matched`: this step was taken; `failed`: tried and did not apply; `skipped`: left out before the request (config time); `info`: a fact. */
-export type TraceStepStatus = 'matched' | 'failed' | 'skipped' | 'info';
+/**
+ * `matched`: this step was taken; `failed`: tried and did not apply; `skipped`: left out before the
+ * request (config time); `info`: a fact; `unreached`: where the request would have gone next, had
+ * it not ended at an earlier step (a fault's abort answers before the router forwards anything).
+ * Unreached steps carry no response flag and their nodes are not on the path (`Trace.nodes`).
+ */
+export type TraceStepStatus = 'matched' | 'failed' | 'skipped' | 'info' | 'unreached';
+
+/** The request-time fields of an http match entry a condition can be about. */
+export type MatchConditionField =
+  | 'uri'
+  | 'scheme'
+  | 'method'
+  | 'authority'
+  | 'header'
+  | 'withoutHeader'
+  | 'queryParam'
+  | 'jwtClaim';
+
+/** What a condition asks for, as written: `exact`, `prefix` or `regex` with its value, or `present`. */
+export interface WantedValue {
+  readonly operator: 'exact' | 'prefix' | 'regex' | 'present';
+  /** The value compared with; absent for `present`. */
+  readonly value?: string;
+  /** Exact and prefix compare without case (`ignoreUriCase`). */
+  readonly ignoreCase?: boolean;
+}
+
+/** The condition of a match entry that failed first, in the order Envoy checks them, as data. */
+export interface FailedCondition {
+  readonly field: MatchConditionField;
+  /** The header, query parameter or JWT claim name, for those fields. */
+  readonly name?: string;
+  /** What the condition wants; for `withoutHeader`, what the header must not be. */
+  readonly wanted: WantedValue;
+  /** The request's value; `null` when it has none. */
+  readonly got: string | null;
+}
 
 /** One step of a trace. */
 export interface TraceStep {
@@ -109,6 +153,10 @@ export interface TraceStep {
   readonly after?: string;
   /** Endpoints (`workload-name (labels) :port` or addresses). */
   readonly workloads?: readonly string[];
+  /** A rule that failed at request time: the condition that failed first. */
+  readonly condition?: FailedCondition;
+  /** A rule that failed at request time: how many conditions of its match entry held, of all. */
+  readonly conditions?: { readonly held: number; readonly total: number };
 }
 
 /**

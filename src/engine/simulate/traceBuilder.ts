@@ -116,7 +116,7 @@ export class TraceBuilder {
     this.locator = locator;
   }
 
-  /** Adds a step; a matched step's node joins the path. */
+  /** Adds a step; a matched step's node joins the path; an unreached step ends nothing (no flag). */
   step(
     kind: TraceStepKind,
     status: TraceStepStatus,
@@ -134,13 +134,15 @@ export class TraceBuilder {
     };
     if (details.node !== undefined) step.node = details.node;
     if (source !== undefined) step.source = source;
-    if (details.flag !== undefined) step.flag = details.flag;
+    if (details.flag !== undefined && status !== 'unreached') step.flag = details.flag;
     if (details.share !== undefined) step.share = details.share;
     if (details.probability !== undefined) step.probability = details.probability;
     if (details.cluster !== undefined) step.cluster = details.cluster;
     if (details.before !== undefined) step.before = details.before;
     if (details.after !== undefined) step.after = details.after;
     if (details.workloads !== undefined) step.workloads = details.workloads;
+    if (details.condition !== undefined) step.condition = details.condition;
+    if (details.conditions !== undefined) step.conditions = details.conditions;
     this.steps.push(step);
     if (details.node !== undefined && status === 'matched') this.visit(details.node);
   }

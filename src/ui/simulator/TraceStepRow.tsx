@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Ban, Check, Circle, X, type LucideIcon } from 'lucide-react';
+import { Ban, Check, Circle, CircleDashed, X, type LucideIcon } from 'lucide-react';
 import { formatPercent, type TraceStep, type TraceStepStatus } from '../../engine';
 import { useRevealInDesign } from './useRevealInDesign';
 
@@ -8,6 +8,7 @@ const STATUS: Readonly<Record<TraceStepStatus, { icon: LucideIcon; words: string
   failed: { icon: X, words: 'failed' },
   skipped: { icon: Ban, words: 'left out' },
   info: { icon: Circle, words: '' },
+  unreached: { icon: CircleDashed, words: 'not reached' },
 };
 
 /** The facts a step carries beyond its reason: cluster, share, probability, rewrite, endpoints. */
@@ -69,18 +70,18 @@ export function sourceLabel(step: TraceStep): string | undefined {
 }
 
 /**
- * One step of the trace: its status, title, reason and facts. When it is about a node or a place
- * in the YAML, its title is a button that selects the node and reveals the lines that decided it.
+ * One step of the trace: its status, title, reason and facts; a step the request did not reach
+ * (the engine describes where it would have gone) is dimmed and tagged so. When it is about a node
+ * or a place in the YAML, its title is a button that selects the node and reveals the lines that
+ * decided it.
  */
 export function TraceStepRow({
   step,
   number,
-  reached = true,
   tags,
 }: {
   step: TraceStep;
   number: number;
-  reached?: boolean;
   tags?: ReactNode;
 }) {
   const reveal = useRevealInDesign();
@@ -97,7 +98,7 @@ export function TraceStepRow({
   const name = `${step.title}${words === '' ? '' : `, ${words}`}${location === undefined ? '' : `, ${location}`}`;
   return (
     <li
-      className={`sim-step sim-step--${step.status}${reached ? '' : ' sim-step--not-reached'}`}
+      className={`sim-step sim-step--${step.status}`}
       onClick={actionable ? () => reveal(step) : undefined}
     >
       <span className="sim-step-number" aria-hidden="true">
@@ -124,6 +125,11 @@ export function TraceStepRow({
             <span className="sim-step-button sim-step-button--static">
               {title}
               {words !== '' && <span className="visually-hidden">, {words}</span>}
+            </span>
+          )}
+          {step.status === 'unreached' && (
+            <span className="sim-tag" aria-hidden="true">
+              not reached
             </span>
           )}
           {tags}

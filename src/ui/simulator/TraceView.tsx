@@ -25,16 +25,12 @@ function isRandom(trace: Trace): boolean {
 /** The trace of the request last sent: its outcome, then every step with its reason. */
 export function TraceView() {
   const simulation = useSailplan((state) => state.simulation);
-  const model = useSailplan((state) => state.lastGood.design.model);
   const stale = useSailplan((state) => state.derived.syntaxErrors > 0);
   const sendRequest = useSailplan((state) => state.sendRequest);
   const clearSimulation = useSailplan((state) => state.clearSimulation);
   const reveal = useRevealInDesign();
   const trace = simulation?.trace;
-  const items = useMemo(
-    () => (trace === undefined ? [] : traceItems(trace, model)),
-    [trace, model],
-  );
+  const items = useMemo(() => (trace === undefined ? [] : traceItems(trace)), [trace]);
 
   if (simulation === null || trace === undefined) {
     return (
@@ -132,13 +128,7 @@ export function TraceView() {
       <ol className="sim-steps" aria-label="Trace steps">
         {items.map((item, position) =>
           item.type === 'step' ? (
-            <TraceStepRow
-              key={item.index}
-              step={item.step}
-              number={position + 1}
-              reached={item.reached}
-              tags={item.reached ? undefined : <span className="sim-tag">not reached</span>}
-            />
+            <TraceStepRow key={item.index} step={item.step} number={position + 1} />
           ) : (
             <RuleAttemptsRow
               key={`attempts-${item.attempts[0]?.index ?? position}`}

@@ -42,7 +42,7 @@ const threeRules = example('seed-ingress').replace(
 
 function itemsOf(text: string, request: Request) {
   const design = loadDesign([{ name: 'design.yaml', text }]);
-  return traceItems(simulate(design, request), design.model);
+  return traceItems(simulate(design, request));
 }
 
 function attemptsOf(items: ReturnType<typeof itemsOf>): readonly RuleAttempt[] {
@@ -84,9 +84,27 @@ describe('traceItems', () => {
       'attempts',
       'rule',
     ]);
-    // the sidecar's attempt names no match entry: it is read as the rule's only one
+    // the sidecar's attempt names its match entry and the condition that failed, as at a gateway
     expect(attemptsOf(items)[0]).toMatchObject({ held: 0, conditions: 1 });
+    expect(attemptsOf(items)[0]?.step.title).toBe(
+      'bookinfo/reviews http[0] "jason-sees-v2" match[0]',
+    );
     expect(items.every((item) => item.type !== 'step' || item.reached)).toBe(true);
+  });
+
+  it('ranks by the condition the engine gives, whatever the reason says', () => {
+    // given the three rules' trace with every reason reworded
+    const design = loadDesign([{ name: 'design.yaml', text: threeRules }]);
+    const trace = simulate(design, { url: 'http://example.com/api/v2/users' });
+    const reworded = {
+      ...trace,
+      steps: trace.steps.map((step) => ({ ...step, reason: `(${step.reason.length} characters)` })),
+    };
+    // then the near misses and their order are the same as with the engine's own words
+    const ranked = (items: ReturnType<typeof traceItems>) =>
+      attemptsOf(items).map((attempt) => [attempt.step.title, attempt.held, attempt.nearMiss]);
+    expect(ranked(traceItems(reworded))).toEqual(ranked(traceItems(trace)));
+    expect(attemptsOf(traceItems(reworded))[1]).toMatchObject({ nearMiss: true, held: 0 });
   });
 
   it('marks what the engine describes past a fault abort as not reached', () => {

@@ -1,5 +1,4 @@
-import type { HTTPMatchRequest, Model, Trace, TraceStep } from '../../engine';
-import { endingStepIndex } from '../../store';
+import type { FailedCondition, Trace, TraceStep } from '../../engine';
 
 /** A rule the request was tried against and did not take, ranked by how close it came. */
 export interface RuleAttempt {
@@ -8,7 +7,7 @@ export interface RuleAttempt {
   readonly step: TraceStep;
   /** `failed`: its match did not hold; `skipped`: left out of the route table before any request. */
   readonly status: 'failed' | 'skipped';
-  /** Conditions of the match entry that held before the one that failed, when known. */
+  /** Conditions of the match entry that held (the engine checks them all), when known. */
   readonly held?: number;
   /** Conditions of the match entry, when known. */
   readonly conditions?: number;
@@ -24,34 +23,10 @@ export type TraceItem =
       readonly type: 'step';
       readonly index: number;
       readonly step: TraceStep;
-      /** False for what the engine describes past the point where the request ended. */
+      /** False for the steps the engine marks unreached (where the request would have gone). */
       readonly reached: boolean;
     }
   | { readonly type: 'attempts'; readonly attempts: readonly RuleAttempt[] };
-
-/** The condition kinds of a match entry, in the order Envoy (and the engine) checks them. */
-function conditionsOf(match: HTTPMatchRequest): string[] {
-  const names: string[] = [];
-  const present = (value: unknown) => value !== undefined;
-  if (present(match.uri)) names.push('uri');
-  if (present(match.scheme)) names.push('scheme');
-  if (present(match.method)) names.push('method');
-  if (present(match.authority)) names.push('authority');
-  for (const name of Object.keys(match.headers ?? {}).sort()) names.push(`header ${name}`);
-  for (const name of Object.keys(match.withoutHeaders ?? {}).sort())
-    names.push(`without header ${name}`);
-  for (const name of Object.keys(match.queryParams ?? {}).sort()) names.push(`query ${name}`);
-  return names;
-}
-
-/** The condition a failed attempt's reason names (`uri`, `header end-user`...). */
-function failedCondition(reason: string): string | undefined {
-  const head =
-    /^(uri|scheme|method|authority|without header [^:]+|header [^:]+|query [^:]+)[ :(]/.exec(
-      reason,
-    );
-  return head?.[1];
-}
 
 /** Edit distance, for short values (paths, header values). */
 function distance(a: string, b: string): number {
@@ -69,59 +44,39 @@ function distance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** How alike the wanted and the received value of a reason are (`wanted exact "/a", got "/b"`). */
-function likenessOf(reason: string): number {
-  const values =
-    /wanted (?:not )?(?:exact|prefix|regex) ("(?:[^"\\]|\\.)*").*?, got ("(?:[^"\\]|\\.)*")/.exec(
-      reason,
-    );
-  if (values === null) return 0;
-  try {
-    const wanted = JSON.parse(values[1] ?? '""') as string;
-    const got = JSON.parse(values[2] ?? '""') as string;
-    // A prefix or an exact value: compare against as much of the received value.
-    const compared = reason.includes('wanted prefix') ? got.slice(0, wanted.length) : got;
-    const longest = Math.max(wanted.length, compared.length);
-    return longest === 0 ? 1 : 1 - distance(wanted, compared) / longest;
-  } catch {
-    return 0;
-  }
+/**
+ * How alike the wanted and the received value of the condition that failed are, 0 to 1: a typo in
+ * an exact value or a prefix nearly there. Regexes, presence and "must not" conditions have no
+ * such closeness.
+ */
+function likenessOf(condition: FailedCondition | undefined): number {
+  if (condition === undefined || condition.got === null) return 0;
+  if (condition.field === 'withoutHeader' || condition.field === 'jwtClaim') return 0;
+  const { operator, value, ignoreCase } = condition.wanted;
+  if (value === undefined || (operator !== 'exact' && operator !== 'prefix')) return 0;
+  const wanted = ignoreCase === true ? value.toLowerCase() : value;
+  const got = ignoreCase === true ? condition.got.toLowerCase() : condition.got;
+  // A prefix: compare against as much of the received value.
+  const compared = operator === 'prefix' ? got.slice(0, wanted.length) : got;
+  const longest = Math.max(wanted.length, compared.length);
+  return longest === 0 ? 1 : 1 - distance(wanted, compared) / longest;
 }
 
-/** The match entry a rule step is about: `key#http/N` and `match[j]` in its title. */
-function matchOf(model: Model, step: TraceStep, occurrence: number): HTTPMatchRequest | undefined {
-  const node = step.node ?? '';
-  const part = /^(.*)#http\/(\d+)$/.exec(node);
-  if (part === null) return undefined;
-  const resource = model.byKey.get(part[1] ?? '');
-  if (resource?.kind !== 'VirtualService') return undefined;
-  const rule = resource.spec.http?.[Number(part[2])];
-  const matches = rule?.match ?? [];
-  const written = /match\[(\d+)\]/.exec(step.title);
-  // Sidecar traces name no match entry: the nth attempt at a rule is its nth entry.
-  const index = written === null ? occurrence : Number(written[1]);
-  return matches[index];
-}
-
-function attemptOf(model: Model, step: TraceStep, index: number, occurrence: number): RuleAttempt {
+function attemptOf(step: TraceStep, index: number): RuleAttempt {
   if (step.status !== 'failed') {
     return { index, step, status: 'skipped', likeness: 0, nearMiss: false };
   }
-  const likeness = likenessOf(step.reason);
-  const match = matchOf(model, step, occurrence);
-  const failed = failedCondition(step.reason);
-  if (match === undefined || failed === undefined) {
+  const likeness = likenessOf(step.condition);
+  if (step.conditions === undefined) {
     return { index, step, status: 'failed', likeness, nearMiss: likeness >= 0.6 };
   }
-  const conditions = conditionsOf(match);
-  const held = conditions.indexOf(failed);
-  if (held < 0) return { index, step, status: 'failed', likeness, nearMiss: likeness >= 0.6 };
+  const { held, total } = step.conditions;
   return {
     index,
     step,
     status: 'failed',
     held,
-    conditions: conditions.length,
+    conditions: total,
     likeness,
     nearMiss: held > 0 || likeness >= 0.6,
   };
@@ -154,28 +109,23 @@ function isAttempt(step: TraceStep): boolean {
 
 /**
  * The trace as the panel lists it: the steps in order, with each run of rules tried in vain (and
- * rules left out) gathered in one item, near misses first; steps past the point where the request
- * ended (the engine goes on after a fault's abort) are marked as not reached.
+ * rules left out) gathered in one item, near misses first; the steps the engine marks unreached
+ * (past a fault's abort) stay listed as not reached.
  */
-export function traceItems(trace: Trace, model: Model): TraceItem[] {
+export function traceItems(trace: Trace): TraceItem[] {
   const items: TraceItem[] = [];
-  const ending = endingStepIndex(trace);
   let run: RuleAttempt[] = [];
-  const seen = new Map<string, number>();
   const flush = () => {
     if (run.length > 0) items.push({ type: 'attempts', attempts: rank(run) });
     run = [];
   };
   trace.steps.forEach((step, index) => {
     if (isAttempt(step)) {
-      const key = `${step.node ?? ''}|${step.status}`;
-      const occurrence = seen.get(key) ?? 0;
-      seen.set(key, occurrence + 1);
-      run.push(attemptOf(model, step, index, occurrence));
+      run.push(attemptOf(step, index));
       return;
     }
     flush();
-    items.push({ type: 'step', index, step, reached: ending === -1 || index <= ending });
+    items.push({ type: 'step', index, step, reached: step.status !== 'unreached' });
   });
   flush();
   return items;
