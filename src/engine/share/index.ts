@@ -12,6 +12,7 @@ export type {
   DecodeShareResult,
   ShareDocument,
   SharedDesign,
+  SharedDesignInput,
   SharedPosition,
   ShareProblem,
 } from './shareDocument';

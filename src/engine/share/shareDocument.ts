@@ -6,9 +6,10 @@ import type { Request } from '../simulate/request';
 
 /**
  * The version of the share format. A decoder refuses versions it does not know, so a change of the
- * JSON's meaning must raise it (and keep a reader for the older ones).
+ * JSON's meaning must raise it (and keep a reader for the older ones). Format 2 adds `silenced`;
+ * format 1 (without it) still opens, with nothing silenced.
  */
-export const SHARE_FORMAT_VERSION = 1;
+export const SHARE_FORMAT_VERSION = 2;
 
 /**
  * Most bytes a share link may expand to. Enforced while inflating, so a small link that would
@@ -21,6 +22,12 @@ const MAX_POSITIONS = 200_000;
 
 /** Longest node id, header, label or request string accepted. */
 const MAX_SHORT_STRING = 64 * 1024;
+
+/** Most silenced findings a link may carry: far above the findings a design can have. */
+const MAX_SILENCED = 10_000;
+
+/** A silenced finding: an analyzer code (`IST0118`), alone or with a resource (`:kind/namespace/name`). */
+const SILENCED_ENTRY = /^[A-Za-z]+[0-9]+(:.+)?$/s;
 
 /** The fragment key of a share link: `#s=<payload>`. */
 export const SHARE_FRAGMENT_PREFIX = 's=';
@@ -47,11 +54,18 @@ export interface SharedDesign {
   readonly tests: string;
   /** The Simulator's request. */
   readonly request: Request;
+  /** The findings silenced in this design (`CODE` or `CODE:kind/namespace/name`), in order. */
+  readonly silenced: readonly string[];
 }
 
+/** What a link is made from: a design whose silenced findings may be left out (then none). */
+export type SharedDesignInput = Omit<SharedDesign, 'silenced'> & {
+  readonly silenced?: readonly string[];
+};
+
 /**
- * The JSON object a link holds (format 1). Positions are `[x, y]` pairs to keep links short;
- * `v` is the format version.
+ * The JSON object a link holds (format 2). Positions are `[x, y]` pairs to keep links short;
+ * `v` is the format version. Format 1 is the same without `silenced`.
  */
 export interface ShareDocument {
   readonly v: number;
@@ -59,6 +73,7 @@ export interface ShareDocument {
   readonly positions: Readonly<Record<string, readonly [number, number]>>;
   readonly tests: string;
   readonly request: Request;
+  readonly silenced: readonly string[];
 }
 
 /** Why a link could not be opened. */
@@ -79,7 +94,7 @@ export function shareFailure(problem: ShareProblem, message: string): ShareFailu
 }
 
 /** The link's JSON object for a design (positions as pairs, keys sorted so links are stable). */
-export function toShareDocument(design: SharedDesign): ShareDocument {
+export function toShareDocument(design: SharedDesignInput): ShareDocument {
   const positions: Record<string, readonly [number, number]> = {};
   for (const id of Object.keys(design.positions).sort()) {
     const position = design.positions[id];
@@ -91,6 +106,7 @@ export function toShareDocument(design: SharedDesign): ShareDocument {
     positions,
     tests: design.tests,
     request: design.request,
+    silenced: design.silenced ?? [],
   };
 }
 
@@ -115,7 +131,15 @@ export function fromShareDocument(value: unknown): DecodeShareResult {
       `The link was made by a newer Sailplan (format ${version}); this one reads format ${SHARE_FORMAT_VERSION}. Reload the page to get the latest version.`,
     );
   }
-  const root = readObject(value, 'the design', ['v', 'text', 'positions', 'tests', 'request']);
+  const root = readObject(value, 'the design', [
+    'v',
+    'text',
+    'positions',
+    'tests',
+    'request',
+    // Format 1 has no silenced findings: the key is refused there, like any other unknown key.
+    ...(version >= 2 ? ['silenced'] : []),
+  ]);
   if (typeof root === 'string') return invalid(root);
   const text = readString(root.text, 'text', MAX_SHARED_BYTES);
   if (typeof text !== 'string') return invalid(text.error);
@@ -125,7 +149,9 @@ export function fromShareDocument(value: unknown): DecodeShareResult {
   if (typeof positions === 'string') return invalid(positions);
   const request = readRequest(root.request);
   if (typeof request === 'string') return invalid(request);
-  return { ok: true, design: { text, positions, tests, request } };
+  const silenced = version >= 2 ? readSilenced(root.silenced) : [];
+  if (typeof silenced === 'string') return invalid(silenced);
+  return { ok: true, design: { text, positions, tests, request, silenced } };
 }
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -183,6 +209,20 @@ function readPositions(value: unknown): Record<string, SharedPosition> | string 
     positions[id] = { x: pair[0], y: pair[1] };
   }
   return positions;
+}
+
+function readSilenced(value: unknown): string[] | string {
+  if (!Array.isArray(value)) return 'silenced is not a list';
+  const entries = value as unknown[];
+  if (entries.length > MAX_SILENCED) return 'it has too many silenced findings';
+  // Order is kept (the Problems panel lists them so); a repeat means nothing more.
+  const silenced = new Set<string>();
+  for (const entry of entries) {
+    if (typeof entry !== 'string' || entry.length > MAX_SHORT_STRING || !SILENCED_ENTRY.test(entry))
+      return 'silenced has an entry that is not a finding code (IST0118, or IST0118:kind/namespace/name)';
+    silenced.add(entry);
+  }
+  return [...silenced];
 }
 
 function isFiniteNumber(value: unknown): value is number {

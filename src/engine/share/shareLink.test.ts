@@ -28,6 +28,7 @@ const design: SharedDesign = {
     headers: { 'x-user': 'alice' },
     from: 'ingress',
   },
+  silenced: ['IST0118:Service/default/proxy', 'SP1003'],
 };
 
 /** A link's payload for any JSON value, the way a tamperer would build one. */
@@ -124,6 +125,7 @@ describe('share links', () => {
       },
       tests: design.tests,
       request: design.request,
+      silenced: design.silenced,
     });
     // and the seed's link is short enough for any chat tool
     expect(fragment.length).toBeLessThan(2000);
@@ -274,8 +276,63 @@ describe('share links', () => {
   });
 
   it('given a newer format version, then the user is told to reload rather than shown a broken design', () => {
-    const result = decodeShareFragment(payloadOf({ v: 2, anything: true }));
+    const result = decodeShareFragment(payloadOf({ v: SHARE_FORMAT_VERSION + 1, anything: true }));
     expect(result).toMatchObject({ ok: false, problem: 'newer-version' });
+  });
+
+  it('given a format 1 link, then it opens with nothing silenced, and format 1 may not carry silenced', () => {
+    const first = { v: 1, text: seed, positions: {}, tests: '', request: { url: '' } };
+    expect(decoded(payloadOf(first))).toEqual({
+      text: seed,
+      positions: {},
+      tests: '',
+      request: { url: '' },
+      silenced: [],
+    });
+    expect(decodeShareFragment(payloadOf({ ...first, silenced: ['IST0118'] }))).toMatchObject({
+      ok: false,
+      problem: 'invalid',
+      message: expect.stringContaining('unknown key "silenced"'),
+    });
+  });
+
+  it('given a design made without silenced findings, then its link opens with none', () => {
+    const without = {
+      text: design.text,
+      positions: design.positions,
+      tests: design.tests,
+      request: design.request,
+    };
+    expect(decoded(encodeShareFragment(without))).toEqual({ ...design, silenced: [] });
+  });
+
+  it('given the silenced findings of a format 2 link, then each entry is checked', () => {
+    const valid = {
+      v: 2,
+      text: 'a',
+      positions: {},
+      tests: '',
+      request: { url: '' },
+      silenced: ['IST0118:Service/default/proxy', 'SP1003', 'SP1003'],
+    };
+    // a repeated entry is kept once, in order
+    expect(decoded(payloadOf(valid)).silenced).toEqual(['IST0118:Service/default/proxy', 'SP1003']);
+    const cases: readonly [string, unknown][] = [
+      ['no silenced', { ...valid, silenced: undefined }],
+      ['silenced as object', { ...valid, silenced: { IST0118: true } }],
+      ['entry as number', { ...valid, silenced: [118] }],
+      ['entry without a code', { ...valid, silenced: [':Service/default/proxy'] }],
+      ['entry as markup', { ...valid, silenced: ['<img src=x onerror=alert(1)>'] }],
+      [
+        'too many entries',
+        { ...valid, silenced: Array.from({ length: 10_001 }, (_, i) => `SP${i}`) },
+      ],
+    ];
+    for (const [name, value] of cases) {
+      const result = decodeShareFragment(payloadOf(value));
+      expect(result.ok, name).toBe(false);
+      expect(result.ok === false && result.problem, name).toBe('invalid');
+    }
   });
 
   it('given a decoded design, then its objects are fresh and plain', () => {

@@ -10,7 +10,7 @@ import {
   toShareDocument,
   type DecodeShareResult,
   type ShareFailure,
-  type SharedDesign,
+  type SharedDesignInput,
 } from './shareDocument';
 
 /**
@@ -26,7 +26,7 @@ const INFLATE_STEP = 1024;
  * The fragment that reopens `design`: `s=` + base64url(deflate-raw(UTF-8(JSON))). Put it after
  * `#` so that it never reaches a server.
  */
-export function encodeShareFragment(design: SharedDesign): string {
+export function encodeShareFragment(design: SharedDesignInput): string {
   const json = JSON.stringify(toShareDocument(design));
   return SHARE_FRAGMENT_PREFIX + toBase64Url(deflateSync(strToU8(json), { level: 9 }));
 }

@@ -11,12 +11,13 @@ export function contentOf(state: SailplanState): DesignContent {
     positions: state.positions,
     tests: state.tests,
     request: state.request,
+    silenced: state.silenced,
   };
 }
 
 /**
- * A short digest of what the user edits in a design (text, route tests, request; positions are
- * not work worth a question). Two 32-bit FNV-1a hashes with different offsets: enough to tell
+ * A short digest of what the user edits in a design (text, route tests, request, silenced
+ * findings; positions are not work worth a question). Two 32-bit FNV-1a hashes with different offsets: enough to tell
  * "changed since opened" without keeping a second copy of a large text.
  */
 export function contentDigest(content: DesignContent): string {
@@ -35,6 +36,8 @@ export function contentDigest(content: DesignContent): string {
   feed(content.text);
   feed(content.tests);
   feed(JSON.stringify(content.request));
+  // Only when there are some: the digests of designs saved before findings could be silenced hold.
+  if (content.silenced.length > 0) feed(JSON.stringify(content.silenced));
   return `${(first >>> 0).toString(36)}.${(second >>> 0).toString(36)}`;
 }
 

@@ -124,7 +124,7 @@ export class DesignFlows {
   async newDesign(): Promise<void> {
     const state = this.store.getState();
     await this.openContent(
-      { text: '', positions: {}, tests: '', request: { ...state.request, url: '' } },
+      { text: '', positions: {}, tests: '', request: { ...state.request, url: '' }, silenced: [] },
       'Untitled design',
       'A new design',
     );

@@ -55,7 +55,7 @@ function byName(a: StoredDesignSummary, b: StoredDesignSummary): number {
 /**
  * The design session: which design is open, its autosave into local storage, and the Designs
  * operations (save as, rename, open, delete). Every change of the store's text, positions, route
- * tests or request is saved shortly after (at most ~1 s later), and at once when the page is hidden
+ * tests, request or silenced findings is saved shortly after (at most ~1 s later), and at once when the page is hidden
  * or closed. While an operation swaps designs, autosave waits, so a half-swapped state is never
  * written; and a design that could not be read is never written over.
  */
@@ -98,7 +98,8 @@ export class DesignSession {
           state.text !== previous.text ||
           state.positions !== previous.positions ||
           state.tests !== previous.tests ||
-          state.request !== previous.request
+          state.request !== previous.request ||
+          state.silenced !== previous.silenced
         ) {
           this.schedule();
         }
@@ -232,9 +233,15 @@ export class DesignSession {
     await this.refreshList();
   }
 
-  /** Puts content into the store: the text as one undoable step, and the state around it. */
+  /**
+   * Puts content into the store: the text as one undoable step, and the state around it. The
+   * previous design's trace goes first, so its request is never traced through the new design;
+   * the content's own request waits in the Simulator.
+   */
   private apply(content: DesignContent): void {
     const state = this.store.getState();
+    state.clearSimulation();
+    state.setSilenced(content.silenced);
     state.replaceText(content.text);
     state.setPositions(content.positions);
     state.setTests(content.tests);

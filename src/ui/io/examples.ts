@@ -31,6 +31,7 @@ async function loadExample(
     positions: {},
     tests: tests.default,
     request: JSON.parse(request.default) as unknown,
+    silenced: [],
   });
   if (!checked.ok) throw new Error(checked.message);
   return checked.design;

@@ -33,10 +33,11 @@ function seedContent(seed: SeedFiles): DesignContent {
     positions: {},
     tests: seed.tests,
     request,
+    silenced: [],
   });
   return checked.ok
     ? checked.design
-    : { text: seed.text, positions: {}, tests: '', request: { url: '' } };
+    : { text: seed.text, positions: {}, tests: '', request: { url: '' }, silenced: [] };
 }
 
 /** Removes a share fragment from the address, so that a reload does not open the link again. */
@@ -69,6 +70,7 @@ export async function startDesignIo(seed: SeedFiles): Promise<DesignIo> {
       text: content.text,
       tests: content.tests,
       request: content.request,
+      silenced: content.silenced,
     });
     const problem = `Autosave is off: the saved design could not be opened (${
       error instanceof Error ? error.message : String(error)
@@ -163,6 +165,7 @@ async function startSession(seed: SeedFiles): Promise<DesignIo> {
     text: opening.content.text,
     tests: opening.content.tests,
     request: opening.content.request,
+    silenced: opening.content.silenced,
   });
   if (Object.keys(opening.content.positions).length > 0) {
     store.getState().setPositions(opening.content.positions);
