@@ -82,7 +82,8 @@ test('problems are filtered by level and walked with the keyboard', async ({ pag
   const problems = await panels.openTab('Problems');
   const list = problems.getByRole('list', { name: 'Problems' });
   await expect(list.getByRole('listitem')).toHaveCount(2);
-  await expect(panels.tab('Problems')).toHaveAccessibleName(/1 errors$/);
+  await expect(panels.tab('Problems')).toHaveAccessibleName('Problems');
+  await expect(panels.tab('Problems')).toHaveAccessibleDescription('1 error');
 
   await problems.getByRole('button', { name: /^Errors/ }).click();
   await expect(list.getByRole('listitem')).toHaveCount(1);

@@ -1,6 +1,5 @@
 import { useSailplan } from '../store';
 import { ProblemsPanel } from './ProblemsPanel';
-import { useRememberedSilenced } from './problems/rememberSilenced';
 import { SimulatorPanel } from './SimulatorPanel';
 import { Tabs } from './Tabs';
 import { TestsPanel } from './TestsPanel';
@@ -18,7 +17,6 @@ export function BottomPanel() {
   // The route tests run after every edit: the tab counts the failures (or the file's errors).
   const failedTests = useSailplan((state) => state.testRun.failed);
   const testFileErrors = useSailplan((state) => state.testRun.errors.length);
-  useRememberedSilenced();
 
   return (
     <Tabs
@@ -49,8 +47,16 @@ export function BottomPanel() {
           label: 'Problems',
           badge:
             errors > 0
-              ? { count: errors, tone: 'error', description: `${errors} errors` }
-              : { count: warnings, tone: 'warning', description: `${warnings} warnings` },
+              ? {
+                  count: errors,
+                  tone: 'error',
+                  description: `${errors} ${errors === 1 ? 'error' : 'errors'}`,
+                }
+              : {
+                  count: warnings,
+                  tone: 'warning',
+                  description: `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
+                },
           panel: <ProblemsPanel />,
         },
       ]}

@@ -21,7 +21,11 @@ interface TabsProps<Id extends string> {
   readonly actions?: ReactNode;
 }
 
-/** WAI-ARIA tabs: arrow keys move between tabs, Home/End jump, only the active panel is rendered. */
+/**
+ * WAI-ARIA tabs: arrow keys move between tabs, Home/End jump, only the active panel is rendered. A
+ * tab is named by its label alone; its badge is the tab's description (`Tests`, described as
+ * `1 failing test`), so the name stays the same whatever the count and never runs into it.
+ */
 export function Tabs<Id extends string>({
   label,
   tabs,
@@ -65,18 +69,24 @@ export function Tabs<Id extends string>({
               id={`${baseId}-tab-${tab.id}`}
               aria-selected={tab.id === active?.id}
               aria-controls={`${baseId}-panel-${tab.id}`}
+              aria-describedby={
+                tab.badge && tab.badge.count > 0 ? `${baseId}-badge-${tab.id}` : undefined
+              }
               tabIndex={tab.id === active?.id ? 0 : -1}
               className="tab"
               onClick={() => onSelect(tab.id)}
             >
               {tab.label}
               {tab.badge && tab.badge.count > 0 ? (
-                <span
-                  className={`badge badge-${tab.badge.tone}`}
-                  aria-label={tab.badge.description}
-                >
-                  {tab.badge.count}
-                </span>
+                <>
+                  <span className={`badge badge-${tab.badge.tone}`} aria-hidden="true">
+                    {tab.badge.count}
+                  </span>
+                  {/* Hidden from the tab's name, read as its description (aria-describedby). */}
+                  <span id={`${baseId}-badge-${tab.id}`} hidden>
+                    {tab.badge.description}
+                  </span>
+                </>
               ) : null}
             </button>
           ))}
