@@ -60,8 +60,27 @@ function groupBoxId(group: string): string {
   return `group:${group}`;
 }
 
+/** Rows of boxes in the order given, about as wide as a screen is. */
+const GRID: LayoutOptions = {
+  'elk.algorithm': 'rectpacking',
+  'elk.aspectRatio': '1.6',
+  'elk.spacing.nodeNode': '60',
+  'elk.rectpacking.widthApproximation.optimizationGoal': 'ASPECT_RATIO_DRIVEN',
+};
+
 /** The ELK graph of a layout request: ports at fixed positions, columns as x for the layering. */
 export function toElkGraph(request: LayoutRequest): ElkNode {
+  if (request.arrangement === 'grid') {
+    return {
+      id: 'root',
+      layoutOptions: GRID,
+      children: request.nodes.map((node) => ({
+        id: node.id,
+        width: node.width,
+        height: node.height,
+      })),
+    };
+  }
   const groups = new Map<string, ElkNode>();
   const root: ElkNode = {
     id: 'root',

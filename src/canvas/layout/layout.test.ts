@@ -154,3 +154,26 @@ describe('warmUpRequest', () => {
     expect(x('n5-0')).toBeLessThan(x('n6-0'));
   });
 });
+
+describe('grid arrangement', () => {
+  it('given namespace boxes, then ELK puts them in rows in the order given', async () => {
+    const nodes = Array.from({ length: 9 }, (_, index) => ({
+      id: `ns${index}`,
+      width: 240,
+      height: 132,
+      column: 0,
+      ports: [],
+    }));
+    const positions = await layoutWithElk(elk, {
+      nodes,
+      edges: [],
+      grouped: false,
+      detail: 'nodes',
+      arrangement: 'grid',
+    });
+    expect(positions.ns0?.y).toBe(positions.ns1?.y);
+    expect(positions.ns0?.x ?? NaN).toBeLessThan(positions.ns1?.x ?? NaN);
+    const ys = new Set(Object.values(positions).map((position) => position.y));
+    expect(ys.size).toBeGreaterThan(1);
+  });
+});

@@ -49,6 +49,11 @@ export interface LayoutRequest {
    * pair of connected nodes, for speed on large designs (see DETAILED_LAYOUT_LIMIT).
    */
   readonly detail: 'parts' | 'nodes';
+  /**
+   * `flow` (the default): layered left to right. `grid`: rows in the order given, for the
+   * namespaces view, where a layered drawing of teams calling each other grows very wide.
+   */
+  readonly arrangement?: 'flow' | 'grid';
 }
 
 /**

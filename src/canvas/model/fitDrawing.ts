@@ -10,6 +10,13 @@ export const READABLE_ZOOM = 0.55;
 /** Designs up to this many nodes are kept readable rather than shown whole. */
 export const READABLE_FIT_LIMIT = 60;
 
+/**
+ * Larger designs are shown from their start at this zoom rather than whole: whole, every node and
+ * edge is on screen and drawn (a thousand nodes took seconds of the main thread), and nothing can
+ * be read; the minimap shows the whole.
+ */
+export const OVERVIEW_ZOOM = 0.3;
+
 /** What fitting needs: the drawn nodes with their positions and sizes. */
 export interface FitInput {
   readonly nodes: readonly {
@@ -21,8 +28,9 @@ export interface FitInput {
 }
 
 /**
- * The viewport that shows the drawing: all of it, at most at 100%. A small design that would need
- * an unreadable zoom is shown at a readable one from its left, where traffic enters, instead.
+ * The viewport that shows the drawing: all of it, at most at 100%. A design that would need an
+ * unreadable zoom is shown from its left, where traffic enters, instead: a small one at a readable
+ * zoom, a large one at an overview zoom.
  */
 export function fitDrawing(
   { nodes, sizeOf }: FitInput,
@@ -48,15 +56,23 @@ export function fitDrawing(
     height: Math.max(screen.height - FIT_PADDING.top - FIT_PADDING.bottom, 80),
   };
   const fitZoom = Math.min(available.width / width, available.height / height, 1);
-  const zoom =
-    drawn.length <= READABLE_FIT_LIMIT ? Math.max(fitZoom, Math.min(READABLE_ZOOM, 1)) : fitZoom;
+  const zoom = Math.max(
+    fitZoom,
+    drawn.length <= READABLE_FIT_LIMIT ? READABLE_ZOOM : OVERVIEW_ZOOM,
+  );
   const x =
     width * zoom <= available.width
       ? FIT_PADDING.left + (available.width - width * zoom) / 2 - left * zoom
       : FIT_PADDING.left - left * zoom;
+  // Too tall to fit: the leftmost node, where traffic enters, is brought into view.
+  const [entry] = [...drawn].sort(
+    (a, b) => a.position.x - b.position.x || a.position.y - b.position.y,
+  );
+  const entryTop =
+    entry === undefined ? top : Math.max(top, entry.position.y - available.height / zoom / 3);
   const y =
     height * zoom <= available.height
       ? FIT_PADDING.top + (available.height - height * zoom) / 2 - top * zoom
-      : FIT_PADDING.top - top * zoom;
+      : FIT_PADDING.top - Math.min(entryTop, bottom - available.height / zoom) * zoom;
   return { x, y, zoom: Math.max(zoom, 0.05) };
 }

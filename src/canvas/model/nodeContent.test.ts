@@ -120,16 +120,15 @@ describe('geometry', () => {
     const reviews = node('VirtualService/bookinfo/reviews');
     // Header, then Hosts (1 row) and Rules (2 rows).
     expect(estimateNodeSize(reviews).height).toBe(
-      HEADER_HEIGHT + 2 * NODE_BORDER + 2 * (SECTION_CAPTION_HEIGHT + 6) + 3 * ROW_HEIGHT,
+      HEADER_HEIGHT + 2 * NODE_BORDER + 2 * (1 + SECTION_CAPTION_HEIGHT + 6) + 3 * ROW_HEIGHT,
     );
     const offsets = rowOffsets(reviews);
+    // Each section starts with its 1px line, then its caption.
     const rulesTop =
       NODE_BORDER +
       HEADER_HEIGHT +
-      SECTION_CAPTION_HEIGHT +
-      ROW_HEIGHT +
-      6 +
-      SECTION_CAPTION_HEIGHT;
+      (1 + SECTION_CAPTION_HEIGHT + ROW_HEIGHT + 6) +
+      (1 + SECTION_CAPTION_HEIGHT);
     expect(offsets.get('VirtualService/bookinfo/reviews#http/0')).toBe(rulesTop + ROW_HEIGHT / 2);
     expect(offsets.get('VirtualService/bookinfo/reviews#http/1')).toBe(rulesTop + ROW_HEIGHT * 1.5);
   });

@@ -1,7 +1,7 @@
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Topology, TopologyEdge, TopologyNode, TopologyNodeType } from '../../engine';
 import { countRoutesPerRule, describeEdge, type EdgeView } from './edgeView';
-import { HANDLE } from './geometry';
+import { estimateNodeSize, HANDLE, handleBoxes } from './geometry';
 import { NO_PROBLEMS, type ProblemSummary } from './problems';
 import { keepIfEqual } from './structuralSharing';
 
@@ -128,6 +128,11 @@ export interface ProjectionOptions {
   readonly readOnly: boolean;
   /** When set, only these nodes are shown (a focused view of a large design). */
   readonly visible?: ReadonlySet<string>;
+  /**
+   * The node views (see buildNodeViews): an unchanged resource keeps its view's topology node, so
+   * its geometry (and React Flow node) is not rebuilt by an edit elsewhere.
+   */
+  readonly views?: ReadonlyMap<string, NodeView>;
 }
 
 /** The node id a selection belongs to: a part (`key#http/0`) belongs to its node. */
@@ -140,6 +145,36 @@ export function selectionNodeOf(selection: string | null): string | null {
 /** Where a node is drawn when it has no position yet (the caller places new nodes first). */
 const ORIGIN: Point = { x: 0, y: 0 };
 
+const geometryCache = new WeakMap<
+  TopologyNode,
+  { readonly width: number; readonly height: number; readonly handles: NodeHandle[] }
+>();
+
+/**
+ * A node's size and handles before it is drawn. With them React Flow can leave nodes off screen
+ * undrawn from the start (it draws every node it cannot place otherwise, to measure it).
+ */
+export function nodeGeometry(node: TopologyNode) {
+  let geometry = geometryCache.get(node);
+  if (geometry === undefined) {
+    const size = estimateNodeSize(node);
+    geometry = {
+      ...size,
+      handles: handleBoxes(node).map((box) => ({
+        id: box.id,
+        type: box.type,
+        position: box.side === 'left' ? Position.Left : Position.Right,
+        x: box.x,
+        y: box.y,
+        width: box.width,
+        height: box.height,
+      })),
+    };
+    geometryCache.set(node, geometry);
+  }
+  return geometry;
+}
+
 /** The topology's nodes as React Flow nodes, in topology order. */
 export function toFlowNodes(topology: Topology, options: ProjectionOptions): ResourceFlowNode[] {
   const selectedNode = selectionNodeOf(options.selection);
@@ -147,6 +182,7 @@ export function toFlowNodes(topology: Topology, options: ProjectionOptions): Res
   for (const node of topology.nodes) {
     if (options.visible !== undefined && !options.visible.has(node.id)) continue;
     const placeholder = node.type === 'missing';
+    const geometry = nodeGeometry(options.views?.get(node.id)?.node ?? node);
     nodes.push({
       id: node.id,
       type: node.type,
@@ -158,6 +194,9 @@ export function toFlowNodes(topology: Topology, options: ProjectionOptions): Res
       draggable: !options.readOnly,
       connectable: !options.readOnly && !placeholder,
       deletable: false,
+      initialWidth: geometry.width,
+      initialHeight: geometry.height,
+      handles: geometry.handles,
     });
   }
   return nodes;

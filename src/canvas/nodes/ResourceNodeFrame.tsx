@@ -10,28 +10,15 @@ import {
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { TriangleAlert, type LucideIcon } from 'lucide-react';
 import { useSailplan } from '../../store';
-import { HANDLE } from '../model/geometry';
+import { HANDLE, HEADER_HANDLES } from '../model/geometry';
 import { kindTitle, nodeSections, type NodeRow, type RowChip } from '../model/nodeContent';
 import { useNodeView, useSelectedPart } from '../state/canvasContext';
-
-/** Which header handles a kind of node has. */
-export interface HeaderHandles {
-  /** Traffic arrives on the left (and connections are dropped anywhere on the node). */
-  readonly in: boolean;
-  /** Traffic leaves on the right. */
-  readonly out: boolean;
-  /** A DestinationRule's reference to its host, leaving on the left. */
-  readonly policy?: boolean;
-  /** Where such references arrive, on the right of a Service, ServiceEntry or missing host. */
-  readonly policyIn?: boolean;
-}
 
 interface ResourceNodeFrameProps {
   readonly id: string;
   readonly icon: LucideIcon;
   /** The `--kind-*` colour token the node is tinted with. */
   readonly kindToken: string;
-  readonly handles: HeaderHandles;
   readonly selected: boolean;
   readonly connectable: boolean;
 }
@@ -125,7 +112,6 @@ export const ResourceNodeFrame = memo(function ResourceNodeFrame({
   id,
   icon: Icon,
   kindToken,
-  handles,
   selected,
   connectable,
 }: ResourceNodeFrameProps) {
@@ -155,7 +141,9 @@ export const ResourceNodeFrame = memo(function ResourceNodeFrame({
 
   if (view === undefined) return null;
   const { node, problems } = view;
-  const headerMiddle = { top: 'calc(var(--sp-node-header-height) / 2 + 1px)' };
+  const handles = HEADER_HANDLES[node.type];
+  // Inside the top border: the header's middle, as model/geometry places it for the layout.
+  const headerMiddle = { top: 'calc(var(--sp-node-header-height) / 2)' };
 
   return (
     <div

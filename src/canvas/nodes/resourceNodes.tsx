@@ -24,7 +24,6 @@ export const LoadBalancerNode = memo(function LoadBalancerNode(props: ResourceNo
       id={props.id}
       icon={Network}
       kindToken="--kind-lb"
-      handles={{ in: true, out: true }}
       selected={props.selected}
       connectable={props.isConnectable}
     />
@@ -38,7 +37,6 @@ export const GatewayNode = memo(function GatewayNode(props: ResourceNodeProps) {
       id={props.id}
       icon={DoorOpen}
       kindToken="--kind-gateway"
-      handles={{ in: true, out: true }}
       selected={props.selected}
       connectable={props.isConnectable}
     />
@@ -52,7 +50,6 @@ export const VirtualServiceNode = memo(function VirtualServiceNode(props: Resour
       id={props.id}
       icon={Signpost}
       kindToken="--kind-virtualservice"
-      handles={{ in: true, out: true }}
       selected={props.selected}
       connectable={props.isConnectable}
     />
@@ -66,7 +63,6 @@ export const ServiceNode = memo(function ServiceNode(props: ResourceNodeProps) {
       id={props.id}
       icon={Server}
       kindToken="--kind-service"
-      handles={{ in: true, out: true, policyIn: true }}
       selected={props.selected}
       connectable={props.isConnectable}
     />
@@ -80,7 +76,6 @@ export const DestinationRuleNode = memo(function DestinationRuleNode(props: Reso
       id={props.id}
       icon={SlidersHorizontal}
       kindToken="--kind-destinationrule"
-      handles={{ in: true, out: false, policy: true }}
       selected={props.selected}
       connectable={props.isConnectable}
     />
@@ -94,7 +89,6 @@ export const ServiceEntryNode = memo(function ServiceEntryNode(props: ResourceNo
       id={props.id}
       icon={Globe}
       kindToken="--kind-serviceentry"
-      handles={{ in: true, out: true, policyIn: true }}
       selected={props.selected}
       connectable={props.isConnectable}
     />
@@ -108,7 +102,6 @@ export const WorkloadNode = memo(function WorkloadNode(props: ResourceNodeProps)
       id={props.id}
       icon={Container}
       kindToken="--kind-workload"
-      handles={{ in: true, out: false }}
       selected={props.selected}
       connectable={props.isConnectable}
     />
@@ -122,7 +115,6 @@ export const MissingNode = memo(function MissingNode(props: ResourceNodeProps) {
       id={props.id}
       icon={CircleDashed}
       kindToken="--warning"
-      handles={{ in: true, out: true, policyIn: true }}
       selected={props.selected}
       connectable={false}
     />

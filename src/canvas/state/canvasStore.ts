@@ -146,7 +146,8 @@ function sameFlowNode(a: CanvasFlowNode, b: CanvasFlowNode): boolean {
     a.measured?.width === b.measured?.width &&
     a.measured?.height === b.measured?.height &&
     a.width === b.width &&
-    a.height === b.height
+    a.height === b.height &&
+    a.handles === b.handles
   );
 }
 
@@ -304,8 +305,14 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
           const id = namespaceNodeId(node.namespace === '' ? '(no namespace)' : node.namespace);
           columns.set(id, Math.min(columns.get(id) ?? Infinity, layoutColumn(node)));
         }
+        // The ingress namespaces first, then the others by name.
+        const ordered = [...summaries].sort(
+          (a, b) =>
+            (columns.get(a.id) ?? 0) - (columns.get(b.id) ?? 0) ||
+            a.namespace.localeCompare(b.namespace),
+        );
         return {
-          nodes: summaries.map((summary) => ({
+          nodes: ordered.map((summary) => ({
             id: summary.id,
             ...SUMMARY_SIZE,
             column: columns.get(summary.id) ?? 0,
@@ -320,6 +327,7 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
           })),
           grouped: false,
           detail: 'nodes',
+          arrangement: 'grid',
         };
       }
       return toLayoutRequest(inputs.topology, {
@@ -545,6 +553,7 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
           positions,
           selection: selectedNode,
           readOnly,
+          views,
           ...(visible === undefined ? {} : { visible }),
         });
         groups =

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { FIT_PADDING, fitDrawing, OVERVIEW_ZOOM, READABLE_ZOOM } from './fitDrawing';
+
+const size = () => ({ width: 264, height: 100 });
+
+function visible(
+  viewport: { x: number; y: number; zoom: number },
+  screen: { width: number; height: number },
+  point: { x: number; y: number },
+): boolean {
+  const x = point.x * viewport.zoom + viewport.x;
+  const y = point.y * viewport.zoom + viewport.y;
+  return x >= 0 && y >= 0 && x <= screen.width && y <= screen.height;
+}
+
+describe('fitDrawing', () => {
+  it('given a drawing that fits, then it is centred, never above 100%', () => {
+    const screen = { width: 1600, height: 900 };
+    const viewport = fitDrawing(
+      { nodes: [{ id: 'a', position: { x: 0, y: 0 } }], sizeOf: size },
+      screen,
+    );
+    expect(viewport?.zoom).toBe(1);
+    const centre = (viewport?.x ?? 0) + 132;
+    expect(
+      Math.abs(centre - (FIT_PADDING.left + (1600 - FIT_PADDING.left - FIT_PADDING.right) / 2)),
+    ).toBeLessThan(1);
+  });
+
+  it('given a small design wider than the screen, then it stays readable and starts where traffic enters', () => {
+    const nodes = Array.from({ length: 8 }, (_, index) => ({
+      id: `n${index}`,
+      position: { x: index * 400, y: index === 0 ? 3000 : index * 10 },
+    }));
+    const screen = { width: 600, height: 500 };
+    const viewport = fitDrawing({ nodes, sizeOf: size }, screen);
+    expect(viewport?.zoom).toBe(READABLE_ZOOM);
+    // The leftmost node is on screen, even far below the others.
+    expect(visible(viewport ?? { x: 0, y: 0, zoom: 1 }, screen, { x: 10, y: 3010 })).toBe(true);
+  });
+
+  it('given a large design, then it is shown from its start at an overview zoom, not all at once', () => {
+    const nodes = Array.from({ length: 100 }, (_, index) => ({
+      id: `n${index}`,
+      position: { x: index * 400, y: 0 },
+    }));
+    const screen = { width: 800, height: 600 };
+    const viewport = fitDrawing({ nodes, sizeOf: size }, screen);
+    expect(viewport?.zoom).toBe(OVERVIEW_ZOOM);
+    expect(visible(viewport ?? { x: 0, y: 0, zoom: 1 }, screen, { x: 10, y: 10 })).toBe(true);
+  });
+
+  it('given nothing to draw, then no viewport', () => {
+    expect(fitDrawing({ nodes: [], sizeOf: size }, { width: 800, height: 600 })).toBeUndefined();
+  });
+});
