@@ -223,6 +223,17 @@ export interface SubsetRemoveIntent {
   readonly subset: number;
 }
 
+/**
+ * Renames a DestinationRule subset; route, mirror and mirrors destinations that name it (same host
+ * as Istio resolves it, from a namespace that sees this DestinationRule) follow.
+ */
+export interface SubsetRenameIntent {
+  readonly type: 'subset.rename';
+  readonly destinationRule: ResourceKey;
+  readonly subset: number;
+  readonly name: string;
+}
+
 /** Turns a plain HTTP server's redirect to HTTPS on or off. */
 export interface GatewaySetHttpsRedirectIntent {
   readonly type: 'gateway.setHttpsRedirect';
@@ -258,6 +269,7 @@ export type Intent =
   | ServerRemoveIntent
   | SubsetAddIntent
   | SubsetRemoveIntent
+  | SubsetRenameIntent
   | GatewaySetHttpsRedirectIntent;
 
 /** The `type` of an intent (`noun.verb`). */

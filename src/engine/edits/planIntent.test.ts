@@ -253,3 +253,62 @@ spec:
     ]);
   });
 });
+
+describe('subset.rename', () => {
+  const design = documents(
+    `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: api, namespace: shop}
+spec:
+  host: api
+  subsets: [{name: v1, labels: {version: v1}}]`,
+    `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: api-local, namespace: edge}
+spec:
+  host: api.shop.svc.cluster.local
+  subsets: [{name: v1, labels: {track: edge}}]`,
+    `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: api, namespace: edge}
+spec:
+  hosts: [api.shop.svc.cluster.local]
+  http:
+  - route:
+    - destination: {host: api.shop.svc.cluster.local, subset: v1}`,
+    `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: api, namespace: shop}
+spec:
+  hosts: [api]
+  http:
+  - route:
+    - destination: {host: api, subset: v1}`,
+  );
+  const rename = (name: string): Intent => ({
+    type: 'subset.rename',
+    destinationRule: 'DestinationRule/shop/api',
+    subset: 0,
+    name,
+  });
+
+  it('leaves references that resolve through another namespace’s own rule for the host', () => {
+    // given edge has its own DestinationRule for api.shop, which Istio prefers there (§3.2)
+    // when the shop rule's subset v1 is renamed
+    const plan = planned(design, rename('stable'));
+    const after = applyEdits(design, plan.edits);
+    // then the shop VirtualService follows and the edge one keeps naming its own rule's v1
+    expect(after).toContain('- destination: {host: api, subset: stable}');
+    expect(after).toContain('- destination: {host: api.shop.svc.cluster.local, subset: v1}');
+    expect(plan.effects.map((effect) => effect.resource)).toEqual(['VirtualService/shop/api']);
+  });
+
+  it('refuses a name Istio rejects, and the name it already has', () => {
+    const refusal = (name: string) => {
+      const plan = planIntent(designOf(design), rename(name));
+      return isRefused(plan) ? plan.refused : 'planned';
+    };
+    expect(refusal('V_1')).toMatch(/not a valid subset name/);
+    expect(refusal('v1')).toBe('Subset v1 already has that name');
+  });
+});

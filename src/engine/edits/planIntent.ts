@@ -35,6 +35,7 @@ import {
   planServiceSelectWorkload,
   planSubsetAdd,
   planSubsetRemove,
+  planSubsetRename,
 } from './planners/services';
 import { assertNever } from './references';
 import { PlanRefusal } from './refusal';
@@ -93,6 +94,8 @@ function runPlanner(session: EditSession, intent: Intent): PlanSelection | undef
       return planSubsetAdd(session, intent);
     case 'subset.remove':
       return planSubsetRemove(session, intent);
+    case 'subset.rename':
+      return planSubsetRename(session, intent);
     case 'gateway.setHttpsRedirect':
       return planGatewaySetHttpsRedirect(session, intent);
     default:

@@ -191,6 +191,15 @@ function choose(design: Design, s: Step): Chosen | undefined {
         },
       },
     () =>
+      destinationRule && {
+        intent: {
+          type: 'subset.rename',
+          destinationRule: destinationRule.key,
+          subset: s.b % ((destinationRule.spec.subsets ?? []).length || 1),
+          name: `${s.word}-${s.c % 3}`,
+        },
+      },
+    () =>
       resource && {
         intent: {
           type: 'field.set',
@@ -436,6 +445,13 @@ function expectIntended(before: Design, after: Design, intent: Intent, plan: Pla
         expect(resolveHost(rule.spec.host ?? '', rule.namespace)).toBe(
           resolveHost(intent.host, rule.namespace),
         );
+      }
+      break;
+    }
+    case 'subset.rename': {
+      const rule = model.byKey.get(intent.destinationRule);
+      if (rule?.kind === 'DestinationRule') {
+        expect(rule.spec.subsets?.[intent.subset]?.name).toBe(intent.name);
       }
       break;
     }

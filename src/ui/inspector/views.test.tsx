@@ -124,6 +124,25 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(within(panel).getByRole('group', { name: 'Subset v3' })).toBeVisible();
   });
 
+  it('renames a subset in one undo step, and the routes naming it follow', () => {
+    // given the storefront DestinationRule, whose canary subset two rules route to
+    const { store, panel } = renderInspector('DestinationRule/shop/storefront', canary);
+    const before = store.getState().text;
+    const subset = within(panel).getByRole('group', { name: 'Subset canary' });
+    // when the canary subset is renamed next
+    typeAndEnter(within(subset).getByRole('textbox', { name: 'Name' }), 'next');
+    // then the subset and every route to it say next, and one undo puts all of it back
+    const after = store.getState().text;
+    expect(after).toBe(
+      before
+        .replace('  - name: canary\n', '  - name: next\n')
+        .replaceAll('subset: canary', 'subset: next'),
+    );
+    expect(after).not.toContain('canary\n    labels');
+    act(() => store.getState().undo());
+    expect(store.getState().text).toBe(before);
+  });
+
   it('renames a pod label key in one intent, leaving the other labels alone', () => {
     // given the stable Deployment
     const { store, panel } = renderInspector('Deployment/shop/storefront-v1', canary);

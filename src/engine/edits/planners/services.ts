@@ -1,15 +1,18 @@
 import { resolveHost } from '../../model/resolveHost';
+import { destinationRulesFor } from '../../model/resolveRegistry';
 import { formatLabels, selectorMatches } from '../../model/resolveSelector';
 import type { Labels } from '../../model/istio';
-import type { WorkloadResource } from '../../model/types';
+import type { DestinationRuleResource, WorkloadResource, YamlPath } from '../../model/types';
 import type {
   DestinationRuleSetHostIntent,
   ServiceSelectWorkloadIntent,
   SubsetAddIntent,
   SubsetRemoveIntent,
+  SubsetRenameIntent,
 } from '../intents';
+import { ROUTE_SECTIONS } from '../references';
 import { refuse } from '../refusal';
-import type { EditSession } from '../session';
+import type { EditSession, ResourceEditor } from '../session';
 import { describeResource, editKind, field, isRecord, requireIndex, stringField } from './common';
 import type { Planner } from './common';
 
@@ -109,6 +112,13 @@ export const planDestinationRuleSetHost: Planner<DestinationRuleSetHostIntent> =
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
+/** Refuses a subset name Istio would reject (a DNS-1123 label). */
+function requireSubsetName(name: string): void {
+  if (!DNS_LABEL.test(name) || name.length > 63) {
+    refuse(`"${name}" is not a valid subset name: use lower-case letters, digits and '-'`);
+  }
+}
+
 /** Adds a subset: `v1`, `v2`... labelled `version: <name>` unless the intent says otherwise. */
 export const planSubsetAdd: Planner<SubsetAddIntent> = (session, intent) => {
   const editor = editKind(session, intent.destinationRule, ['DestinationRule']);
@@ -120,9 +130,7 @@ export const planSubsetAdd: Planner<SubsetAddIntent> = (session, intent) => {
     while (names.has(`v${number}`)) number += 1;
     name = `v${number}`;
   }
-  if (!DNS_LABEL.test(name) || name.length > 63) {
-    refuse(`"${name}" is not a valid subset name: use lower-case letters, digits and '-'`);
-  }
+  requireSubsetName(name);
   if (names.has(name)) refuse(`${describeResource(editor.resource)} already has a subset ${name}`);
   editor.insert(['spec', 'subsets'], undefined, {
     name,
@@ -183,3 +191,95 @@ export function removeSubsetReferences(session: EditSession, host: string, name:
     }
   }
 }
+
+/** Where a VirtualService names a host and subset: a route destination, `mirror`, a `mirrors` entry. */
+function subsetSites(editor: ResourceEditor): { readonly path: YamlPath; readonly what: string }[] {
+  const sites: { path: YamlPath; what: string }[] = [];
+  for (const section of ROUTE_SECTIONS) {
+    editor.readList(['spec', section]).forEach((rule, ruleIndex) => {
+      const routes = field(rule, 'route');
+      if (!Array.isArray(routes)) return;
+      routes.forEach((_: unknown, index) => {
+        sites.push({
+          path: ['spec', section, ruleIndex, 'route', index, 'destination'],
+          what: `${section} rule ${ruleIndex + 1}`,
+        });
+      });
+    });
+  }
+  editor.readList(['spec', 'http']).forEach((rule, ruleIndex) => {
+    if (isRecord(field(rule, 'mirror'))) {
+      sites.push({
+        path: ['spec', 'http', ruleIndex, 'mirror'],
+        what: `the mirror of http rule ${ruleIndex + 1}`,
+      });
+    }
+    const mirrors = field(rule, 'mirrors');
+    if (!Array.isArray(mirrors)) return;
+    mirrors.forEach((_: unknown, index) => {
+      sites.push({
+        path: ['spec', 'http', ruleIndex, 'mirrors', index, 'destination'],
+        what: `mirror ${index + 1} of http rule ${ruleIndex + 1}`,
+      });
+    });
+  });
+  return sites;
+}
+
+/** True when a proxy in `namespace` takes `host`'s subsets from `rule` (Istio's lookup, §3.2). */
+function usesRule(
+  session: EditSession,
+  rule: DestinationRuleResource,
+  host: string,
+  namespace: string,
+): boolean {
+  return (
+    destinationRulesFor(session.design.model, host, namespace)?.destinationRules.includes(rule) ??
+    false
+  );
+}
+
+/**
+ * Renames a subset. Every destination, mirror and mirrors entry that names the old subset follows,
+ * when its host (resolved as Istio resolves short names, in the VirtualService's namespace) is one
+ * this DestinationRule configures for that namespace: a namespace the rule is not exported to, or
+ * where another rule for the host takes precedence, names another subset.
+ */
+export const planSubsetRename: Planner<SubsetRenameIntent> = (session, intent) => {
+  const editor = editKind(session, intent.destinationRule, ['DestinationRule']);
+  const rule = editor.resource;
+  const subsets = editor.readList(['spec', 'subsets']);
+  requireIndex(subsets, intent.subset, 'subset');
+  const name = intent.name.trim();
+  requireSubsetName(name);
+  const old = stringField(subsets[intent.subset], 'name');
+  if (old === name) refuse(`Subset ${name} already has that name`);
+  if (subsets.some((subset) => stringField(subset, 'name') === name)) {
+    refuse(`${describeResource(rule)} already has a subset ${name}`);
+  }
+  editor.set(['spec', 'subsets', intent.subset, 'name'], name);
+  if (old === undefined)
+    return { key: intent.destinationRule, path: ['spec', 'subsets', intent.subset] };
+  for (const virtualService of session.design.model.virtualServices) {
+    const mentions = JSON.stringify(virtualService.spec).includes(JSON.stringify(old));
+    if (!mentions) continue;
+    const vsEditor = session.edit(virtualService);
+    const followed: string[] = [];
+    for (const site of subsetSites(vsEditor)) {
+      const destination = vsEditor.read(site.path);
+      const written = stringField(destination, 'host');
+      if (written === undefined || stringField(destination, 'subset') !== old) continue;
+      const host = resolveHost(written, virtualService.namespace);
+      if (!usesRule(session, rule, host, virtualService.namespace)) continue;
+      vsEditor.set([...site.path, 'subset'], name);
+      followed.push(site.what);
+    }
+    if (followed.length > 0) {
+      session.note(
+        virtualService.key,
+        `Its references to subset ${old} follow the rename to ${name}: ${[...new Set(followed)].join(', ')}`,
+      );
+    }
+  }
+  return { key: intent.destinationRule, path: ['spec', 'subsets', intent.subset] };
+};

@@ -69,12 +69,17 @@ export function DestinationRuleInspector({
                 label="Name"
                 value={subset.name}
                 monospace
-                help="Routes naming the old name are not updated."
+                help="Routes and mirrors naming it follow a new name."
                 diagnostics={editing.diagnostics([...path, 'name'])}
                 onCommit={(text) => {
                   const name = text.trim();
                   if (name === '') return 'A subset needs a name';
-                  return editing.set([...path, 'name'], name);
+                  return editing.edit({
+                    type: 'subset.rename',
+                    destinationRule: destinationRule.key,
+                    subset: index,
+                    name,
+                  });
                 }}
               />
               <LabelsField
