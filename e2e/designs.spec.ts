@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { SailplanApp } from './fixtures/app';
+import { CanvasPane } from './fixtures/canvas';
 import { DesignFiles } from './fixtures/designFiles';
 
 const seed = readFileSync(new URL('../examples/seed-ingress.yaml', import.meta.url), 'utf8');
@@ -49,6 +50,29 @@ test('a crash loses nothing typed more than a second before', async ({ page }) =
     return record.content.text;
   });
   expect(stored).toContain('# typed a second ago');
+});
+
+test('moving a node is a change: it is autosaved, kept across a reload, and New asks before losing it', async ({
+  page,
+}) => {
+  const { app, files } = await openApp(page);
+  const canvas = new CanvasPane(app);
+  await canvas.settled();
+  await files.saved();
+  const gateway = 'Gateway istio-system/default-gateway';
+  const before = await canvas.flowPosition(gateway);
+  await canvas.dragNode(gateway, 0, 120);
+  await expect.poll(() => canvas.flowPosition(gateway)).not.toEqual(before);
+  const moved = await canvas.flowPosition(gateway);
+  await files.saved();
+  await page.reload();
+  await canvas.settled();
+  expect(await canvas.flowPosition(gateway)).toEqual(moved);
+  // The arrangement is work: replacing the design asks first.
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Keep your changes?' })).toBeVisible();
+  await files.answer('Cancel');
+  await expect(app.node('Service default/proxy')).toBeVisible();
 });
 
 test('designs are saved under names, renamed, reopened and deleted', async ({ page }) => {

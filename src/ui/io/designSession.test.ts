@@ -105,4 +105,32 @@ describe('the design session', () => {
     expect(store.getState().simulation).toBeNull();
     expect(store.getState().request).toEqual({ url: 'http://example.com/' });
   });
+  it('given a laid-out design, when a node is moved, then it is an unsaved change that autosave keeps', async () => {
+    // given the seed, laid out after it was opened (placing nodes is not a change)
+    const store = createSailplanStore({ text: seedText });
+    const { session, storage } = sessionOver(store);
+    store.getState().setPositions({ a: { x: 0, y: 0 }, b: { x: 300, y: 0 } });
+    store.getState().setPositions({ ...store.getState().positions, c: { x: 600, y: 0 } });
+    await session.flush();
+    expect(session.isDirty()).toBe(false);
+    // when the user drags a node
+    store.getState().setPositions({ ...store.getState().positions, b: { x: 320, y: 40 } });
+    await session.flush();
+    // then replacing the design would ask, and the move is saved
+    expect(session.isDirty()).toBe(true);
+    const { id } = session.state.getState().current;
+    expect((await storedContent(storage, id)).positions.b).toEqual({ x: 320, y: 40 });
+    // and opening another design starts clean again
+    await session.open(await example('canary-split').load(), 'Canary split');
+    store.getState().setPositions({ x: { x: 1, y: 1 } });
+    expect(session.isDirty()).toBe(false);
+  });
+
+  it('when another design is opened, the selection of the previous one is cleared', async () => {
+    const store = createSailplanStore({ text: seedText });
+    const { session } = sessionOver(store);
+    store.getState().select({ id: 'VirtualService/default/proxy', origin: 'canvas' });
+    await session.open(await example('canary-split').load(), 'Canary split');
+    expect(store.getState().selection).toBeNull();
+  });
 });

@@ -1,8 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { fromShareDocument, toShareDocument } from '../../engine';
-import type { SailplanStore } from '../../store';
+import type { SailplanState, SailplanStore } from '../../store';
 import { contentDigest, contentOf, newDesignId, type DesignContent } from './designContent';
 import type { DesignStorage, StoredDesign, StoredDesignSummary } from './designStorage';
+
+type Positions = SailplanState['positions'];
 
 /** The design being edited: its record id and name. */
 export interface CurrentDesign {
@@ -65,6 +67,8 @@ export class DesignSession {
   private readonly storage: DesignStorage;
   /** Digest of the current design's content when it was opened (for "unsaved changes"). */
   private baseline: string;
+  /** Where each node was first drawn since the design was opened (to tell a move from a placing). */
+  private placedAt: Positions;
   private suspended = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstUnsavedAt: number | undefined;
@@ -82,6 +86,7 @@ export class DesignSession {
     this.store = store;
     this.storage = storage;
     this.baseline = baseline;
+    this.placedAt = { ...store.getState().positions };
     this.state = createStore<SessionState>()(() => ({
       current,
       designs: [],
@@ -101,6 +106,7 @@ export class DesignSession {
           state.request !== previous.request ||
           state.silenced !== previous.silenced
         ) {
+          if (state.positions !== previous.positions) this.notePositions(state.positions);
           this.schedule();
         }
       }),
@@ -121,6 +127,24 @@ export class DesignSession {
   dispose(): void {
     clearTimeout(this.timer);
     for (const dispose of this.disposers.splice(0)) dispose();
+  }
+
+  /**
+   * A node placed for the first time (by the layout, beside its neighbours) is not a change; a
+   * node moved from where it was placed is: the user arranged the drawing, which is work worth
+   * keeping. Like a deleted design's, the baseline is emptied, so the design stays changed (also
+   * after a reload, since the baseline is saved with it) until another one is opened.
+   */
+  private notePositions(positions: Positions): void {
+    let moved = false;
+    const placed: Record<string, Positions[string]> = { ...this.placedAt };
+    for (const [id, position] of Object.entries(positions)) {
+      const first = placed[id];
+      if (first === undefined) placed[id] = position;
+      else if (first.x !== position.x || first.y !== position.y) moved = true;
+    }
+    this.placedAt = placed;
+    if (moved && !this.state.getState().current.named) this.baseline = '';
   }
 
   /** True when the open design is untitled and has changes: replacing it would lose them. */
@@ -241,6 +265,9 @@ export class DesignSession {
   private apply(content: DesignContent): void {
     const state = this.store.getState();
     state.clearSimulation();
+    // What was selected belongs to the previous design: the inspector starts from the new one.
+    state.select(null);
+    this.placedAt = { ...content.positions };
     state.setSilenced(content.silenced);
     state.replaceText(content.text);
     state.setPositions(content.positions);
