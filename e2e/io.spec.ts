@@ -86,6 +86,32 @@ test('opened files are checked, then replace the design exactly as they are', as
   expect(await files.designText()).toBe(orders.text);
 });
 
+test('a file that replaces the design takes the previous trace and selection with it', async ({
+  page,
+}) => {
+  const { app, files } = await start(page);
+  await page.getByRole('tab', { name: 'Simulator' }).click();
+  await page.getByRole('textbox', { name: 'URL', exact: true }).press('Enter');
+  const trace = page.getByRole('region', { name: 'Trace' });
+  await expect(trace.getByRole('status')).toHaveText('proxy.default.svc.cluster.local:80');
+  const outcome = app.canvas.getByRole('button', { name: /^Outcome: / });
+  await expect(outcome).toBeVisible();
+  await app.node('Gateway istio-system/default-gateway').locator('.sp-node__header').click();
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText(
+    'default-gateway',
+  );
+
+  await files.openFiles([orders]);
+  await files.answer('Replace the design');
+  await expect(app.node('Service shop/orders')).toBeVisible();
+  // No trace of the old request through the new design, nothing of the old one selected.
+  await expect(trace).toBeHidden();
+  await expect(outcome).toBeHidden();
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).not.toContainText(
+    'no longer in the design',
+  );
+});
+
 test('several files at once can be added to the design as new documents', async ({ page }) => {
   const { app, files } = await start(page);
   await files.openFiles([orders, payments]);

@@ -228,8 +228,14 @@ export class DesignFlows {
     const next = mode === 'add' ? appendDocuments(state.text, texts) : appendDocuments('', texts);
     // One undoable step: Ctrl+Z gives the previous design back.
     await this.withLargeText(next, () => {
-      this.store.getState().replaceText(next);
-      if (mode === 'replace') this.store.getState().requestLayout();
+      const store = this.store.getState();
+      if (mode === 'replace') {
+        // Another design: the previous one's trace and selection would point at nothing in it.
+        store.clearSimulation();
+        store.select(null);
+      }
+      store.replaceText(next);
+      if (mode === 'replace') store.requestLayout();
     });
     this.notify(
       'success',
