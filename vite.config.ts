@@ -18,5 +18,13 @@ export default defineConfig({
     target: 'es2022',
     // Monaco's own chunk is large by nature and loaded lazily; the initial size is reported above.
     chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      treeshake: {
+        // The engine is pure (no module runs anything when imported: see docs/ARCHITECTURE.md), so
+        // a module only lazy code uses (the zip, the share codec, the inspector's planning) goes to
+        // the lazy chunk that uses it instead of the entry, which imports the engine's barrel.
+        moduleSideEffects: [{ test: /\/src\/engine\//, sideEffects: false }],
+      },
+    },
   },
 });
