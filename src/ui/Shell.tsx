@@ -6,11 +6,37 @@ import { SplitPane } from './SplitPane';
 import { Toolbar } from './Toolbar';
 import { useTheme } from './theme';
 import { ErrorBoundary } from './ErrorBoundary';
-import { InspectorLayout } from './inspector';
 import { useUndoRedoShortcuts } from './useUndoRedoShortcuts';
+// The inspector's layout rules are needed with the canvas; its code is not (see Inspector below).
+import './inspector/inspector.css';
 
 // Monaco is large: its code arrives after the canvas has painted.
 const YamlEditor = lazy(() => import('../editor/YamlEditor'));
+
+// The inspector (its views, fields and the edit planning they use) is not needed to paint the
+// canvas: it loads beside it, in a chunk of its own, while a placeholder of its width holds its place.
+const Inspector = lazy(() =>
+  import('./inspector/Inspector').then((module) => ({ default: module.Inspector })),
+);
+
+/** Where the inspector will be, as wide as it will be (open, or collapsed to its rail). */
+function InspectorPlaceholder() {
+  // The inspector's own key: collapsed stays collapsed, so nothing moves when it arrives.
+  const open = globalThis.localStorage?.getItem('sailplan.inspector.open') !== 'false';
+  return (
+    <aside
+      className={open ? 'inspector' : 'inspector is-collapsed'}
+      aria-label="Inspector"
+      aria-busy="true"
+    >
+      {open ? (
+        <div className="pane-loading" role="status">
+          Loading the inspector…
+        </div>
+      ) : null}
+    </aside>
+  );
+}
 
 function Pane({
   title,
@@ -64,12 +90,20 @@ export function Shell() {
               label="Resize the canvas and the editor"
               first={
                 <Pane title="Canvas">
-                  <InspectorLayout>
-                    {/* Its own boundary: a canvas failure leaves the inspector beside it working. */}
-                    <ErrorBoundary area="Canvas">
-                      <Canvas theme={theme} />
+                  {/* The canvas with the inspector on its right (as InspectorLayout lays them out). */}
+                  <div className="inspector-layout">
+                    <div className="inspector-layout-canvas">
+                      {/* Its own boundary: a canvas failure leaves the inspector beside it working. */}
+                      <ErrorBoundary area="Canvas">
+                        <Canvas theme={theme} />
+                      </ErrorBoundary>
+                    </div>
+                    <ErrorBoundary area="Inspector">
+                      <Suspense fallback={<InspectorPlaceholder />}>
+                        <Inspector />
+                      </Suspense>
                     </ErrorBoundary>
-                  </InspectorLayout>
+                  </div>
                 </Pane>
               }
               second={
