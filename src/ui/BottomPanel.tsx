@@ -1,8 +1,59 @@
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useSailplan } from '../store';
-import { ProblemsPanel } from './ProblemsPanel';
-import { SimulatorPanel } from './SimulatorPanel';
 import { Tabs } from './Tabs';
-import { TestsPanel } from './TestsPanel';
+
+/**
+ * A panel whose code loads on demand: the canvas paints without it. Once its code has arrived it
+ * renders at once (no fallback for a tab switched to later).
+ */
+function lazyPanel(load: () => Promise<ComponentType>): {
+  readonly Panel: ComponentType;
+  readonly load: () => Promise<unknown>;
+} {
+  let loaded: ComponentType | undefined;
+  let loading: Promise<ComponentType> | undefined;
+  const loadOnce = () =>
+    (loading ??= load().then(
+      (component) => {
+        loaded = component;
+        return component;
+      },
+      (error: unknown) => {
+        // Not kept: the panel's error boundary offers to try again, which loads it again.
+        loading = undefined;
+        throw error;
+      },
+    ));
+  const Lazy = lazy(() => loadOnce().then((component) => ({ default: component })));
+  function Panel() {
+    const Loaded = loaded;
+    return Loaded ? (
+      <Loaded />
+    ) : (
+      <Suspense
+        fallback={
+          <div className="pane-loading" aria-busy="true">
+            Loading…
+          </div>
+        }
+      >
+        <Lazy />
+      </Suspense>
+    );
+  }
+  return { Panel, load: loadOnce };
+}
+
+const simulator = lazyPanel(() =>
+  import('./SimulatorPanel').then((module) => module.SimulatorPanel),
+);
+const tests = lazyPanel(() => import('./TestsPanel').then((module) => module.TestsPanel));
+const problems = lazyPanel(() => import('./ProblemsPanel').then((module) => module.ProblemsPanel));
+
+/** Loads every panel's code (after the first paint, so that switching tabs shows it at once). */
+export function loadPanels(): Promise<unknown> {
+  return Promise.all([simulator.load(), tests.load(), problems.load()]);
+}
 
 /** The panel area below the canvas and editor: Simulator, Tests and Problems. */
 export function BottomPanel() {
@@ -17,6 +68,10 @@ export function BottomPanel() {
   // The route tests run after every edit: the tab counts the failures (or the file's errors).
   const failedTests = useSailplan((state) => state.testRun.failed);
   const testFileErrors = useSailplan((state) => state.testRun.errors.length);
+  useEffect(() => {
+    // A failure shows where it matters: in the panel, when its tab is open.
+    loadPanels().catch(() => undefined);
+  }, []);
 
   return (
     <Tabs
@@ -24,7 +79,7 @@ export function BottomPanel() {
       selected={panel}
       onSelect={setPanel}
       tabs={[
-        { id: 'simulator', label: 'Simulator', panel: <SimulatorPanel /> },
+        { id: 'simulator', label: 'Simulator', panel: <simulator.Panel /> },
         {
           id: 'tests',
           label: 'Tests',
@@ -40,7 +95,7 @@ export function BottomPanel() {
                   tone: 'error',
                   description: `${failedTests} ${failedTests === 1 ? 'failing test' : 'failing tests'}`,
                 },
-          panel: <TestsPanel />,
+          panel: <tests.Panel />,
         },
         {
           id: 'problems',
@@ -57,7 +112,7 @@ export function BottomPanel() {
                   tone: 'warning',
                   description: `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
                 },
-          panel: <ProblemsPanel />,
+          panel: <problems.Panel />,
         },
       ]}
     />

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RULE_DESCRIPTORS } from '../engine';
 import { createSailplanStore, SailplanStoreProvider, type SailplanStore } from '../store';
 import seed from '../../examples/seed-ingress.yaml?raw';
-import { BottomPanel } from './BottomPanel';
+import { BottomPanel, loadPanels } from './BottomPanel';
 
 /** The seed with two findings: a route to a host that does not exist, a port name Istio cannot read. */
 const withProblems = seed
@@ -28,6 +28,9 @@ function renderProblems(text = withProblems, silenced: readonly string[] = []): 
 function rows(): HTMLElement[] {
   return within(screen.getByRole('list', { name: 'Problems' })).getAllByRole('listitem');
 }
+
+// The panels' code loads on demand in the app; here it is loaded once, before any render.
+beforeAll(loadPanels);
 
 afterEach(() => {
   cleanup();

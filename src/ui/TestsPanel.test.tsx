@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSailplanStore, SailplanStoreProvider, type SailplanStore } from '../store';
 import seed from '../../examples/seed-ingress.yaml?raw';
 import seedTests from '../../examples/seed-ingress.tests.yaml?raw';
 import headerRouting from '../../examples/header-routing-subsets.yaml?raw';
 import headerRoutingTests from '../../examples/header-routing-subsets.tests.yaml?raw';
-import { BottomPanel } from './BottomPanel';
+import { BottomPanel, loadPanels } from './BottomPanel';
 
 /** The bottom panel on its Tests tab, over a real store. */
 function renderTests(text: string, tests: string): SailplanStore {
@@ -23,6 +23,9 @@ function renderTests(text: string, tests: string): SailplanStore {
 function testRows(): HTMLElement[] {
   return within(screen.getByRole('list', { name: 'Route tests' })).getAllByRole('listitem');
 }
+
+// The panels' code loads on demand in the app; here it is loaded once, before any render.
+beforeAll(loadPanels);
 
 afterEach(cleanup);
 
