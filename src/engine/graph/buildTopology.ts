@@ -173,7 +173,7 @@ class TopologyBuilder {
       ...common,
       type: 'service',
       serviceType: service.spec.type,
-      host: serviceFqdn(service.name, service.namespace),
+      host: serviceFqdn(service.name, service.namespace, this.model.clusterDomain),
       selector,
       ports: this.servicePorts(service),
     };
@@ -286,7 +286,7 @@ class TopologyBuilder {
       ),
       type: 'destinationRule',
       host,
-      resolvedHost: resolveHost(host, destinationRule.namespace),
+      resolvedHost: resolveHost(host, destinationRule.namespace, this.model.clusterDomain),
       subsets: (destinationRule.spec.subsets ?? []).map((subset, index) => ({
         id: `${destinationRule.key}#subset/${index}`,
         index,
@@ -410,13 +410,18 @@ class TopologyBuilder {
   ): { target: string; port?: number; reason?: string } {
     const entry = lookupRegistryHost(this.model, host);
     if (entry === undefined) {
-      const expanded = `${host}.svc.${CLUSTER_DOMAIN}`;
+      const expanded = `${host}.svc.${this.model.clusterDomain ?? CLUSTER_DOMAIN}`;
       const hint =
         host.includes('.') && this.index.servicesByFqdn.has(expanded)
           ? `; dotted names are not expanded, did you mean ${expanded}?`
           : '';
       return {
-        target: this.missingNode('host', host, namespaceOfServiceHost(host) ?? '', host),
+        target: this.missingNode(
+          'host',
+          host,
+          namespaceOfServiceHost(host, this.model.clusterDomain) ?? '',
+          host,
+        ),
         port,
         reason: `no Service or ServiceEntry has host ${host}${hint}`,
       };
@@ -430,7 +435,9 @@ class TopologyBuilder {
   private ruleEdges(virtualService: VirtualServiceResource): void {
     const { spec, key, namespace } = virtualService;
     const resolve = (destination: Destination | undefined) =>
-      destination?.host === undefined ? undefined : resolveHost(destination.host, namespace);
+      destination?.host === undefined
+        ? undefined
+        : resolveHost(destination.host, namespace, this.model.clusterDomain);
 
     (spec.http ?? []).forEach((rule, ruleIndex) => {
       const ruleId = `${key}#http/${ruleIndex}`;
@@ -581,7 +588,7 @@ class TopologyBuilder {
   private destinationRuleEdges(destinationRule: DestinationRuleResource): void {
     const written = destinationRule.spec.host;
     if (written === undefined) return;
-    const host = resolveHost(written, destinationRule.namespace);
+    const host = resolveHost(written, destinationRule.namespace, this.model.clusterDomain);
     const exact = lookupRegistryHost(this.model, host);
     const targets: (ServiceResource | ServiceEntryResource)[] = [];
     if (exact !== undefined) {
@@ -598,7 +605,12 @@ class TopologyBuilder {
       }
     }
     if (targets.length === 0) {
-      const target = this.missingNode('host', host, namespaceOfServiceHost(host) ?? '', host);
+      const target = this.missingNode(
+        'host',
+        host,
+        namespaceOfServiceHost(host, this.model.clusterDomain) ?? '',
+        host,
+      );
       this.edge({
         id: `destinationRule:${destinationRule.key}->${target}`,
         type: 'destinationRule',

@@ -3,7 +3,8 @@ import { PARSE_DIAGNOSTIC_CODES } from '../yaml/diagnosticCodes';
 import { offsetToPosition, toSourceRange } from '../yaml/lineIndex';
 import { localRangeAt } from '../yaml/rangeAt';
 import type { ParsedDocument, ParsedFile } from '../yaml/types';
-import { extractDocument } from './extractDocument';
+import { CLUSTER_DOMAIN_PATH, extractDocument } from './extractDocument';
+import { CLUSTER_DOMAIN } from './resolveHost';
 import type { ResourceDraft } from './extractDocument';
 import type {
   DestinationRuleResource,
@@ -119,6 +120,28 @@ function duplicateDiagnostic(later: Candidate, earlier: Candidate): Diagnostic {
   };
 }
 
+function secondDomainDiagnostic(
+  file: ParsedFile,
+  parsed: ParsedDocument,
+  origin: ResourceOrigin,
+  first: { domain: string; origin: ResourceOrigin },
+): Diagnostic {
+  const [start, end] = localRangeAt(
+    parsed.tree,
+    parsed.text,
+    [...origin.path, ...CLUSTER_DOMAIN_PATH],
+    {
+      target: 'head',
+    },
+  );
+  return {
+    code: 'SP0014',
+    level: PARSE_DIAGNOSTIC_CODES.SP0014.level,
+    message: `A second IstioOperator sets another cluster domain; the first one, ${first.domain} (${first.origin.file}), is used`,
+    range: toSourceRange(file.name, file.lineStarts, parsed.offset + start, parsed.offset + end),
+  };
+}
+
 function toResource(
   candidate: Candidate,
   creationRank: number,
@@ -151,6 +174,7 @@ export function buildModel(files: readonly ParsedFile[], previous?: Model): Mode
   const candidates: Candidate[] = [];
   const unmodelled: UnmodelledResource[] = [];
   const diagnostics: Diagnostic[] = [];
+  let domainSetting: { domain: string; origin: ResourceOrigin } | undefined;
 
   for (const file of files) {
     for (const parsed of file.documents) {
@@ -164,6 +188,12 @@ export function buildModel(files: readonly ParsedFile[], previous?: Model): Mode
         if (item.type === 'unmodelled') {
           const { apiVersion, kind, name, namespace } = item;
           unmodelled.push({ apiVersion, kind, name, namespace, origin });
+          const domain = item.clusterDomain;
+          if (domain === undefined) continue;
+          // The first IstioOperator with a cluster domain sets it; another domain is reported.
+          if (domainSetting === undefined) domainSetting = { domain, origin };
+          else if (domainSetting.domain !== domain)
+            diagnostics.push(secondDomainDiagnostic(file, parsed, origin, domainSetting));
         } else {
           candidates.push({ draft: item.draft, origin, createdAt: item.createdAt, file, parsed });
         }
@@ -239,6 +269,7 @@ export function buildModel(files: readonly ParsedFile[], previous?: Model): Mode
     serviceEntries,
     unmodelled,
     diagnostics,
+    clusterDomain: domainSetting?.domain ?? CLUSTER_DOMAIN,
   };
   modelInputs.set(model, files);
   return model;

@@ -63,6 +63,25 @@ export interface ExtractedUnmodelled {
   readonly kind: string;
   readonly name: string;
   readonly namespace: string;
+  /**
+   * The cluster domain an IstioOperator sets (`spec.values.global.proxy.clusterDomain`), when it
+   * is a valid DNS name.
+   */
+  readonly clusterDomain?: string;
+}
+
+/** The path of the cluster domain in an IstioOperator (Istio's `values.global.proxy.clusterDomain`). */
+export const CLUSTER_DOMAIN_PATH: YamlPath = ['spec', 'values', 'global', 'proxy', 'clusterDomain'];
+
+/** The API group of Istio's install resource, IstioOperator. */
+const ISTIO_INSTALL_GROUP = 'install.istio.io';
+
+// A DNS name of one or more labels (RFC 1123), as kubelet's --cluster-domain takes it.
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** True when `domain` can be a cluster domain: lower-case DNS labels, at most 253 characters. */
+export function isClusterDomain(domain: string): boolean {
+  return domain.length <= 253 && domain.split('.').every((label) => DNS_LABEL.test(label));
 }
 
 /** What one parsed document contributes to the model; cached per `yaml` Document. */
@@ -224,6 +243,11 @@ class DocumentExtractor {
     if (name === '') {
       this.report('SP0006', `${title}: metadata.name is required`, path, ['metadata', 'name'], key);
     }
+    if (kind === 'IstioOperator' && apiGroup(apiVersion) === ISTIO_INSTALL_GROUP) {
+      this.flush(checker, title, undefined);
+      this.istioOperator(checker, field('spec')?.value, apiVersion, name, namespace, path, title);
+      return;
+    }
     if (!modelled) {
       this.flush(checker, title, undefined);
       this.unmodelled(apiVersion, kind, name, namespace, path, title);
@@ -310,6 +334,66 @@ class DocumentExtractor {
         end: problem.end,
       });
     }
+  }
+
+  /**
+   * An IstioOperator: not modelled, but its `values.global.proxy.clusterDomain` is the design's
+   * cluster domain (the domain Istio's proxies and istiod are installed with).
+   */
+  private istioOperator(
+    checker: ShapeChecker,
+    spec: unknown,
+    apiVersion: string,
+    name: string,
+    namespace: string,
+    path: YamlPath,
+    title: string,
+  ): void {
+    let node = spec;
+    for (const key of CLUSTER_DOMAIN_PATH.slice(1)) {
+      const map = checker.resolve(node);
+      node = isMap(map)
+        ? checker.entries(map).find((entry) => entry.key === key)?.value
+        : undefined;
+    }
+    const value = checker.resolve(node);
+    if (value === undefined) {
+      this.unmodelled(apiVersion, 'IstioOperator', name, namespace, path, title);
+      return;
+    }
+    const domain = isScalar(value) ? value.value : undefined;
+    if (typeof domain !== 'string' || !isClusterDomain(domain)) {
+      this.report(
+        'SP0014',
+        `${title}: clusterDomain ${JSON.stringify(domain ?? null)} is not a DNS name (lower-case labels separated by dots); the cluster domain stays cluster.local`,
+        path,
+        CLUSTER_DOMAIN_PATH,
+      );
+      this.items.push({
+        type: 'unmodelled',
+        path,
+        apiVersion,
+        kind: 'IstioOperator',
+        name,
+        namespace,
+      });
+      return;
+    }
+    this.report(
+      'SP0013',
+      `${title} sets the cluster domain ${domain}: Service hosts are name.namespace.svc.${domain}. Sailplan reads nothing else from an IstioOperator`,
+      path,
+      CLUSTER_DOMAIN_PATH,
+    );
+    this.items.push({
+      type: 'unmodelled',
+      path,
+      apiVersion,
+      kind: 'IstioOperator',
+      name,
+      namespace,
+      clusterDomain: domain,
+    });
   }
 
   private unmodelled(

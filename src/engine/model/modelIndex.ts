@@ -54,7 +54,7 @@ export function indexModel(model: Model): ModelIndex {
   const servicesByFqdn = new Map<string, ServiceResource>();
   const servicesByNamespace = new Map<string, ServiceResource[]>();
   for (const service of model.services) {
-    servicesByFqdn.set(serviceFqdn(service.name, service.namespace), service);
+    servicesByFqdn.set(serviceFqdn(service.name, service.namespace, model.clusterDomain), service);
     push(servicesByNamespace, service.namespace, service);
   }
   const serviceEntriesByHost = new Map<string, ServiceEntryResource[]>();
@@ -76,7 +76,7 @@ export function indexModel(model: Model): ModelIndex {
   for (const destinationRule of model.destinationRules) {
     const host = destinationRule.spec.host;
     if (host === undefined) continue;
-    const resolved = resolveHost(host, destinationRule.namespace);
+    const resolved = resolveHost(host, destinationRule.namespace, model.clusterDomain);
     push(destinationRulesByHost, resolved, destinationRule);
     if (resolved.startsWith('*')) wildcardDestinationRules.push(destinationRule);
   }

@@ -142,7 +142,9 @@ export function bindVirtualService(
     );
   }
 
-  const resolvedHosts = writtenHosts.map((host) => resolveHost(host, virtualService.namespace));
+  const resolvedHosts = writtenHosts.map((host) =>
+    resolveHost(host, virtualService.namespace, model.clusterDomain),
+  );
   const hosts =
     section === 'http'
       ? intersectHosts(admitted, resolvedHosts)

@@ -1,14 +1,25 @@
-/** Kubernetes' default cluster domain suffix (routing-semantics §0). */
+/**
+ * Kubernetes' default cluster domain suffix (routing-semantics §0). A design sets another one with
+ * an IstioOperator's `spec.values.global.proxy.clusterDomain`; the model's `clusterDomain` is the
+ * one in force, and every function below takes it (this default when omitted).
+ */
 export const CLUSTER_DOMAIN = 'cluster.local';
 
-/** A Service's in-mesh name: `name.namespace.svc.cluster.local`. */
-export function serviceFqdn(name: string, namespace: string): string {
-  return `${name}.${namespace}.svc.${CLUSTER_DOMAIN}`;
+/** A Service's in-mesh name: `name.namespace.svc.<clusterDomain>`. */
+export function serviceFqdn(
+  name: string,
+  namespace: string,
+  clusterDomain: string = CLUSTER_DOMAIN,
+): string {
+  return `${name}.${namespace}.svc.${clusterDomain}`;
 }
 
 /** The namespace a Service FQDN names (`web.shop.svc.cluster.local` -> `shop`); undefined for other hosts. */
-export function namespaceOfServiceHost(host: string): string | undefined {
-  const suffix = `.svc.${CLUSTER_DOMAIN}`;
+export function namespaceOfServiceHost(
+  host: string,
+  clusterDomain: string = CLUSTER_DOMAIN,
+): string | undefined {
+  const suffix = `.svc.${clusterDomain}`;
   if (!host.endsWith(suffix)) return undefined;
   const labels = host.slice(0, -suffix.length).split('.');
   return labels.length === 2 ? labels[1] : undefined;
@@ -59,14 +70,18 @@ export function isIpAddress(host: string): boolean {
 /**
  * Resolves a host as Istio does for VirtualService hosts and destinations, DestinationRule hosts
  * (routing-semantics §2.1, `ResolveShortnameToFQDN`): `*` and IP addresses stay; a name without a
- * dot becomes `name.<namespace>.svc.cluster.local` in the referring resource's namespace; a name with
- * any dot is used literally (`reviews.prod` is not expanded). An empty host stays empty.
+ * dot becomes `name.<namespace>.svc.<clusterDomain>` in the referring resource's namespace; a name
+ * with any dot is used literally (`reviews.prod` is not expanded). An empty host stays empty.
  */
-export function resolveHost(host: string, namespace: string): string {
+export function resolveHost(
+  host: string,
+  namespace: string,
+  clusterDomain: string = CLUSTER_DOMAIN,
+): string {
   // Any dot keeps the name literal (an IPv4 address included); only IPv6 needs the address test.
   if (host === '' || host === '*' || host.includes('.')) return host;
   if (host.includes(':') && isIpAddress(host)) return host;
-  return serviceFqdn(host, namespace);
+  return serviceFqdn(host, namespace, clusterDomain);
 }
 
 /** True for a wildcard host (`*` or `*.example.com`): Istio treats any leading `*` as one. */

@@ -158,7 +158,7 @@ function destinationRuleIndex(model: Model): DestinationRuleIndex {
   // model.destinationRules is in creation order, so every pool list is too (Istio sorts the same way).
   for (const rule of model.destinationRules) {
     if (rule.spec.host === undefined) continue;
-    const host = resolveHost(rule.spec.host, rule.namespace);
+    const host = resolveHost(rule.spec.host, rule.namespace, model.clusterDomain);
     if (isNamespaceLocal(rule)) addToPool(index.namespaceLocal, rule.namespace, host, rule);
     if (!isPrivateOnly(rule)) addToPool(index.exportedByNamespace, rule.namespace, host, rule);
     else if (rule.namespace === ROOT_NAMESPACE) addToHostPool(index.rootNamespaceLocal, host, rule);
@@ -186,7 +186,10 @@ function mostSpecificRules(
   return best === undefined ? [] : (pool.wildcard.get(best) ?? []);
 }
 
-function mergeRules(rules: readonly DestinationRuleResource[]): DestinationRuleLookup | undefined {
+function mergeRules(
+  rules: readonly DestinationRuleResource[],
+  clusterDomain: string | undefined,
+): DestinationRuleLookup | undefined {
   const first = rules[0];
   if (first === undefined) return undefined;
   const subsets: Subset[] = [];
@@ -202,7 +205,7 @@ function mergeRules(rules: readonly DestinationRuleResource[]): DestinationRuleL
   const trafficPolicy = rules.find((rule) => rule.spec.trafficPolicy !== undefined)?.spec
     .trafficPolicy;
   return {
-    host: resolveHost(first.spec.host ?? '', first.namespace),
+    host: resolveHost(first.spec.host ?? '', first.namespace, clusterDomain),
     destinationRules: rules,
     subsets,
     ...(trafficPolicy === undefined ? {} : { trafficPolicy }),
@@ -215,7 +218,8 @@ function mergeRules(rules: readonly DestinationRuleResource[]): DestinationRuleL
  */
 function registryNamespaceOf(model: Model, host: string): string | undefined {
   return (
-    namespaceOfServiceHost(host) ?? indexModel(model).serviceEntriesByHost.get(host)?.[0]?.namespace
+    namespaceOfServiceHost(host, model.clusterDomain) ??
+    indexModel(model).serviceEntriesByHost.get(host)?.[0]?.namespace
   );
 }
 
@@ -230,13 +234,13 @@ function lookUpDestinationRules(
       ? index.rootNamespaceLocal
       : index.namespaceLocal.get(proxyNamespace);
   const own = mostSpecificRules(local, host);
-  if (own.length > 0) return mergeRules(own);
+  if (own.length > 0) return mergeRules(own, model.clusterDomain);
   const exportedFrom = (namespace: string | undefined): DestinationRuleLookup | undefined => {
     if (namespace === undefined) return undefined;
     const chosen = mostSpecificRules(index.exportedByNamespace.get(namespace), host);
     // The most specific host decides the step: when its rules are hidden, the step has nothing.
     if (!chosen.some((rule) => isExportedTo(rule, proxyNamespace))) return undefined;
-    return mergeRules(chosen);
+    return mergeRules(chosen, model.clusterDomain);
   };
   return exportedFrom(registryNamespaceOf(model, host)) ?? exportedFrom(ROOT_NAMESPACE);
 }
@@ -272,7 +276,7 @@ export function destinationRulesCovering(model: Model, host: string): Destinatio
   const index = indexModel(model);
   const found = [...(index.destinationRulesByHost.get(host) ?? [])];
   for (const rule of index.wildcardDestinationRules) {
-    const ruleHost = resolveHost(rule.spec.host ?? '', rule.namespace);
+    const ruleHost = resolveHost(rule.spec.host ?? '', rule.namespace, model.clusterDomain);
     if (ruleHost !== host && hostSubsetOf(host, ruleHost)) found.push(rule);
   }
   return found;

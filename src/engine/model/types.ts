@@ -114,4 +114,11 @@ export interface Model {
   readonly unmodelled: readonly UnmodelledResource[];
   /** Parse and model diagnostics (syntax errors, unknown kinds, bad shapes, duplicates). */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The cluster domain Service hosts are named in (`name.namespace.svc.<clusterDomain>`):
+   * `cluster.local`, or the `spec.values.global.proxy.clusterDomain` of the design's first
+   * IstioOperator that sets one. Absent means `cluster.local` (a model put together elsewhere, such
+   * as the derive worker's, may leave it out); the resolve functions take it as it is.
+   */
+  readonly clusterDomain?: string;
 }

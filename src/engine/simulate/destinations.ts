@@ -82,7 +82,7 @@ export function resolveCluster(
   listenPort: number,
   proxyNamespace: string,
 ): ClusterResolution {
-  const host = resolveHost(destination.host ?? '', hostNamespace);
+  const host = resolveHost(destination.host ?? '', hostNamespace, model.clusterDomain);
   const key = `${proxyNamespace}|${host}|${destination.port?.number ?? ''}|${listenPort}|${destination.subset ?? ''}`;
   let table = resolutions.get(model);
   if (table === undefined) {

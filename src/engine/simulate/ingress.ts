@@ -719,7 +719,7 @@ function autoPassthroughNames(
   const hosts = serverSniHosts(server);
   const names: string[] = [];
   for (const service of model.services) {
-    const fqdn = serviceFqdn(service.name, service.namespace);
+    const fqdn = serviceFqdn(service.name, service.namespace, model.clusterDomain);
     if (!hosts.some((host) => hostSubsetOf(fqdn, host))) continue;
     const rules = destinationRulesFor(model, fqdn, podNamespace);
     for (const port of service.spec.ports ?? []) {

@@ -182,13 +182,14 @@ interface CalledHost {
 /** Kubernetes DNS search path of the caller's namespace, then the registry. */
 function resolveCalledHost(model: Model, written: string, namespace: string): CalledHost {
   const dots = written.split('.').length - 1;
+  const domain = model.clusterDomain ?? CLUSTER_DOMAIN;
   const candidates =
     dots === 0
-      ? [resolveHost(written, namespace)]
+      ? [resolveHost(written, namespace, domain)]
       : dots === 1
-        ? [`${written}.svc.${CLUSTER_DOMAIN}`, written]
+        ? [`${written}.svc.${domain}`, written]
         : written.endsWith('.svc')
-          ? [`${written}.${CLUSTER_DOMAIN}`, written]
+          ? [`${written}.${domain}`, written]
           : [written];
   for (const host of candidates) {
     const registry = lookupRegistryHost(model, host) ?? wildcardServiceEntry(model, host);
@@ -242,7 +243,7 @@ function meshIndex(model: Model): MeshIndex {
       continue;
     const wildcardHosts: string[] = [];
     for (const written of virtualService.spec.hosts ?? []) {
-      const resolved = resolveHost(written, virtualService.namespace);
+      const resolved = resolveHost(written, virtualService.namespace, model.clusterDomain);
       if (resolved.startsWith('*')) {
         wildcardHosts.push(resolved);
         continue;

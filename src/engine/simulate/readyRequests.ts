@@ -58,7 +58,7 @@ export function readyRequests(model: Model): ReadyRequest[] {
     for (const reference of references) {
       if (reference.type === 'mesh') {
         for (const host of hosts) {
-          const resolved = resolveHost(host, virtualService.namespace);
+          const resolved = resolveHost(host, virtualService.namespace, model.clusterDomain);
           if (resolved === '*') continue;
           // A mesh call goes to the Service's own port (sidecars route by the port called).
           const registry = lookupRegistryHost(model, resolved);

@@ -29,6 +29,10 @@ export const PARSE_DIAGNOSTIC_CODES = {
   SP0011: { level: 'warning', summary: 'Invalid creationTimestamp' },
   /** A key such as `__proto__` that can never be a valid field; ignored. */
   SP0012: { level: 'warning', summary: 'Forbidden key' },
+  /** An IstioOperator sets the design's cluster domain (`spec.values.global.proxy.clusterDomain`). */
+  SP0013: { level: 'info', summary: 'Cluster domain' },
+  /** A cluster domain that is not a DNS name, or a second IstioOperator with another one: ignored. */
+  SP0014: { level: 'warning', summary: 'Cluster domain ignored' },
 } as const satisfies Record<string, { level: DiagnosticLevel; summary: string }>;
 
 /** One of Sailplan's parse and shape diagnostic codes. */
