@@ -45,6 +45,15 @@ test('a request to the seed design is traced from the LoadBalancer to the proxy 
   await page.getByRole('button', { name: /^default\/proxy http\[0\]/ }).click();
   await expect.poll(() => editor.highlightedLines()).toEqual([48, 49, 50]);
   expect(await editor.lineText(48)).toContain('- route:');
+  // Within them, the exact range the step names is marked: the rule's route.
+  await expect.poll(() => editor.revealedText()).toBe('route:');
+  expect(await editor.revealedLines()).toEqual([48]);
+  // Another step, another range: the LoadBalancer's port that let the request in.
+  await page
+    .getByRole('button', { name: /^LoadBalancer istio-system\/istio-ingressgateway port 80/ })
+    .click();
+  await expect.poll(() => editor.revealedText()).toBe('name: http2');
+  expect(await editor.revealedLines()).toEqual([15]);
 });
 
 test('in the header-routing design, changing the header changes the highlighted path', async ({
@@ -104,6 +113,14 @@ test('a 404 is explained with the rules tried, near misses first', async ({ page
     'uri: wanted prefix "/api/v1/products", got "/api/v1/product"',
   );
   await expect(panels.steps.last()).toContainText('No route matched');
+  // The nearest miss, clicked, shows the very condition that failed in the YAML.
+  const editor = new YamlEditorPane(page);
+  await page.getByRole('button', { name: /^Nearest miss: / }).click();
+  await expect.poll(() => editor.revealedText()).toBe('uri:');
+  expect(await editor.lineText((await editor.revealedLines())[0] ?? 0)).toContain('- uri:');
+  expect(await editor.lineText(((await editor.revealedLines())[0] ?? 0) + 1)).toContain(
+    'prefix: /api/v1/products',
+  );
 });
 
 test('the trace follows an edit of the design, and Clear removes it from the canvas', async ({
