@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { F0, F1, deployment, messagesOf, withCode } from '../testing/analyzeYaml';
+import {
+  F0,
+  F1,
+  analyzeYaml,
+  deployment,
+  istioOperator,
+  messagesOf,
+  withCode,
+} from '../testing/analyzeYaml';
 
 function virtualService(name: string, namespace: string, spec: string): string {
   return `apiVersion: networking.istio.io/v1
@@ -181,18 +189,60 @@ spec:
       'Referenced host+subset in destinationrule not found: "cart.shop.svc.cluster.local+v1" (DestinationRule shop/cart defines it, but its exportTo [.] hides it from namespace default)',
     ]);
   });
+});
 
-  it('given a host under a custom cluster domain, when analyzed, then it is a warning that names the assumption', () => {
+describe('IST0101 ReferencedResourceNotFound: a custom cluster domain (istio/istio#30807, #48326)', () => {
+  // FQDN hosts in the corp.example domain: a cross-namespace destination with a subset, a mirror,
+  // and a DestinationRule that names its host in full.
+  const cartRule = destinationRule(
+    'cart',
+    'shop',
+    '  host: cart.shop.svc.corp.example\n  subsets: [{name: v1, labels: {version: v1}}]',
+  );
+  const web = virtualService(
+    'web',
+    'default',
+    '  hosts: [web]\n  http: [{route: [{destination: {host: cart.shop.svc.corp.example, subset: v1}}], mirror: {host: web.default.svc.corp.example}}]',
+  );
+
+  it("given FQDN hosts in the design's cluster domain corp.example, when analyzed, then none is reported", () => {
+    const diagnostics = analyzeYaml([istioOperator('corp.example'), ...F0, cartRule, web]);
+    expect(diagnostics.filter((diagnostic) => diagnostic.code === 'IST0101')).toEqual([]);
+    expect(diagnostics.filter((diagnostic) => diagnostic.code === 'IST0174')).toEqual([]);
+  });
+
+  it('given the same hosts with the default cluster domain, when analyzed, then each is an error that names the domain in force', () => {
+    const found = withCode('IST0101', [...F0, cartRule, web]);
+    expect(
+      found.map((diagnostic) => [diagnostic.level, diagnostic.path, diagnostic.message]),
+    ).toEqual([
+      [
+        'error',
+        ['spec', 'http', 0, 'route', 0, 'destination', 'host'],
+        'Referenced host not found: "cart.shop.svc.corp.example" (Service shop/cart is cart.shop.svc.cluster.local: the design\'s cluster domain is cluster.local; set another in an IstioOperator\'s spec.values.global.proxy.clusterDomain)',
+      ],
+      [
+        'error',
+        ['spec', 'http', 0, 'route', 0, 'destination', 'subset'],
+        'Referenced host+subset in destinationrule not found: "cart.shop.svc.corp.example+v1" (DestinationRule shop/cart defines it, but a proxy in namespace default only looks in its own namespace, the service\'s and istio-system)',
+      ],
+      [
+        'error',
+        ['spec', 'http', 0, 'mirror', 'host'],
+        'Referenced mirror host not found: "web.default.svc.corp.example" (Service default/web is web.default.svc.cluster.local: the design\'s cluster domain is cluster.local; set another in an IstioOperator\'s spec.values.global.proxy.clusterDomain)',
+      ],
+    ]);
+  });
+
+  it('given the domain corp.example, when a destination names cluster.local, then it is the one reported', () => {
     const yaml = virtualService(
       'web',
       'default',
-      '  hosts: [web]\n  http: [{route: [{destination: {host: web.default.svc.corp.local}}]}]',
+      '  hosts: [web]\n  http: [{route: [{destination: {host: cart.shop.svc.cluster.local}}]}]',
     );
-    const [diagnostic] = withCode('IST0101', [...F0, yaml]);
-    expect(diagnostic?.level).toBe('warning');
-    expect(diagnostic?.message).toBe(
-      'Referenced host not found: "web.default.svc.corp.local" (Service default/web exists; Sailplan assumes the cluster domain cluster.local)',
-    );
+    expect(messagesOf('IST0101', [istioOperator('corp.example'), ...F0, yaml])).toEqual([
+      'Referenced host not found: "cart.shop.svc.cluster.local" (Service shop/cart is cart.shop.svc.corp.example: the design\'s cluster domain is corp.example; set another in an IstioOperator\'s spec.values.global.proxy.clusterDomain)',
+    ]);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   isVisibleTo,
   resolveGatewayRef,
   resolveHost,
+  serviceFqdn,
 } from '../../model';
 import type { GatewayResource, VirtualServiceResource, YamlPath } from '../../model';
 import type { AnalysisContext } from '../context';
@@ -91,20 +92,20 @@ function checkDestination(
 ): void {
   const written = reference.destination.host;
   if (written === undefined || written === '' || written === '*') return;
-  const host = resolveHost(written, virtualService.namespace);
+  const host = resolveHost(written, virtualService.namespace, context.model.clusterDomain);
   const lookup = context.lookupHost(host, virtualService.namespace);
   const mirror = reference.role === 'mirror';
   if (lookup.visible.length === 0) {
     const hidden = lookup.hidden[0];
     const clusterDomain = otherClusterDomainService(context, host);
     let suffix = '';
-    let level: Finding['level'] = 'error';
     if (hidden !== undefined) {
       suffix = ` (${hidden.kind} ${hidden.namespace}/${hidden.name} exists, but its exportTo ${describeExportTo(hidden)} hides it from namespace ${virtualService.namespace})`;
     } else if (clusterDomain !== undefined) {
-      // Sailplan names Services with the default cluster domain; another suffix is likely a custom domain.
-      level = 'warning';
-      suffix = ` (Service ${clusterDomain} exists; Sailplan assumes the cluster domain ${CLUSTER_DOMAIN})`;
+      // The Service exists under the design's cluster domain: the host names another domain.
+      const domain = context.model.clusterDomain ?? CLUSTER_DOMAIN;
+      const fqdn = serviceFqdn(clusterDomain.name, clusterDomain.namespace, domain);
+      suffix = ` (Service ${clusterDomain.namespace}/${clusterDomain.name} is ${fqdn}: the design's cluster domain is ${domain}; set another in an IstioOperator's spec.values.global.proxy.clusterDomain)`;
     }
     const what = mirror ? 'mirror host' : 'host';
     report(
@@ -112,7 +113,6 @@ function checkDestination(
         virtualService,
         [...reference.path, 'host'],
         `Referenced ${what} not found: ${JSON.stringify(written)}${suffix}`,
-        level,
       ),
     );
   } else {
@@ -136,13 +136,17 @@ function checkDestination(
   }
 }
 
-// Returns `namespace/name` of a Service the host would name under the default cluster domain.
-function otherClusterDomainService(context: AnalysisContext, host: string): string | undefined {
+// The Service the host names under a cluster domain other than the design's.
+function otherClusterDomainService(
+  context: AnalysisContext,
+  host: string,
+): { readonly name: string; readonly namespace: string } | undefined {
   const match = K8S_SERVICE_HOST.exec(host);
-  if (match === null || match[3] === CLUSTER_DOMAIN) return undefined;
+  if (match === null || match[3] === (context.model.clusterDomain ?? CLUSTER_DOMAIN))
+    return undefined;
   const [, name = '', namespace = ''] = match;
   const resource = context.model.byKey.get(`Service/${namespace}/${name}`);
-  return resource === undefined ? undefined : `${namespace}/${name}`;
+  return resource === undefined ? undefined : { name, namespace };
 }
 
 function checkSubset(

@@ -31,7 +31,7 @@ export const conflictingMeshGatewayVirtualServiceHostsRule: ModelRule = {
       const gateways = virtualService.spec.gateways ?? [];
       if (gateways.length > 0 && !gateways.includes(MESH_GATEWAY)) continue;
       for (const [index, written] of (virtualService.spec.hosts ?? []).entries()) {
-        const host = resolveHost(written, virtualService.namespace);
+        const host = resolveHost(written, virtualService.namespace, context.model.clusterDomain);
         let byScope = claims.get(host);
         if (byScope === undefined) {
           byScope = new Map();

@@ -16,7 +16,7 @@ export const virtualServiceDestinationPortSelectorRequiredRule: ModelRule = {
       for (const { destination, path } of destinationsOf(virtualService)) {
         const written = destination.host;
         if (written === undefined || written === '' || destination.port !== undefined) continue;
-        const host = resolveHost(written, virtualService.namespace);
+        const host = resolveHost(written, virtualService.namespace, context.model.clusterDomain);
         const [target] = context.lookupHost(host, virtualService.namespace).visible;
         if (target === undefined) continue;
         const ports = exposedPorts(target);

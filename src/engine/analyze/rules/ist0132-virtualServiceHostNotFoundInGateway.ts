@@ -17,7 +17,9 @@ export const virtualServiceHostNotFoundInGatewayRule: ModelRule = {
     for (const virtualService of context.model.virtualServices) {
       const writtenHosts = virtualService.spec.hosts ?? [];
       if (writtenHosts.length === 0) continue;
-      const hosts = writtenHosts.map((host) => resolveHost(host, virtualService.namespace));
+      const hosts = writtenHosts.map((host) =>
+        resolveHost(host, virtualService.namespace, context.model.clusterDomain),
+      );
       for (const [index, written] of (virtualService.spec.gateways ?? []).entries()) {
         const reference = resolveGatewayRef(written, virtualService.namespace);
         if (reference.type === 'mesh') continue;

@@ -18,13 +18,17 @@ export const ingressRouteRulesNotAffectedRule: ModelRule = {
     for (const virtualService of context.model.virtualServices) {
       const ownHosts = new Set(
         (virtualService.spec.hosts ?? []).map((host) =>
-          resolveHost(host, virtualService.namespace),
+          resolveHost(host, virtualService.namespace, context.model.clusterDomain),
         ),
       );
       for (const { destination, role } of destinationsOf(virtualService)) {
         if (role !== 'route' || (destination.subset ?? '') === '' || destination.host === undefined)
           continue;
-        const host = resolveHost(destination.host, virtualService.namespace);
+        const host = resolveHost(
+          destination.host,
+          virtualService.namespace,
+          context.model.clusterDomain,
+        );
         if (!ownHosts.has(host)) continue;
         const list = splitting.get(host);
         if (list === undefined) splitting.set(host, [virtualService]);
@@ -43,7 +47,11 @@ export const ingressRouteRulesNotAffectedRule: ModelRule = {
           destination.host === undefined
         )
           continue;
-        const host = resolveHost(destination.host, virtualService.namespace);
+        const host = resolveHost(
+          destination.host,
+          virtualService.namespace,
+          context.model.clusterDomain,
+        );
         for (const other of splitting.get(host) ?? []) {
           if (other === virtualService) continue;
           report({

@@ -14,7 +14,7 @@ export function destinationRuleTarget(
 ): ServiceResource | ServiceEntryResource | 'wildcard' | undefined {
   const written = destinationRule.spec.host;
   if (written === undefined || written === '') return undefined;
-  const host = resolveHost(written, destinationRule.namespace);
+  const host = resolveHost(written, destinationRule.namespace, context.model.clusterDomain);
   if (host.startsWith('*')) {
     const index = indexModel(context.model);
     for (const fqdn of index.servicesByFqdn.keys()) if (hostSubsetOf(fqdn, host)) return 'wildcard';

@@ -62,7 +62,11 @@ function checkDestinationRules(
 ): void {
   for (const { destination } of destinationsOf(virtualService)) {
     if (destination.host === undefined || destination.host === '') continue;
-    const host = resolveHost(destination.host, virtualService.namespace);
+    const host = resolveHost(
+      destination.host,
+      virtualService.namespace,
+      context.model.clusterDomain,
+    );
     const subset = destination.subset ?? '';
     for (const viewer of viewers) {
       const used = destinationRulesFor(context.model, host, viewer);

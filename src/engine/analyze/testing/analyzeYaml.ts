@@ -99,3 +99,19 @@ spec:
     metadata: {labels: {${labelText}}}
     spec: {containers: [{name: app, image: example}]}`;
 }
+
+/**
+ * An IstioOperator that installs the mesh with cluster domain `domain`
+ * (`spec.values.global.proxy.clusterDomain`), the design's cluster domain setting (test helper).
+ */
+export function istioOperator(domain: string): string {
+  return `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+metadata: {name: installed, namespace: istio-system}
+spec:
+  profile: default
+  values:
+    global:
+      proxy:
+        clusterDomain: ${domain}`;
+}
