@@ -214,6 +214,163 @@ describe('sailplan analyze', () => {
   });
 });
 
+// A mesh installed with the cluster domain corp.example: the domain is part of the manifests (an
+// IstioOperator, one more FILE), so test, trace and analyze take it without a flag of their own.
+const INSTALL = `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+metadata: {name: installed, namespace: istio-system}
+spec:
+  values:
+    global:
+      proxy:
+        clusterDomain: corp.example
+`;
+const BOOKINFO = `apiVersion: v1
+kind: Service
+metadata: {name: istio-ingressgateway, namespace: istio-system}
+spec:
+  type: LoadBalancer
+  selector: {istio: ingressgateway}
+  ports: [{name: http2, port: 80, targetPort: 8080}]
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: public, namespace: istio-system}
+spec:
+  selector: {istio: ingressgateway}
+  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: reviews, namespace: default}
+spec:
+  selector: {app: reviews}
+  ports: [{name: http, port: 9080}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: reviews-v1, namespace: default}
+spec:
+  selector: {matchLabels: {app: reviews, version: v1}}
+  template:
+    metadata: {labels: {app: reviews, version: v1}}
+    spec: {containers: [{name: reviews, image: reviews}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: reviews-v2, namespace: default}
+spec:
+  selector: {matchLabels: {app: reviews, version: v2}}
+  template:
+    metadata: {labels: {app: reviews, version: v2}}
+    spec: {containers: [{name: reviews, image: reviews}]}
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: reviews, namespace: default}
+spec:
+  host: reviews.default.svc.corp.example
+  subsets:
+  - {name: v1, labels: {version: v1}}
+  - {name: v2, labels: {version: v2}}
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: bookinfo, namespace: default}
+spec:
+  hosts: [bookinfo.example.com]
+  gateways: [istio-system/public]
+  http:
+  - route: [{destination: {host: reviews.default.svc.corp.example, subset: v2}}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: default}
+spec:
+  hosts: [reviews]
+  http:
+  - route:
+    - {destination: {host: reviews.default.svc.corp.example, subset: v1}, weight: 90}
+    - {destination: {host: reviews.default.svc.corp.example, subset: v2}, weight: 10}
+`;
+const CUSTOM_DOMAIN_TESTS = `tests:
+- name: ingress goes to reviews v2
+  request: {url: http://bookinfo.example.com/reviews/1}
+  expect:
+    virtualService: default/bookinfo
+    status: null
+    destination: {host: reviews.default.svc.corp.example, port: 9080, subset: v2}
+- name: a mesh call to reviews splits 90/10
+  request:
+    url: http://reviews:9080/reviews/1
+    from: {namespace: default, labels: {app: productpage}}
+  expect:
+    virtualService: default/reviews
+    status: null
+    destinations:
+    - {host: reviews.default.svc.corp.example, subset: v1, weight: 90}
+    - {host: reviews.default.svc.corp.example, subset: v2, weight: 10}
+`;
+
+describe('a custom cluster domain (an IstioOperator among the manifests)', () => {
+  const install = file('install.yaml', INSTALL);
+  const bookinfo = file('bookinfo.yaml', BOOKINFO);
+  const tests = file('bookinfo.tests.yaml', CUSTOM_DOMAIN_TESTS);
+
+  it('given the install manifest, when tested, then routes to reviews.default.svc.corp.example pass', async () => {
+    const result = await sailplan('test', install, bookinfo, '--tests', tests);
+    expect(result.out).toBe(
+      'ok ingress goes to reviews v2\nok a mesh call to reviews splits 90/10\n2 passed, 0 failed',
+    );
+    expect(result.status).toBe(0);
+  });
+
+  it('given the same manifests without it (cluster.local), when tested, then both fail: Envoy has no such cluster', async () => {
+    const result = await sailplan('test', bookinfo, '--tests', tests);
+    expect(result.out.split('\n').filter((line) => /^(ok|FAIL) /.test(line))).toEqual([
+      'FAIL ingress goes to reviews v2',
+      'FAIL a mesh call to reviews splits 90/10',
+    ]);
+    expect(result.out).toContain('503 NC');
+    expect(result.status).toBe(1);
+  });
+
+  it('given the install manifest, when traced, then the destination is named in corp.example', async () => {
+    const result = await sailplan(
+      'trace',
+      install,
+      bookinfo,
+      '--url',
+      'http://reviews.default:9080/',
+      '--from',
+      'default/app=productpage',
+      '--json',
+    );
+    const trace = JSON.parse(result.out) as { outcome: { destinations: { host: string }[] } };
+    expect(trace.outcome.destinations.map((destination) => destination.host)).toEqual([
+      'reviews.default.svc.corp.example',
+      'reviews.default.svc.corp.example',
+    ]);
+    expect(result.status).toBe(0);
+  });
+
+  it('given the install manifest, when analyzed, then no host is reported and status 0', async () => {
+    const result = await sailplan('analyze', install, bookinfo);
+    expect(result.out).toBe(
+      `Info [SP0013] (${install}:8) IstioOperator istio-system/installed sets the cluster domain corp.example: Service hosts are name.namespace.svc.corp.example. Sailplan reads nothing else from an IstioOperator`,
+    );
+    expect(result.status).toBe(0);
+  });
+
+  it("given the manifests without it, when analyzed, then istioctl's IST0101 errors and status 1", async () => {
+    const result = await sailplan('analyze', bookinfo);
+    expect(result.out).toContain(
+      `Error [IST0101] (VirtualService default/bookinfo ${bookinfo}:57) Referenced host not found: "reviews.default.svc.corp.example" (Service default/reviews is reviews.default.svc.cluster.local: the design's cluster domain is cluster.local; set another in an IstioOperator's spec.values.global.proxy.clusterDomain)`,
+    );
+    expect(result.status).toBe(1);
+  });
+});
+
 describe('sailplan arguments', () => {
   it.each([
     { args: ['--help'], status: 0, out: 'Usage:' },
