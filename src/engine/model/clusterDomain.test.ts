@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../edits/applyEdits';
 import { designOf, documents } from '../testing/designOf';
+import { clusterDomainEdit } from './clusterDomain';
 import { loadDesign } from './loadDesign';
 import { indexModel } from './modelIndex';
 import { destinationRulesFor } from './resolveRegistry';
@@ -104,6 +106,62 @@ items:
     expect(covered(second, conflict?.range)).toBe('other.example');
     expect(conflict?.message).toBe(
       'A second IstioOperator sets another cluster domain; the first one, corp.example (install.yaml), is used',
+    );
+  });
+});
+
+describe('clusterDomainEdit: setting the domain from the app', () => {
+  const edited = (text: string, domain: string) => {
+    const edit = clusterDomainEdit(designOf(text), 'design.yaml', domain);
+    return edit === undefined ? undefined : applyEdits(text, [edit]);
+  };
+
+  it('given a design without an IstioOperator, then one that sets only the domain is appended and the text before it is kept', () => {
+    const text = documents(service, rule);
+    const after = edited(text, 'corp.example') ?? '';
+    expect(after.startsWith(text)).toBe(true);
+    const { model } = designOf(after);
+    expect(model.clusterDomain).toBe('corp.example');
+    expect(model.resources.map((resource) => resource.key)).toEqual([
+      'Service/default/reviews',
+      'DestinationRule/default/reviews',
+    ]);
+  });
+
+  it('given a design that ends without a newline, then the new document still starts on its own line', () => {
+    const text = service;
+    expect(designOf(edited(text, 'k8s.lab') ?? '').model.clusterDomain).toBe('k8s.lab');
+  });
+
+  it('given an empty design, then the document is the whole text', () => {
+    expect(designOf(edited('', 'k8s.lab') ?? '').model.clusterDomain).toBe('k8s.lab');
+  });
+
+  it('given an IstioOperator with a domain (in a kind: List), then only its value changes', () => {
+    const text = `apiVersion: v1
+kind: List
+items:
+- apiVersion: install.istio.io/v1alpha1
+  kind: IstioOperator
+  metadata: {name: installed, namespace: istio-system}
+  spec: {values: {global: {proxy: {clusterDomain: "k8s.lab"}}}} # the install
+`;
+    expect(edited(text, 'corp.example')).toBe(text.replace('"k8s.lab"', 'corp.example'));
+  });
+
+  it('given an invalid domain in the text, then it is the value replaced', () => {
+    const text = documents(operator('Not_A_Domain'), service);
+    expect(edited(text, 'corp.example')).toBe(text.replace('Not_A_Domain', 'corp.example'));
+  });
+
+  it('given the domain already in force, or cluster.local with none set, then nothing changes', () => {
+    expect(edited(documents(operator('corp.example'), service), 'corp.example')).toBeUndefined();
+    expect(edited(documents(service), 'cluster.local')).toBeUndefined();
+  });
+
+  it('given a name that is not a DNS name, then it throws', () => {
+    expect(() => clusterDomainEdit(designOf(service), 'design.yaml', 'corp example')).toThrow(
+      'is not a DNS name',
     );
   });
 });

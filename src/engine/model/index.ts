@@ -11,6 +11,7 @@ export type {
   ResourceDraft,
 } from './extractDocument';
 export { loadDesign, locate, partPath } from './loadDesign';
+export { clusterDomainEdit, isClusterDomain } from './clusterDomain';
 export type { Design } from './loadDesign';
 export { indexModel } from './modelIndex';
 export type { ModelIndex } from './modelIndex';
