@@ -97,3 +97,34 @@ test('problems are filtered by level and walked with the keyboard', async ({ pag
   await page.keyboard.press('Home');
   await expect(rows.first()).toBeFocused();
 });
+
+test('the cluster domain is set from the Problems panel, written into the design and kept', async ({
+  page,
+}) => {
+  const app = new SailplanApp(page);
+  const panels = new BottomPanels(page);
+  const editor = new YamlEditorPane(page);
+  await app.open();
+
+  // The route names its Service in the corp.example domain: not found under cluster.local.
+  await editor.select('host: proxy');
+  await editor.insert('host: proxy.default.svc.corp.example');
+  const problems = await panels.openTab('Problems');
+  const list = problems.getByRole('list', { name: 'Problems' });
+  await expect(list).toContainText('Referenced host not found: "proxy.default.svc.corp.example"');
+
+  const domain = problems.getByRole('textbox', { name: 'Cluster domain' });
+  await expect(domain).toHaveValue('cluster.local');
+  await domain.fill('corp.example');
+  await domain.press('Enter');
+  await expect(list).not.toContainText('IST0101');
+  await expect(list).toContainText('sets the cluster domain corp.example');
+  expect(await app.findInEditor('clusterDomain: corp.example')).toBe('1 of 1');
+
+  // Saved with the design: after a reload the domain is still in force.
+  await page.waitForTimeout(1200);
+  await page.reload();
+  const again = await panels.openTab('Problems');
+  await expect(again.getByRole('textbox', { name: 'Cluster domain' })).toHaveValue('corp.example');
+  await expect(again.getByRole('list', { name: 'Problems' })).not.toContainText('IST0101');
+});

@@ -3,6 +3,7 @@ import { Bell, BellOff, BookOpen, CircleAlert, Info, TriangleAlert } from 'lucid
 import type { DiagnosticLevel } from '../engine';
 import { silencedEntry, useSailplan, useSailplanStoreApi } from '../store';
 import { resourceLabel, RULES_BY_CODE } from './problems/diagnosticText';
+import { ClusterDomainField } from './problems/ClusterDomainField';
 import { ProblemRow } from './problems/ProblemRow';
 import { RuleCatalogue } from './problems/RuleCatalogue';
 import { useRevealInDesign } from './simulator/useRevealInDesign';
@@ -95,6 +96,7 @@ export function ProblemsPanel() {
           </button>
         ))}
         <span className="panel-toolbar-spacer" />
+        <ClusterDomainField />
         <button
           type="button"
           className="button panel-small-button"
