@@ -52,6 +52,23 @@ test.describe('the inspector', () => {
     expect(await findRegexInEditor(app, 'host: proxy-canary\\n\\s+weight: 20')).toBe('1 of 1');
   });
 
+  test('removing the last destination of a rule asks first: the rule goes with it', async ({
+    page,
+  }) => {
+    await inspector.select('VirtualService default/proxy');
+    await inspector.button('Add rule').click();
+    // The new rule routes to proxy only; removing that destination would leave `route: []`.
+    await inspector.button('Remove destination 1').click();
+    const dialog = page.getByRole('dialog', { name: /^Delete the route to proxy of / });
+    await expect(dialog.getByRole('list', { name: 'What else changes' })).toContainText(
+      'so it is removed with it',
+    );
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await expect(dialog).toBeHidden();
+    expect(await app.findInEditor('prefix: /new')).toBe('No results');
+    expect(await app.findInEditor('route: []')).toBe('No results');
+  });
+
   test('a port out of range is refused where it was typed', async () => {
     await inspector.select('Gateway istio-system/default-gateway');
     const port = inspector.card(/^Server 1/).getByRole('textbox', { name: 'Port', exact: true });
@@ -95,7 +112,7 @@ test.describe('the inspector', () => {
     expect(await findRegexInEditor(app, 'prefix: /new(\\n.*)*\\n  - route:')).toBe('No results');
   });
 
-  test('deleting a Service lists the VirtualService route that goes with it', async ({ page }) => {
+  test('deleting a Service lists the VirtualService that goes with it', async ({ page }) => {
     await inspector.select('Service default/proxy');
     const dialog = page.getByRole('dialog', { name: 'Delete Service default/proxy?' });
 
@@ -116,13 +133,16 @@ test.describe('the inspector', () => {
     await deleteButton.click();
     const effects = dialog.getByRole('list', { name: 'What else changes' });
     await expect(effects).toContainText('VirtualService default/proxy');
-    await expect(effects).toContainText('http rules routed only to Service default/proxy');
+    await expect(effects).toContainText('every route it has goes only to Service default/proxy');
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await dialog.getByRole('button', { name: 'Delete' }).click();
 
     await expect(dialog).toBeHidden();
     await expect(app.node('Service default/proxy')).toHaveCount(0);
+    // Every route of the VirtualService went to the Service: it goes too, never as `http: []`.
+    await expect(app.node('VirtualService default/proxy')).toHaveCount(0);
     expect(await app.findInEditor('host: proxy')).toBe('No results');
+    expect(await app.findInEditor('http: []')).toBe('No results');
 
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(app.node('Service default/proxy')).toBeVisible();

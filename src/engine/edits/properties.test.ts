@@ -332,7 +332,18 @@ function expectIntended(before: Design, after: Design, intent: Intent, plan: Pla
       expect(hosts).toContain(resolveHost(intent.destination.host ?? '', namespace));
       break;
     }
-    case 'route.removeDestination':
+    case 'route.removeDestination': {
+      // The last destination takes its rule with it: no `route: []` is left behind.
+      const routes = list(
+        valueIn(before, intent.virtualService, ['spec', 'http', intent.rule, 'route']),
+      );
+      const [path, delta]: [YamlPath, number] =
+        routes.length === 1 ? [['spec', 'http'], -1] : listChange(intent);
+      expect(list(valueIn(after, intent.virtualService, path)).length).toBe(
+        list(valueIn(before, intent.virtualService, path)).length + delta,
+      );
+      break;
+    }
     case 'rule.add':
     case 'rule.remove':
     case 'match.add':

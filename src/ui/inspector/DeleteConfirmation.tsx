@@ -20,8 +20,35 @@ interface DeleteTarget {
   readonly whole: boolean;
 }
 
-/** The intent that deletes a node: a resource, or a server, http rule or subset of one. */
+/** A route edge's id (`route:<key>#http/<rule>/<destination>`) taken apart. */
+const ROUTE_EDGE_ID = /^route:(.+)#(http)\/(\d+)\/(\d+)$/;
+
+/** The intent that removes one destination of a rule (a route edge), named for the dialog. */
+function destinationTargetOf(id: string, model: Model): DeleteTarget | undefined {
+  const [, key = '', , rule = '', destination = ''] = ROUTE_EDGE_ID.exec(id) ?? [];
+  const resource = model.byKey.get(key);
+  if (resource?.kind !== 'VirtualService') return undefined;
+  const ruleIndex = Number(rule);
+  const destinationIndex = Number(destination);
+  const host = resource.spec.http?.[ruleIndex]?.route?.[destinationIndex]?.destination?.host;
+  return {
+    intent: {
+      type: 'route.removeDestination',
+      virtualService: resource.key,
+      rule: ruleIndex,
+      destination: destinationIndex,
+    },
+    description: `the route to ${host ?? `destination ${destinationIndex + 1}`} of ${ruleDisplayName('http', ruleIndex, resource.spec.http?.[ruleIndex]?.name)} of ${resource.kind} ${resource.namespace}/${resource.name}`,
+    whole: false,
+  };
+}
+
+/**
+ * The intent that deletes a node: a resource, or a server, http rule or subset of one; or a route
+ * edge (one destination of a rule).
+ */
 export function deleteTargetOf(id: string, model: Model): DeleteTarget | undefined {
+  if (id.startsWith('route:')) return destinationTargetOf(id, model);
   const reference = parseNodeId(id);
   if (reference === undefined) return undefined;
   const resource = model.byKey.get(reference.key);

@@ -280,12 +280,15 @@ describe('the inspector', { timeout: 20_000 }, () => {
     deleteButton.focus();
     // when Delete is pressed
     fireEvent.click(deleteButton);
-    // then a modal dialog lists the VirtualService route that goes with it, Cancel focused
+    // then a modal dialog lists the VirtualService that goes with it (all its routes went to the
+    // Service), Cancel focused
     const dialog = screen.getByRole('dialog', { name: 'Delete Service default/proxy?' });
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     const effects = within(dialog).getByRole('list', { name: 'What else changes' });
     expect(effects).toHaveTextContent('VirtualService default/proxy');
-    expect(effects).toHaveTextContent(/http rules routed only to Service default\/proxy/);
+    expect(effects).toHaveTextContent(
+      /Deleted too: every route it has goes only to Service default\/proxy/,
+    );
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
     // and Tab stays inside the dialog
     const confirm = within(dialog).getByRole('button', { name: 'Delete' });
@@ -310,10 +313,13 @@ describe('the inspector', { timeout: 20_000 }, () => {
     fireEvent.click(deleteButton);
     // when it is confirmed
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
-    // then the Service is gone with the rule that routed only to it, and nothing is selected
+    // then the Service is gone, and so is the VirtualService whose every route went only to it
+    // (Istio rejects a VirtualService without routes; no `http: []` is left), nothing selected
     const model = store.getState().derived.design.model;
     expect(model.byKey.has(SERVICE)).toBe(false);
-    expect(store.getState().text).toContain('  - "*"\n  http: []\n');
+    expect(model.byKey.has(VIRTUAL_SERVICE)).toBe(false);
+    expect(model.byKey.has(GATEWAY)).toBe(true);
+    expect(store.getState().text).not.toContain('http: []');
     expect(store.getState().text).not.toContain('host: proxy');
     expect(store.getState().selection).toBeNull();
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -322,6 +328,36 @@ describe('the inspector', { timeout: 20_000 }, () => {
     // and one undo brings all of it back
     act(() => store.getState().undo());
     expect(store.getState().text).toBe(before);
+  });
+
+  it('asks before the last destination of a rule goes, saying the rule goes with it', () => {
+    // given the canary rule, which routes only to proxy, before the catch-all
+    const { store, panel } = renderInspector(`${VIRTUAL_SERVICE}#http/0`, twoRules);
+    const before = store.getState().text;
+    // when its only destination is removed
+    fireEvent.click(within(panel).getByRole('button', { name: 'Remove destination 1' }));
+    // then nothing is written yet: the dialog says the rule is removed with it
+    const dialog = screen.getByRole('dialog', {
+      name: 'Delete the route to proxy of canary of VirtualService default/proxy?',
+    });
+    expect(store.getState().text).toBe(before);
+    expect(within(dialog).getByRole('list', { name: 'What else changes' })).toHaveTextContent(
+      /Rule 1 routed only to proxy, so it is removed with it/,
+    );
+    // and confirming removes the whole rule, never leaving `route: []`
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(store.getState().text).toBe(seed);
+  });
+
+  it('refuses to remove the only destination of the only rule, naming what to do', () => {
+    // given the seed's one rule with its one destination
+    const { store, panel } = renderInspector(`${VIRTUAL_SERVICE}#http/0`);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Remove destination 1' }));
+    // then the dialog refuses, with what to do instead, and there is nothing to confirm
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent(/delete VirtualService default\/proxy instead/);
+    expect(within(dialog).queryByRole('button', { name: 'Delete' })).toBeNull();
+    expect(store.getState().text).toBe(seed);
   });
 
   it('opens the confirmation for a delete asked by the canvas (requestDelete)', () => {

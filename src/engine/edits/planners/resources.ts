@@ -19,7 +19,7 @@ import {
   registryHostsOf,
   resolvesToOneOf,
 } from '../references';
-import type { HostReference } from '../references';
+import type { HostReference, RouteSection } from '../references';
 import { refuse } from '../refusal';
 import type { EditSession, ResourceEditor } from '../session';
 import {
@@ -246,9 +246,40 @@ function removeGatewayReferences(
   }
 }
 
+/** The rules of each route section that route only to hosts `references` name. */
+function rulesLeftWithoutRoute(
+  editor: ResourceEditor,
+  references: readonly HostReference[],
+): Map<RouteSection, number[]> {
+  const emptied = new Map<RouteSection, number[]>();
+  for (const section of ROUTE_SECTIONS) {
+    editor.readList(['spec', section]).forEach((_, ruleIndex) => {
+      const routes = editor.readList(['spec', section, ruleIndex, 'route']);
+      const hits = references.filter(
+        (reference) =>
+          reference.type === 'destination' &&
+          reference.section === section &&
+          reference.rule === ruleIndex,
+      ).length;
+      if (hits > 0 && hits === routes.length) {
+        emptied.set(section, [...(emptied.get(section) ?? []), ruleIndex]);
+      }
+    });
+  }
+  return emptied;
+}
+
+/** True when removing `emptied` leaves a VirtualService no http, tcp or tls rule. */
+function leavesNoRoute(editor: ResourceEditor, emptied: Map<RouteSection, number[]>): boolean {
+  return ROUTE_SECTIONS.every(
+    (section) => editor.readList(['spec', section]).length === (emptied.get(section)?.length ?? 0),
+  );
+}
+
 /**
  * Removes what a VirtualService routes to hosts that are going away: their destinations (a rule
- * left without destinations goes too; the weights left are rebalanced) and mirrors.
+ * left without destinations goes too, and a section left without rules goes with its key, never
+ * `http: []`; the weights left are rebalanced) and mirrors.
  */
 function removeRoutesTo(
   session: EditSession,
@@ -257,11 +288,12 @@ function removeRoutesTo(
   target: Resource,
 ): void {
   const key = editor.resource.key;
-  let notedRules = false;
+  const emptied = rulesLeftWithoutRoute(editor, references);
   for (const section of ROUTE_SECTIONS) {
     const rules = editor.readList(['spec', section]);
-    const removedRules: number[] = [];
+    const removedRules = emptied.get(section) ?? [];
     rules.forEach((_, ruleIndex) => {
+      if (removedRules.includes(ruleIndex)) return;
       const routePath: YamlPath = ['spec', section, ruleIndex, 'route'];
       const routes = editor.readList(routePath);
       const hit = references
@@ -272,10 +304,6 @@ function removeRoutesTo(
             reference.rule === ruleIndex,
         )
         .map((reference) => (reference.type === 'destination' ? reference.destination : -1));
-      if (hit.length > 0 && hit.length === routes.length) {
-        removedRules.push(ruleIndex);
-        return;
-      }
       if (hit.length > 0) {
         editor.removeItems(routePath, hit);
         rebalanceAfterRemoval(editor, routePath, routes, hit);
@@ -295,18 +323,23 @@ function removeRoutesTo(
         else editor.removeItems(mirrorsPath, mirrors);
       }
     });
-    if (removedRules.length > 0) {
-      editor.removeItems(['spec', section], removedRules);
-      notedRules = true;
+    if (removedRules.length === 0) continue;
+    if (removedRules.length === rules.length) {
+      editor.remove(['spec', section]);
       session.note(
         key,
-        removedRules.length === rules.length
-          ? `All its ${section} rules routed only to ${describeResource(target)} and are removed; it has no ${section} routes left`
-          : `${section} rule${removedRules.length > 1 ? 's' : ''} ${removedRules.map((rule) => rule + 1).join(', ')} routed only to ${describeResource(target)} and ${removedRules.length > 1 ? 'are' : 'is'} removed`,
+        `All its ${section} rules routed only to ${describeResource(target)} and are removed, with its ${section} section`,
+      );
+    } else {
+      editor.removeItems(['spec', section], removedRules);
+      session.note(
+        key,
+        `${section} rule${removedRules.length > 1 ? 's' : ''} ${removedRules.map((rule) => rule + 1).join(', ')} routed only to ${describeResource(target)} and ${removedRules.length > 1 ? 'are' : 'is'} removed`,
       );
     }
   }
-  if (!notedRules) session.note(key, `Its routes to ${describeResource(target)} are removed`);
+  if (emptied.size === 0)
+    session.note(key, `Its routes to ${describeResource(target)} are removed`);
 }
 
 /** Removes the documents or `kind: List` items of `resources`, one batch per document. */
@@ -356,7 +389,17 @@ export const planResourceDelete: Planner<ResourceDeleteIntent> = (session, inten
       }
       for (const editor of virtualServiceEditors(session, new Set(deleted.keys()))) {
         const references = findHostReferences(editor, resolvesToOneOf(hosts), false);
-        if (references.length > 0) removeRoutesTo(session, editor, references, target);
+        if (references.length === 0) continue;
+        if (leavesNoRoute(editor, rulesLeftWithoutRoute(editor, references))) {
+          // A VirtualService with no http, tcp or tls route is rejected by Istio: it goes too.
+          deleted.set(editor.resource.key, editor.resource);
+          session.note(
+            editor.resource.key,
+            `Deleted too: every route it has goes only to ${describeResource(target)}, and Istio rejects a VirtualService without routes`,
+          );
+          continue;
+        }
+        removeRoutesTo(session, editor, references, target);
       }
       break;
     }

@@ -12,6 +12,7 @@ import type {
   RuleMoveIntent,
   RuleRemoveIntent,
 } from '../intents';
+import { ROUTE_SECTIONS as ROUTE_SECTION_NAMES } from '../references';
 import { refuse } from '../refusal';
 import type { ResourceEditor } from '../session';
 import {
@@ -219,7 +220,12 @@ export const planRouteAddDestination: Planner<RouteAddDestinationIntent> = (sess
   return { key: intent.virtualService, path: [...routePath, routes.length] };
 };
 
-/** Removes a destination; the weights left are rebalanced (see rebalanceAfterRemoval). */
+/**
+ * Removes a destination; the weights left are rebalanced (see rebalanceAfterRemoval). The last
+ * destination takes its rule with it (Istio rejects a rule with no route, redirect or direct
+ * response, and `route: []` is one), which the plan lists; when that rule is the VirtualService's
+ * only route, the intent is refused.
+ */
 export const planRouteRemoveDestination: Planner<RouteRemoveDestinationIntent> = (
   session,
   intent,
@@ -230,12 +236,39 @@ export const planRouteRemoveDestination: Planner<RouteRemoveDestinationIntent> =
   const routes = editor.readList(routePath);
   requireIndex(routes, intent.destination, 'destination');
   if (routes.length === 1) {
-    refuse(`Rule ${intent.rule + 1} has no other destination; remove the rule instead`);
+    const host = stringField(field(routes[0], 'destination'), 'host') ?? 'its destination';
+    requireOtherRoutes(
+      editor,
+      `Rule ${intent.rule + 1} routes only to ${host} and is the only route of ${describeResource(editor.resource)}`,
+      'add another destination first, or ',
+    );
+    editor.remove(rulePath(intent.rule));
+    session.note(
+      intent.virtualService,
+      `Rule ${intent.rule + 1} routed only to ${host}, so it is removed with it (a rule needs a route, redirect or direct response)`,
+    );
+    return { key: intent.virtualService, path: [] };
   }
   editor.remove([...routePath, intent.destination]);
   rebalanceAfterRemoval(editor, routePath, routes, [intent.destination]);
   return { key: intent.virtualService, path: rulePath(intent.rule) };
 };
+
+/**
+ * Refuses to remove a rule that is the VirtualService's only route: Istio requires an
+ * http, tcp or tls route ("http, tcp or tls must be provided in virtual service").
+ */
+function requireOtherRoutes(editor: ResourceEditor, why: string, instead: string): void {
+  const count = ROUTE_SECTION_NAMES.reduce(
+    (sum, section) => sum + editor.readList(['spec', section]).length,
+    0,
+  );
+  if (count <= 1) {
+    refuse(
+      `${why}; Istio needs at least one http, tcp or tls route: ${instead}delete ${describeResource(editor.resource)} instead`,
+    );
+  }
+}
 
 /** The host new rules route to: the VirtualService's first destination, else its name. */
 function defaultHost(editor: ResourceEditor): string {
@@ -278,14 +311,11 @@ export const planRuleAdd: Planner<RuleAddIntent> = (session, intent) => {
 export const planRuleRemove: Planner<RuleRemoveIntent> = (session, intent) => {
   const editor = editKind(session, intent.virtualService, ['VirtualService']);
   readRule(editor, intent.rule);
-  const rules = editor.readList(['spec', 'http']);
-  const otherRoutes =
-    editor.readList(['spec', 'tcp']).length + editor.readList(['spec', 'tls']).length;
-  if (rules.length === 1 && otherRoutes === 0) {
-    refuse(
-      `A VirtualService needs at least one route; delete ${describeResource(editor.resource)} instead`,
-    );
-  }
+  requireOtherRoutes(
+    editor,
+    `Rule ${intent.rule + 1} is the only route of ${describeResource(editor.resource)}`,
+    '',
+  );
   editor.remove(rulePath(intent.rule));
   return { key: intent.virtualService, path: [] };
 };

@@ -224,6 +224,7 @@ function RouteDestinations({
   readonly ruleIndex: number;
   readonly editing: ResourceEditing;
 }) {
+  const store = useSailplanStoreApi();
   const routes = rule.route ?? [];
   const percents = destinationPercents(routes.map((route) => route.weight));
   const routePath: Path = ['spec', 'http', ruleIndex, 'route'];
@@ -250,15 +251,21 @@ function RouteDestinations({
             <IconButton
               label={`Remove destination ${index + 1}`}
               tone="danger"
-              disabled={routes.length === 1}
-              onClick={() =>
+              onClick={() => {
+                // The last destination takes its rule with it: the confirmation says so first.
+                if (routes.length === 1) {
+                  store
+                    .getState()
+                    .requestDelete(`route:${virtualService.key}#http/${ruleIndex}/${index}`);
+                  return;
+                }
                 editing.act({
                   type: 'route.removeDestination',
                   virtualService: virtualService.key,
                   rule: ruleIndex,
                   destination: index,
-                })
-              }
+                });
+              }}
             >
               <Trash2 size={14} aria-hidden="true" />
             </IconButton>
