@@ -207,10 +207,38 @@ describe('sailplan analyze', () => {
     expect(result.status).toBe(1);
   });
 
-  it('given --json, then an array of diagnostics', async () => {
+  it('given --json, then an array of diagnostics with the facts of the text line', async () => {
     const result = await sailplan('analyze', design, '--json');
-    const diagnostics = JSON.parse(result.out) as { code: string }[];
+    const diagnostics = JSON.parse(result.out) as {
+      code: string;
+      level: string;
+      resource: string;
+      path: (string | number)[];
+      range: { file: string; line: number; column: number; start: number; end: number };
+    }[];
     expect(diagnostics.map((diagnostic) => diagnostic.code)).toContain('IST0101');
+    const [notFound] = diagnostics.filter((diagnostic) => diagnostic.code === 'IST0101');
+    expect(notFound).toMatchObject({
+      level: 'error',
+      resource: 'VirtualService/default/web',
+      path: ['spec', 'http', 0, 'route', 0, 'destination', 'host'],
+      range: { file: design, line: 32 },
+    });
+    expect(DESIGN.slice(notFound?.range.start, notFound?.range.end)).toBe('api');
+    expect(result.status).toBe(1);
+  });
+
+  it("given Istio's analyze-suppress annotation on the resource, then the finding is silenced in the design and status 0", async () => {
+    const silenced = file(
+      'silenced.yaml',
+      DESIGN.replace(
+        'metadata: {name: web, namespace: default}\nspec:\n  hosts: ["*"]',
+        'metadata: {name: web, namespace: default, annotations: {galley.istio.io/analyze-suppress: IST0101}}\nspec:\n  hosts: ["*"]',
+      ),
+    );
+    const result = await sailplan('analyze', silenced);
+    expect(result.out).toBe('');
+    expect(result.status).toBe(0);
   });
 });
 
