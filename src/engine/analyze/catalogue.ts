@@ -11,7 +11,7 @@ export const RULE_DESCRIPTORS: readonly RuleDescriptor[] = [
     name: 'ReferencedResourceNotFound',
     level: 'error',
     description:
-      'A referenced gateway, host, host:port, subset, mirror host or Gateway selector does not exist. A selector that no workload in the design matches is a warning when the design holds no gateway workloads: the pods may exist in the cluster.',
+      "A referenced gateway, host, host:port, subset, mirror host or Gateway selector does not exist. Hosts resolve in the design's cluster domain (cluster.local unless an IstioOperator sets values.global.proxy.clusterDomain). A selector that no workload in the design matches is a warning when the design holds no gateway workloads: the pods may exist in the cluster.",
     source: 'istio-analyzer',
   },
   {
