@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messagesOf, withCode } from '../testing/analyzeYaml';
+import { istioOperator, messagesOf, withCode } from '../testing/analyzeYaml';
 
 function virtualService(name: string, namespace: string, spec: string): string {
   return `apiVersion: networking.istio.io/v1
@@ -26,6 +26,20 @@ describe('IST0109 ConflictingMeshGatewayVirtualServiceHosts', () => {
     expect(diagnostics[0]?.message).toBe(
       'The VirtualServices default/reviews,team/reviews-extra associated with mesh gateway define the same host */reviews.default.svc.cluster.local which can lead to undefined behavior. This can be fixed by merging the conflicting VirtualServices into a single resource.',
     );
+  });
+
+  it('given a short name and its FQDN in the cluster domain corp.example, when analyzed, then they conflict only with that domain set', () => {
+    const first = virtualService('reviews', 'default', '  hosts: [reviews]');
+    const second = virtualService(
+      'reviews-extra',
+      'team',
+      '  hosts: [reviews.default.svc.corp.example]',
+    );
+    expect(messagesOf('IST0109', [istioOperator('corp.example'), first, second])).toEqual([
+      'The VirtualServices default/reviews,team/reviews-extra associated with mesh gateway define the same host */reviews.default.svc.corp.example which can lead to undefined behavior. This can be fixed by merging the conflicting VirtualServices into a single resource.',
+      'The VirtualServices default/reviews,team/reviews-extra associated with mesh gateway define the same host */reviews.default.svc.corp.example which can lead to undefined behavior. This can be fixed by merging the conflicting VirtualServices into a single resource.',
+    ]);
+    expect(withCode('IST0109', [first, second])).toEqual([]);
   });
 
   it('given the same host exported to different namespaces only (istio/istio#35493), when analyzed, then there is no conflict', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { F0, F1, withCode } from '../testing/analyzeYaml';
+import { F0, F1, istioOperator, withCode } from '../testing/analyzeYaml';
 
 function gateway(hosts: string, namespace = 'istio-system'): string {
   return `apiVersion: networking.istio.io/v1
@@ -48,6 +48,25 @@ describe('IST0132 VirtualServiceHostNotFoundInGateway', () => {
       gateway('["other/my-service.example.com"]'),
       virtualService('[my-service.example.com]', 'istio-system/testing-gateway'),
     ];
+    expect(withCode('IST0132', yaml)).toHaveLength(1);
+  });
+
+  it('given "ns/host" naming the VirtualService namespace on a Gateway in istio-system, when analyzed, then the host is found', () => {
+    const yaml = [
+      ...F0,
+      gateway('["default/my-service.example.com"]'),
+      virtualService('[my-service.example.com]', 'istio-system/testing-gateway'),
+    ];
+    expect(withCode('IST0132', yaml)).toEqual([]);
+  });
+
+  it('given a short host and a Gateway serving *.default.svc.corp.example, when analyzed, then it is found only with that cluster domain', () => {
+    const yaml = [
+      ...F0,
+      gateway('["*.default.svc.corp.example"]'),
+      virtualService('[web]', 'istio-system/testing-gateway'),
+    ];
+    expect(withCode('IST0132', [istioOperator('corp.example'), ...yaml])).toEqual([]);
     expect(withCode('IST0132', yaml)).toHaveLength(1);
   });
 
