@@ -75,6 +75,63 @@ test('moving a node is a change: it is autosaved, kept across a reload, and New 
   await expect(app.node('Service default/proxy')).toBeVisible();
 });
 
+/** Puts text at the end of the YAML as one edit (a paste), so that it is saved in one write. */
+async function insertAtEnd(app: SailplanApp, text: string): Promise<void> {
+  await app.editorPane.locator('.view-lines').click();
+  await app.page.keyboard.press('ControlOrMeta+End');
+  await app.page.keyboard.insertText(text);
+}
+
+test('two tabs on one design never overwrite each other silently: the other tab asks which version to keep', async ({
+  page,
+}) => {
+  const { app, files } = await openApp(page);
+  await typeAtEnd(app, '\n# first tab');
+  await files.saved();
+  // A second tab opens the same design, then the first tab goes on typing.
+  const other = await page.context().newPage();
+  const { app: otherApp, files: otherFiles } = await openApp(other);
+  expect(await otherFiles.designText()).toContain('# first tab');
+  await insertAtEnd(app, '\n# first tab again');
+  await files.saved();
+
+  // The second tab says so, and autosave stops there until the user chooses.
+  const question = other.getByRole('alertdialog', { name: 'This design changed in another tab' });
+  await expect(question).toBeVisible();
+  await expect(otherFiles.toolbar.getByText('Not saved', { exact: true })).toBeVisible();
+  await otherFiles.answer('Keep this tab’s version as a copy');
+  await expect(otherFiles.designName()).toHaveText(/^Untitled design \(/);
+  await otherFiles.saved();
+
+  // From now on each tab writes its own design: neither is asked again, neither loses a line.
+  await insertAtEnd(otherApp, '\n# second tab');
+  await otherFiles.saved();
+  const designs = await otherFiles.openMenu('Designs');
+  await expect(designs.getByRole('menuitemradio', { name: /^Untitled design \(/ })).toBeVisible();
+  await other.keyboard.press('Escape');
+  expect(await otherFiles.designText()).toContain('# second tab');
+  expect(await files.designText()).toContain('# first tab again');
+  expect(await files.designText()).not.toContain('# second tab');
+  await expect(page.getByRole('alertdialog')).toBeHidden();
+});
+
+test('a tab can take the version another tab saved', async ({ page }) => {
+  const { app, files } = await openApp(page);
+  await typeAtEnd(app, '\n# first tab');
+  await files.saved();
+  const other = await page.context().newPage();
+  const { app: otherApp, files: otherFiles } = await openApp(other);
+  await insertAtEnd(otherApp, '\n# second tab');
+  await otherFiles.saved();
+  await files.answer('Load the other tab’s version');
+  expect(await files.designText()).toContain('# second tab');
+  await insertAtEnd(app, '\n# and the first again');
+  await files.saved();
+  await expect(
+    other.getByRole('alertdialog', { name: 'This design changed in another tab' }),
+  ).toBeVisible();
+});
+
 test('designs are saved under names, renamed, reopened and deleted', async ({ page }) => {
   const { app, files } = await openApp(page);
   await files.choose('Designs', 'Save as…');

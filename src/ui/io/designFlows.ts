@@ -95,6 +95,43 @@ export class DesignFlows {
     return true;
   }
 
+  /**
+   * Another tab saved the design open here: autosave holds, and the user chooses which version
+   * to keep. Nothing is lost either way: this tab's version can be kept as a copy under Designs.
+   */
+  async resolveChangedElsewhere(): Promise<void> {
+    const { current } = this.session.state.getState();
+    const answer = await this.ui.ask({
+      title: 'This design changed in another tab',
+      message: `“${current.name}” was saved in another tab of Sailplan while it was open here. Autosave has stopped in this tab, so that neither tab overwrites the other.`,
+      actions: [
+        { id: 'theirs', label: 'Load the other tab’s version', tone: 'primary' },
+        { id: 'mine', label: 'Keep this tab’s version as a copy' },
+      ],
+      // Closing the dialog loses nothing: this tab's version is kept beside the other.
+      cancelId: 'mine',
+      role: 'alertdialog',
+    });
+    if (!this.session.state.getState().changedElsewhere) return;
+    if (answer.action === 'theirs') {
+      const result = await this.session.takeOtherTab();
+      if (result.ok) this.notify('info', 'Loaded the version saved in the other tab.');
+      else {
+        await this.ui.tell(
+          'The other tab’s version could not be opened',
+          `${result.reason}. This tab’s version is kept as a copy instead.`,
+        );
+        await this.session.keepMineAsCopy();
+      }
+      return;
+    }
+    await this.session.keepMineAsCopy();
+    this.notify(
+      'info',
+      `This tab’s version is kept as “${this.session.state.getState().current.name}” under Designs.`,
+    );
+  }
+
   /** Opens content as a new untitled design (after asking, when needed). */
   private async openContent(content: DesignContent, name: string, what: string): Promise<boolean> {
     if (!(await this.confirmReplace(what))) return false;

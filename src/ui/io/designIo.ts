@@ -1,4 +1,4 @@
-import type { SharedDesign } from '../../engine';
+import { loadRe2, type SharedDesign } from '../../engine';
 import type { SailplanStore } from '../../store';
 import type { DesignFlows } from './designFlows';
 import type { DesignSession } from './designSession';
@@ -22,6 +22,12 @@ export class DesignIo {
   constructor(store: SailplanStore, session: DesignSession) {
     this.store = store;
     this.session = session;
+    // Another tab saved the design open here: the user chooses which version to keep.
+    session.state.subscribe((state, previous) => {
+      if (state.changedElsewhere && !previous.changedElsewhere) {
+        void this.flows().then((flows) => flows.resolveChangedElsewhere());
+      }
+    });
   }
 
   /** Gives the function that opens the file picker; returns the detach function. */
@@ -38,7 +44,11 @@ export class DesignIo {
   }
 
   private flows(): Promise<DesignFlows> {
-    this.loadedFlows ??= import('./designFlows').then(({ DesignFlows }) => new DesignFlows(this));
+    // Every design text that comes in (a file, a paste, an example, a link) may hold a regex: RE2
+    // is there before any of them reaches the store.
+    this.loadedFlows ??= Promise.all([import('./designFlows'), loadRe2()]).then(
+      ([{ DesignFlows }]) => new DesignFlows(this),
+    );
     return this.loadedFlows;
   }
 

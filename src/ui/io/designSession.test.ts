@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSailplanStore, type SailplanStore } from '../../store';
 import seedText from '../../../examples/seed-ingress.yaml?raw';
+import type { DesignChannel, DesignSavedMessage } from './designChannel';
 import { contentDigest, contentOf, newDesignId } from './designContent';
-import { DesignSession, readStoredDesign } from './designSession';
+import { CHANGED_ELSEWHERE, DesignSession, readStoredDesign } from './designSession';
 import { MemoryDesignStorage } from './designStorage';
 import { EXAMPLES } from './examples';
 
@@ -132,5 +133,89 @@ describe('the design session', () => {
     store.getState().select({ id: 'VirtualService/default/proxy', origin: 'canvas' });
     await session.open(await example('canary-split').load(), 'Canary split');
     expect(store.getState().selection).toBeNull();
+  });
+  describe('two tabs on one design', () => {
+    /** Tabs of one browser profile: one storage, and a channel that reaches every other tab. */
+    function twoTabs() {
+      const storage = new MemoryDesignStorage();
+      const handlers = new Set<(message: DesignSavedMessage) => void>();
+      const channel = (): DesignChannel => {
+        let own: ((message: DesignSavedMessage) => void) | undefined;
+        return {
+          post: (message) => {
+            for (const handler of handlers) if (handler !== own) handler(message);
+          },
+          listen: (handler) => {
+            own = handler;
+            handlers.add(handler);
+            return () => handlers.delete(handler);
+          },
+        };
+      };
+      const current = { id: newDesignId(), name: 'Untitled design', named: false };
+      const open = () => {
+        const store = createSailplanStore({ text: seedText });
+        const session = new DesignSession(
+          store,
+          storage,
+          current,
+          contentDigest(contentOf(store.getState())),
+          undefined,
+          channel(),
+        );
+        session.start();
+        sessions.push(session);
+        return { store, session };
+      };
+      return { storage, id: current.id, first: open(), second: open() };
+    }
+
+    it('given a design open in two tabs, when one saves it, then the other stops autosaving and says why', async () => {
+      const { storage, id, first, second } = twoTabs();
+      // when the first tab's change is saved
+      first.store.getState().replaceText(`${seedText}# from the first tab\n`);
+      await first.session.flush();
+      // then the second knows, and its own change does not overwrite the first's
+      expect(second.session.state.getState()).toMatchObject({
+        changedElsewhere: true,
+        autosave: 'failed',
+        autosaveProblem: CHANGED_ELSEWHERE,
+      });
+      second.store.getState().replaceText(`${seedText}# from the second tab\n`);
+      await second.session.flush();
+      expect((await storedContent(storage, id)).text).toContain('# from the first tab');
+      expect(first.session.state.getState().changedElsewhere).toBe(false);
+    });
+
+    it('when the other tab’s version is taken, this tab shows it and autosaves again', async () => {
+      const { id, first, second } = twoTabs();
+      first.store.getState().replaceText(`${seedText}# from the first tab\n`);
+      await first.session.flush();
+      second.store.getState().replaceText(`${seedText}# from the second tab\n`);
+      expect(await second.session.takeOtherTab()).toEqual({ ok: true });
+      expect(second.store.getState().text).toContain('# from the first tab');
+      expect(second.store.getState().text).not.toContain('# from the second tab');
+      expect(second.session.state.getState()).toMatchObject({
+        current: { id },
+        changedElsewhere: false,
+        autosave: 'saved',
+      });
+    });
+
+    it('when this tab’s version is kept as a copy, both versions are kept, each under its own id', async () => {
+      const { storage, id, first, second } = twoTabs();
+      first.store.getState().replaceText(`${seedText}# from the first tab\n`);
+      await first.session.flush();
+      second.store.getState().replaceText(`${seedText}# from the second tab\n`);
+      await second.session.keepMineAsCopy();
+      const copy = second.session.state.getState().current;
+      expect(copy.id).not.toBe(id);
+      expect(copy.named).toBe(true);
+      expect(copy.name).toMatch(/^Untitled design \(/);
+      expect((await storedContent(storage, copy.id)).text).toContain('# from the second tab');
+      expect((await storedContent(storage, id)).text).toContain('# from the first tab');
+      // and the first tab is not told its own design changed: the copy is another design
+      expect(first.session.state.getState().changedElsewhere).toBe(false);
+    });
   });
 });

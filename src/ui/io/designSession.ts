@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { fromShareDocument, toShareDocument } from '../../engine';
 import type { SailplanState, SailplanStore } from '../../store';
 import { contentDigest, contentOf, newDesignId, type DesignContent } from './designContent';
+import type { DesignChannel } from './designChannel';
 import type { DesignStorage, StoredDesign, StoredDesignSummary } from './designStorage';
 
 type Positions = SailplanState['positions'];
@@ -25,6 +26,12 @@ export interface SessionState {
   readonly autosave: AutosaveStatus;
   /** Why autosave is off or failed. */
   readonly autosaveProblem: string | undefined;
+  /**
+   * True when another tab saved the open design after this one last wrote it: autosave holds
+   * here, so that neither tab overwrites the other, until the user chooses (`takeOtherTab`,
+   * `keepMineAsCopy`).
+   */
+  readonly changedElsewhere: boolean;
 }
 
 /** The outcome of an operation the user asked for: done, or why not. */
@@ -36,6 +43,10 @@ const SAVE_DELAY = 300;
 const SAVE_MAX_WAIT = 900;
 
 const MAX_NAME_LENGTH = 100;
+
+/** Why autosave holds while another tab's version of the design waits for a choice. */
+export const CHANGED_ELSEWHERE =
+  'This design changed in another tab: autosave waits here until you choose which version to keep.';
 
 /** A name for a copy kept automatically: `Untitled design (27 Nov, 04:31)`. */
 function keptName(name: string, date: Date): string {
@@ -75,6 +86,11 @@ export class DesignSession {
   private saving: Promise<void> | undefined;
   private saveAgain = false;
   private readonly disposers: (() => void)[] = [];
+  private readonly channel: DesignChannel | undefined;
+  /** How many times another tab said it saved the open design (to read its latest version). */
+  private savedElsewhere = 0;
+  /** This tab, in the channel's messages. */
+  private readonly tab = newDesignId();
 
   constructor(
     store: SailplanStore,
@@ -82,9 +98,11 @@ export class DesignSession {
     current: CurrentDesign,
     baseline: string,
     autosaveProblem?: string,
+    channel?: DesignChannel,
   ) {
     this.store = store;
     this.storage = storage;
+    this.channel = channel;
     this.baseline = baseline;
     this.placedAt = { ...store.getState().positions };
     this.state = createStore<SessionState>()(() => ({
@@ -92,6 +110,7 @@ export class DesignSession {
       designs: [],
       autosave: storage.persistent ? 'saved' : 'off',
       autosaveProblem,
+      changedElsewhere: false,
     }));
   }
 
@@ -121,6 +140,28 @@ export class DesignSession {
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
     });
+    if (this.channel !== undefined) {
+      this.disposers.push(
+        this.channel.listen((message) => {
+          if (message.tab === this.tab) return;
+          const { current, changedElsewhere } = this.state.getState();
+          if (message.id !== current.id) {
+            // A named design saved elsewhere: the Designs menu lists it as it is now.
+            void this.refreshList();
+            return;
+          }
+          this.savedElsewhere += 1;
+          if (changedElsewhere) return;
+          clearTimeout(this.timer);
+          this.timer = undefined;
+          this.state.setState({
+            changedElsewhere: true,
+            autosave: 'failed',
+            autosaveProblem: CHANGED_ELSEWHERE,
+          });
+        }),
+      );
+    }
     void this.refreshList();
   }
 
@@ -181,7 +222,9 @@ export class DesignSession {
       this.timer = undefined;
       void this.save();
     }, delay);
-    if (this.storage.persistent) this.state.setState({ autosave: 'pending' });
+    if (this.storage.persistent && !this.state.getState().changedElsewhere) {
+      this.state.setState({ autosave: 'pending' });
+    }
   }
 
   private save(): Promise<void> {
@@ -191,14 +234,15 @@ export class DesignSession {
       return this.saving;
     }
     this.firstUnsavedAt = undefined;
-    if (this.suspended > 0) return Promise.resolve();
+    if (this.suspended > 0 || this.state.getState().changedElsewhere) return Promise.resolve();
     const record = this.recordOf(this.state.getState().current);
     if (this.storage.persistent) this.state.setState({ autosave: 'saving' });
     this.saving = this.storage
       .writeCurrent(record)
       .then(
         () => {
-          if (this.storage.persistent) {
+          this.channel?.post({ kind: 'saved', id: record.id, tab: this.tab });
+          if (this.storage.persistent && !this.state.getState().changedElsewhere) {
             this.state.setState({ autosave: 'saved', autosaveProblem: undefined });
           }
         },
@@ -283,11 +327,71 @@ export class DesignSession {
   async open(content: DesignContent, name: string): Promise<void> {
     await this.swapping(async () => {
       const previous = this.state.getState().current;
-      if (!previous.named) await this.removeQuietly(previous.id);
+      // Changed in another tab, the record is that tab's work now: it stays.
+      if (!previous.named && !this.state.getState().changedElsewhere) {
+        await this.removeQuietly(previous.id);
+      }
       this.baseline = contentDigest(content);
       this.apply(content);
-      this.state.setState({ current: { id: newDesignId(), name, named: false } });
+      this.state.setState({
+        current: { id: newDesignId(), name, named: false },
+        ...this.settledElsewhere(),
+      });
     });
+  }
+
+  /**
+   * After another tab changed the open design: opens the version it saved, dropping this tab's
+   * changes. Writes nothing (the stored version is the one shown). Refuses, changing nothing, when
+   * the stored record cannot be read.
+   */
+  async takeOtherTab(): Promise<SessionResult> {
+    const { current } = this.state.getState();
+    let record: unknown;
+    let seen: number;
+    try {
+      // The other tab may save again while its record is read: then its newer version is read.
+      do {
+        seen = this.savedElsewhere;
+        record = await this.storage.read(current.id);
+      } while (seen !== this.savedElsewhere);
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+    const stored = readStoredDesign(record);
+    if (!stored.ok) return stored;
+    this.suspended += 1;
+    try {
+      this.apply(stored.content);
+    } finally {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.firstUnsavedAt = undefined;
+      this.suspended -= 1;
+    }
+    this.baseline = stored.baseline;
+    this.state.setState({
+      current: { id: current.id, name: stored.name, named: stored.named },
+      changedElsewhere: false,
+      autosave: 'saved',
+      autosaveProblem: undefined,
+    });
+    await this.refreshList();
+    return { ok: true };
+  }
+
+  /**
+   * After another tab changed the open design: keeps this tab's version as a design of its own,
+   * under a generated name (listed under Designs); the other tab's version stays as it saved it.
+   */
+  async keepMineAsCopy(): Promise<void> {
+    const { current } = this.state.getState();
+    this.state.setState({
+      current: { id: newDesignId(), name: keptName(current.name, new Date()), named: true },
+      changedElsewhere: false,
+    });
+    await this.saveNow();
+    await this.refreshList();
   }
 
   /** Keeps the open untitled design under a generated name, so that opening another loses nothing. */
@@ -314,10 +418,15 @@ export class DesignSession {
     if (!stored.ok) return stored;
     await this.swapping(async () => {
       const previous = this.state.getState().current;
-      if (!previous.named && previous.id !== id) await this.removeQuietly(previous.id);
+      if (!previous.named && previous.id !== id && !this.state.getState().changedElsewhere) {
+        await this.removeQuietly(previous.id);
+      }
       this.baseline = contentDigest(stored.content);
       this.apply(stored.content);
-      this.state.setState({ current: { id, name: stored.name, named: true } });
+      this.state.setState({
+        current: { id, name: stored.name, named: true },
+        ...this.settledElsewhere(),
+      });
     });
     return { ok: true };
   }
@@ -382,6 +491,13 @@ export class DesignSession {
       this.state.setState({ current: { id: newDesignId(), name: current.name, named: false } });
     });
     return { ok: true };
+  }
+
+  /** Another design is open: what another tab did to the previous one no longer holds autosave. */
+  private settledElsewhere(): Partial<SessionState> {
+    return this.state.getState().changedElsewhere
+      ? { changedElsewhere: false, autosaveProblem: undefined }
+      : {};
   }
 
   private async removeQuietly(id: string): Promise<void> {

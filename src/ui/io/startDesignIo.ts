@@ -1,11 +1,14 @@
 import {
   fromShareDocument,
   isShareFragment,
+  loadRe2,
+  mayNeedRe2,
   SHARE_FORMAT_VERSION,
   type SharedDesign,
 } from '../../engine';
 import { createSailplanStore } from '../../store';
 import { contentDigest, newDesignId, type DesignContent } from './designContent';
+import { openDesignChannel } from './designChannel';
 import { DesignIo } from './designIo';
 import { DesignSession, readStoredDesign, type CurrentDesign } from './designSession';
 import { MemoryDesignStorage, openDesignStorage, type DesignStorage } from './designStorage';
@@ -66,6 +69,7 @@ export async function startDesignIo(seed: SeedFiles): Promise<DesignIo> {
   } catch (error) {
     // Whatever failed, the app still opens: the seed, in memory, saying why autosave is off.
     const content = seedContent(seed);
+    if (mayNeedRe2(content.text)) await loadRe2();
     const store = createSailplanStore({
       text: content.text,
       tests: content.tests,
@@ -161,6 +165,9 @@ async function startSession(seed: SeedFiles): Promise<DesignIo> {
     }
   }
 
+  // RE2 loads after the first paint, unless the design opening may hold a regex: then the engine
+  // needs it to derive the design at all, and the canvas waits for it.
+  if (mayNeedRe2(opening.content.text)) await loadRe2();
   const store = createSailplanStore({
     text: opening.content.text,
     tests: opening.content.tests,
@@ -176,6 +183,8 @@ async function startSession(seed: SeedFiles): Promise<DesignIo> {
     opening.current,
     opening.baseline,
     storage.persistent ? undefined : problems[0],
+    // Tabs share the stored designs, so they tell each other what they write.
+    storage.persistent ? openDesignChannel() : undefined,
   );
   session.start();
   if (opening.saveNow) await session.saveNow();
