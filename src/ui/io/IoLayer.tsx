@@ -25,13 +25,29 @@ function hasFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
 }
 
-function NoticeList() {
+/** At most this many notices that go by themselves are shown: a newer one retires the oldest. */
+const MAX_PASSING_NOTICES = 3;
+
+/** The notices in the corner: each goes by itself some seconds after it appeared, except errors. */
+export function NoticeList() {
   const notices = useSailplan((state) => state.notices);
   const dismiss = useSailplan((state) => state.dismissNotice);
+  // When each notice appeared: its time runs from then, not from the latest notice's arrival.
+  const shownAt = useRef(new Map<number, number>());
   useEffect(() => {
-    const timers = notices
-      .filter((notice) => notice.tone !== 'error')
-      .map((notice) => setTimeout(() => dismiss(notice.id), NOTICE_MILLISECONDS));
+    const now = Date.now();
+    const passing = notices.filter((notice) => notice.tone !== 'error');
+    const retired = passing.slice(0, Math.max(0, passing.length - MAX_PASSING_NOTICES));
+    for (const notice of retired) dismiss(notice.id);
+    const seen = shownAt.current;
+    for (const id of seen.keys()) {
+      if (!notices.some((notice) => notice.id === id)) seen.delete(id);
+    }
+    const timers = passing.slice(retired.length).map((notice) => {
+      const since = seen.get(notice.id) ?? now;
+      seen.set(notice.id, since);
+      return setTimeout(() => dismiss(notice.id), Math.max(0, since + NOTICE_MILLISECONDS - now));
+    });
     return () => timers.forEach(clearTimeout);
   }, [notices, dismiss]);
   return (
