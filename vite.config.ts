@@ -3,11 +3,18 @@ import react from '@vitejs/plugin-react';
 import { initialSizePlugin } from './scripts/initialSizePlugin';
 import { designSchemaPlugin } from './scripts/designSchemaPlugin';
 import { contentSecurityPolicyPlugin } from './scripts/contentSecurityPolicyPlugin';
+import { re2OnDemandPlugin } from './scripts/re2OnDemand';
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static host under any base path.
   base: './',
-  plugins: [react(), designSchemaPlugin(), initialSizePlugin(300), contentSecurityPolicyPlugin()],
+  plugins: [
+    react(),
+    re2OnDemandPlugin(),
+    designSchemaPlugin(),
+    initialSizePlugin(300),
+    contentSecurityPolicyPlugin(),
+  ],
   optimizeDeps: {
     include: ['monaco-yaml/yaml.worker.js'],
   },

@@ -10,3 +10,4 @@ export * from './edits';
 export * from './simulate';
 export * from './analyze';
 export * from './share';
+export * from './regex';

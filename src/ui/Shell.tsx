@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { loadRe2 } from '../engine';
 import { useSailplan } from '../store';
 import { Canvas } from '../canvas';
 import { BottomPanel } from './BottomPanel';
@@ -10,13 +11,20 @@ import { useUndoRedoShortcuts } from './useUndoRedoShortcuts';
 // The inspector's layout rules are needed with the canvas; its code is not (see Inspector below).
 import './inspector/inspector.css';
 
-// Monaco is large: its code arrives after the canvas has painted.
-const YamlEditor = lazy(() => import('../editor/YamlEditor'));
+// Monaco is large: its code arrives after the canvas has painted. Typing can write a regex, so the
+// editor also waits for RE2 (loadRe2 starts loading it here, after the first paint; it is far
+// smaller than Monaco).
+const YamlEditor = lazy(() =>
+  Promise.all([import('../editor/YamlEditor'), loadRe2()]).then(([module]) => module),
+);
 
 // The inspector (its views, fields and the edit planning they use) is not needed to paint the
 // canvas: it loads beside it, in a chunk of its own, while a placeholder of its width holds its place.
+// Its fields can set a regex match, so it waits for RE2 too.
 const Inspector = lazy(() =>
-  import('./inspector/Inspector').then((module) => ({ default: module.Inspector })),
+  Promise.all([import('./inspector/Inspector'), loadRe2()]).then(([module]) => ({
+    default: module.Inspector,
+  })),
 );
 
 /** Where the inspector will be, as wide as it will be (open, or collapsed to its rail). */

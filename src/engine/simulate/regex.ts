@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2 } from '../regex/re2';
 
 /**
  * RE2 regular expressions as Envoy runs them (`safe_regex`, `regex_rewrite`): linear time, never
@@ -22,8 +23,10 @@ export function compileRegex(pattern: string): CompiledRegex {
   if (pattern.length > MAX_REGEX_LENGTH) {
     result = { ok: false, error: `regex is longer than ${MAX_REGEX_LENGTH} characters` };
   } else {
+    // Outside the try: RE2 not loaded is the app's error, never a pattern that does not compile.
+    const { RE2JS: engine } = re2();
     try {
-      result = { ok: true, regex: RE2JS.compile(pattern) };
+      result = { ok: true, regex: engine.compile(pattern) };
     } catch (error) {
       result = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

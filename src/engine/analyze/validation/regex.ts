@@ -1,4 +1,4 @@
-import { RE2JS, RE2JSException } from 're2js';
+import { re2 } from '../../regex/re2';
 import { utf8Length } from './text';
 
 /** Istio's limit on a regular expression's length, in bytes (Envoy's program-size proxy). */
@@ -29,6 +29,7 @@ export function validateRegex(expression: string, where: string): string | undef
 function compileProblem(expression: string): string | undefined {
   if (compiledResults.has(expression)) return compiledResults.get(expression);
   let problem: string | undefined;
+  const { RE2JS, RE2JSException } = re2();
   try {
     RE2JS.compile(expression);
   } catch (error) {
