@@ -8,11 +8,15 @@ import {
   type Request,
 } from '../engine';
 import { deriveDocument, type Derived } from './derive';
+import { defaultDesignReader, type DesignReader } from './designReader';
+import type { DeriveProgress } from './deriveProtocol';
 import {
+  derivedFromWorker,
   LARGE_DESIGN_LIMITS,
   tooLargeDiagnostic,
   unparsedDerived,
   unreadableDiagnostic,
+  type DesignReading,
   type LargeDesignLimits,
 } from './largeDesign';
 import {
@@ -95,6 +99,11 @@ export interface SailplanState
    */
   readonly lastGood: Derived;
   readonly buffer: TextBuffer;
+  /**
+   * How far the derive worker has read a large text (`null` when no read is under way): the page
+   * shows it while the canvas keeps the last design it drew.
+   */
+  readonly reading: DesignReading | null;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
 
@@ -180,9 +189,11 @@ export interface SailplanStoreOptions {
   readonly silenced?: readonly string[];
   /** When typed changes are derived; planned edits, undo, redo and loads are derived at once. */
   readonly typing?: DeriveTiming;
-  /** Text lengths from which the syntax worker reads the text first, and past which it is not drawn. */
+  /** Text lengths from which the derive worker reads the text, and past which it is not drawn. */
   readonly largeDesign?: LargeDesignLimits;
-  /** Reads large texts off the page (a worker in the browser; in place in Node). */
+  /** Derives large texts off the page (a worker in the browser; in place in Node). */
+  readonly designReader?: DesignReader;
+  /** Marks the syntax errors of texts too large to draw, off the page. */
   readonly syntaxChecker?: SyntaxChecker;
 }
 
@@ -198,16 +209,18 @@ export function createSailplanStore({
   silenced = [],
   typing = { delay: TYPING_DERIVE_DELAY_MS, maxWait: TYPING_DERIVE_MAX_WAIT_MS },
   largeDesign = LARGE_DESIGN_LIMITS,
+  designReader,
   syntaxChecker,
 }: SailplanStoreOptions): SailplanStore {
   const initialBuffer = new InMemoryTextBuffer(text);
-  // A large text is read by the syntax worker before the page parses it, the first one included:
-  // until then the store holds the empty design of version 0.
+  // A large text is derived by the derive worker, the first one included: until then the store
+  // holds the empty design of version 0.
   const startsLarge = text.length >= largeDesign.checkFrom;
   const initial = startsLarge
     ? deriveDocument(fileName, '', 0, undefined, silenced)
     : deriveDocument(fileName, text, initialBuffer.getVersion(), undefined, silenced);
   let checker = syntaxChecker;
+  let reader = designReader;
   /** The last derivation the page parsed: the base of the next one (parse only what changed). */
   let parsedBase = initial;
   let deriveNow: () => void = () => undefined;
@@ -219,7 +232,11 @@ export function createSailplanStore({
     const deriveOnPage = (current: string, version: number) => {
       const next = deriveDocument(fileName, current, version, parsedBase, get().silenced);
       parsedBase = next;
-      set({ derived: next, lastGood: next.syntaxErrors === 0 ? next : get().lastGood });
+      set({
+        derived: next,
+        lastGood: next.syntaxErrors === 0 ? next : get().lastGood,
+        reading: null,
+      });
     };
     const setUnparsed = (
       current: string,
@@ -229,51 +246,63 @@ export function createSailplanStore({
     ) => {
       set({
         derived: unparsedDerived(fileName, current, version, check, extra, get().silenced),
+        reading: null,
       });
     };
-    /** Version whose text the syntax worker is reading. */
+    /** Version whose text a worker is reading. */
     let checking: number | undefined;
-    // A large text goes to the syntax worker first: the page parses it only once it is known to
-    // be readable and small enough to draw, so no paste can freeze or crash the page.
+    // A text too large to draw is only checked by the syntax worker, which marks its errors.
+    const checkTooLarge = (current: string, version: number) => {
+      const tooLarge = [tooLargeDiagnostic(fileName, current, largeDesign)];
+      // Said at once; the check adds the syntax errors' places when it is done.
+      setUnparsed(current, version, undefined, tooLarge);
+      checker ??= defaultSyntaxChecker();
+      void checker.check(fileName, current, false).then((outcome) => {
+        if (outcome === 'superseded' || get().version !== version) return;
+        checking = undefined;
+        if (outcome.ok) setUnparsed(current, version, outcome.check, tooLarge);
+        else
+          setUnparsed(current, version, undefined, [
+            unreadableDiagnostic(fileName, outcome.reason),
+          ]);
+      });
+    };
+    // A large text is derived by the derive worker, which reports its progress, so no paste can
+    // freeze or crash the page; the canvas keeps the last design until the new one arrives.
     const deriveLarge = (current: string, version: number) => {
       if (checking === version) return;
       checking = version;
-      const tooLarge = current.length > largeDesign.drawnUpTo;
-      // Said at once; the check adds the syntax errors' places when it is done.
-      if (tooLarge)
-        setUnparsed(current, version, undefined, [
-          tooLargeDiagnostic(fileName, current, largeDesign),
-        ]);
-      checker ??= defaultSyntaxChecker();
-      void checker.check(fileName, current, !tooLarge).then((outcome) => {
+      if (current.length > largeDesign.drawnUpTo) {
+        checkTooLarge(current, version);
+        return;
+      }
+      set({ reading: { version, stage: 'parsing', parsed: 0, total: 0 } });
+      reader ??= defaultDesignReader();
+      const onProgress = (progress: DeriveProgress) => {
+        if (get().version === version) set({ reading: { version, ...progress } });
+      };
+      void reader.read(fileName, current, get().silenced, onProgress).then((outcome) => {
         if (outcome === 'superseded' || get().version !== version) return;
         checking = undefined;
         if (!outcome.ok) {
           setUnparsed(current, version, undefined, [
             unreadableDiagnostic(fileName, outcome.reason),
           ]);
-        } else if (tooLarge) {
-          setUnparsed(current, version, outcome.check, [
-            tooLargeDiagnostic(fileName, current, largeDesign),
-          ]);
-        } else if (outcome.check.errors > 0) {
-          setUnparsed(current, version, outcome.check, []);
-        } else {
-          deriveOnPage(current, version);
+          return;
         }
+        const next = derivedFromWorker(fileName, current, version, outcome.result);
+        set({
+          derived: next,
+          lastGood: next.syntaxErrors === 0 ? next : get().lastGood,
+          reading: null,
+        });
       });
     };
-    /**
-     * Derives the current text. A planned edit (`planned`) changes a text the page has just read
-     * with its own minimal edits: it needs no check first, as long as the design is drawn.
-     */
-    const deriveCurrent = (planned = false) => {
+    /** Derives the current text: on the page, or in the derive worker when it is large. */
+    const deriveCurrent = () => {
       const { text: current, version, derived } = get();
       if (derived.version === version) return;
-      const checkFirst =
-        current.length >= largeDesign.checkFrom &&
-        !(planned && current.length <= largeDesign.drawnUpTo);
-      if (checkFirst) deriveLarge(current, version);
+      if (current.length >= largeDesign.checkFrom) deriveLarge(current, version);
       else deriveOnPage(current, version);
     };
     deriveNow = () => deriveCurrent();
@@ -292,7 +321,7 @@ export function createSailplanStore({
         scheduler.schedule();
       } else {
         scheduler.cancel();
-        deriveCurrent(change.origin === 'intent');
+        deriveCurrent();
       }
     };
     unsubscribe = initialBuffer.onDidChange(onChange);
@@ -304,6 +333,7 @@ export function createSailplanStore({
       derived: initial,
       lastGood: initial,
       buffer: initialBuffer,
+      reading: null,
       canUndo: false,
       canRedo: false,
       selection: null,

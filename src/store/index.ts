@@ -9,3 +9,4 @@ export * from './traceHighlight';
 export * from './routeTestsSlice';
 export * from './silencedSlice';
 export * from './revealSlice';
+export type { DesignReading } from './largeDesign';

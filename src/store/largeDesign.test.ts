@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSailplanStore } from './createSailplanStore';
-import type { LargeDesignLimits } from './largeDesign';
-import type { SyntaxChecker } from './syntaxChecker';
+import { deriveDocument } from './derive';
+import type { DesignReader } from './designReader';
+import type { DesignReading, LargeDesignLimits } from './largeDesign';
+import type { SailplanStore } from './createSailplanStore';
+import type { InMemoryTextBuffer } from './textBuffer';
 
 const seed = readFileSync(new URL('../../examples/seed-ingress.yaml', import.meta.url), 'utf8');
-// Small limits stand for the app's (256 KB, 2 MB): the logic is the same, the tests stay quick.
+// Small limits stand for the app's (256 KB, 16 MB): the logic is the same, the tests stay quick.
 const limits: LargeDesignLimits = { checkFrom: 4 * 1024, drawnUpTo: 16 * 1024 };
 
 function service(name: string): string {
@@ -17,35 +20,65 @@ function designOf(length: number): string {
   for (let index = 0; text.length < length; index += 1) text += service(`padding-${index}`);
   return text;
 }
-/** Answers of the in-place checker arrive in a microtask; the page's derive follows in the same. */
+/** Waits until the store's state satisfies `done` (the in-place worker answers in tasks). */
+function until(store: SailplanStore, done: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (done()) {
+      resolve();
+      return;
+    }
+    const unsubscribe = store.subscribe(() => {
+      if (!done()) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+const drawn = (store: SailplanStore) => () =>
+  store.getState().derived.version === store.getState().version;
+/** Lets the syntax checker's microtask answers arrive. */
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('a large design', () => {
-  it('given a large valid paste, then it is read off the page first, then drawn', async () => {
+  it('given a large valid paste, then it is derived off the page with progress, and drawn as the page would draw it', async () => {
     const store = createSailplanStore({ text: seed, largeDesign: limits });
+    const before = store.getState().lastGood;
     const large = designOf(8 * 1024);
+    const readings: DesignReading[] = [];
+    store.subscribe((state) => {
+      if (state.reading !== null) readings.push(state.reading);
+    });
     store.getState().replaceText(large);
-    // Not parsed on the page yet: the derivation waits for the check.
+    // Not derived on the page: the diagram keeps the last design meanwhile.
     expect(store.getState().derived.version).toBeLessThan(store.getState().version);
-    await settled();
+    expect(store.getState().lastGood).toBe(before);
+    expect(store.getState().reading).toMatchObject({ version: store.getState().version });
+    await until(store, drawn(store));
     const state = store.getState();
-    expect(state.derived.version).toBe(state.version);
+    expect(state.reading).toBeNull();
+    const documents = deriveDocument('design.yaml', large, 1, undefined).design.files[0]?.documents;
+    expect(readings.at(-1)).toMatchObject({
+      stage: 'checking',
+      parsed: documents?.length,
+      total: documents?.length,
+    });
+    expect(state.text).toBe(large);
     expect(state.derived.syntaxErrors).toBe(0);
     expect(state.lastGood).toBe(state.derived);
-    expect(state.derived.topology.byId.has('Service/default/padding-0')).toBe(true);
+    const onPage = deriveDocument('design.yaml', large, state.version, undefined);
+    expect(state.derived.topology).toEqual(onPage.topology);
+    expect(state.derived.diagnostics).toEqual(onPage.diagnostics);
   });
 
-  it('given a large paste with a syntax error, then it is never parsed on the page: the error is marked at its line and the diagram kept', async () => {
+  it('given a large paste with a syntax error, then the error is marked at its line, the text and the diagram kept', async () => {
     const store = createSailplanStore({ text: seed, largeDesign: limits });
     const before = store.getState().lastGood;
     const large = `${designOf(8 * 1024)}---\nkind: Service\nmetadata: {name: "unclosed\n`;
     store.getState().replaceText(large);
-    await settled();
+    await until(store, drawn(store));
     const state = store.getState();
     expect(state.text).toBe(large);
-    expect(state.derived.version).toBe(state.version);
     expect(state.derived.syntaxErrors).toBeGreaterThan(0);
-    expect(state.derived.design.model.resources).toEqual([]);
     const lastLine = large.split('\n').length - 1;
     expect(state.derived.diagnostics[0]).toMatchObject({ code: 'SP0001', level: 'error' });
     expect(state.derived.diagnostics[0]?.range?.line).toBeGreaterThanOrEqual(lastLine - 1);
@@ -66,6 +99,7 @@ describe('a large design', () => {
     expect(atOnce.version).toBe(store.getState().version);
     expect(atOnce.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['SP0003']);
     expect(atOnce.diagnostics[0]?.message).toContain('more than the 16 KB Sailplan draws');
+    expect(store.getState().reading).toBeNull();
     await settled();
     const state = store.getState();
     expect(state.derived.diagnostics.map((diagnostic) => diagnostic.code)).toEqual([
@@ -91,10 +125,10 @@ describe('a large design', () => {
     });
   });
 
-  it('given a gesture on a large design that is drawn, then its result is derived at once', async () => {
+  it('given a gesture on a large design that is drawn, then it is planned on the page and its result derived by the worker', async () => {
     const store = createSailplanStore({ text: seed, largeDesign: limits });
     store.getState().replaceText(designOf(8 * 1024));
-    await settled();
+    await until(store, drawn(store));
     expect(
       store.getState().dispatch({
         type: 'resource.rename',
@@ -102,35 +136,57 @@ describe('a large design', () => {
         name: 'renamed',
       }),
     ).toMatchObject({ ok: true });
+    expect(store.getState().text).toContain('name: renamed');
+    await until(store, drawn(store));
     const state = store.getState();
-    expect(state.derived.version).toBe(state.version);
     expect(state.derived.topology.byId.has('Service/default/renamed')).toBe(true);
+    expect(state.derived.topology.byId.has('Service/default/padding-0')).toBe(false);
+  });
+
+  it('given typing in a large design faster than it is read, then only the latest text is drawn', async () => {
+    const store = createSailplanStore({
+      text: seed,
+      largeDesign: limits,
+      typing: { delay: 0, maxWait: 0 },
+    });
+    const large = designOf(8 * 1024);
+    store.getState().replaceText(large);
+    const buffer = store.getState().buffer as InMemoryTextBuffer;
+    let offset = large.length;
+    for (const letter of ['a', 'b', 'c']) {
+      buffer.type([{ start: offset, end: offset, text: `# ${letter}\n` }]);
+      offset += 4;
+    }
+    await until(store, drawn(store));
+    const state = store.getState();
+    expect(state.text.endsWith('# c\n')).toBe(true);
+    expect(state.derived.design.files[0]?.text).toBe(state.text);
+    expect(state.reading).toBeNull();
   });
 
   it('given a reader that fails, then the design is marked unreadable and the diagram kept', async () => {
-    // The port's contract: a check may fail (a worker that crashed or met its watchdog).
-    const failing: SyntaxChecker = {
-      check: () => Promise.resolve({ ok: false, reason: 'the reader stopped unexpectedly' }),
+    // The port's contract: a read may fail (a worker that crashed or stalled past its watchdog).
+    const failing: DesignReader = {
+      read: () => Promise.resolve({ ok: false, reason: 'the reader stopped unexpectedly' }),
       dispose: () => undefined,
     };
-    const store = createSailplanStore({ text: seed, largeDesign: limits, syntaxChecker: failing });
+    const store = createSailplanStore({ text: seed, largeDesign: limits, designReader: failing });
     const before = store.getState().lastGood;
     store.getState().replaceText(designOf(8 * 1024));
-    await settled();
-    const { derived, lastGood } = store.getState();
+    await until(store, drawn(store));
+    const { derived, lastGood, reading } = store.getState();
     expect(derived.diagnostics[0]?.message).toMatch(
       /^The design could not be read: the reader stopped unexpectedly\. Your text is kept/,
     );
     expect(lastGood).toBe(before);
+    expect(reading).toBeNull();
   });
 
   it('given a store created with a large text (a restored design), then it is read before it is drawn', async () => {
     const large = designOf(8 * 1024);
     const store = createSailplanStore({ text: large, largeDesign: limits });
     expect(store.getState().derived.version).toBe(0);
-    await settled();
-    const state = store.getState();
-    expect(state.derived.version).toBe(state.version);
-    expect(state.lastGood.topology.byId.has('Service/default/padding-0')).toBe(true);
+    await until(store, drawn(store));
+    expect(store.getState().lastGood.topology.byId.has('Service/default/padding-0')).toBe(true);
   });
 });

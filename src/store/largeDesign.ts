@@ -1,25 +1,48 @@
 import {
   buildModel,
   buildTopology,
+  parseFile,
   toSourceRange,
   unparsedFile,
+  type DestinationRuleResource,
   type Diagnostic,
+  type GatewayResource,
+  type Model,
+  type ParsedDocument,
+  type ParsedFile,
+  type Resource,
+  type ServiceEntryResource,
+  type ServiceResource,
   type SyntaxCheck,
+  type Topology,
+  type VirtualServiceResource,
+  type WorkloadResource,
 } from '../engine';
 import { diagnose, type Derived } from './derive';
+import type { DeriveProgress, DeriveResult } from './deriveProtocol';
+
+/** A read of a large text under way: its version and how far the derive worker has got. */
+export interface DesignReading extends DeriveProgress {
+  readonly version: number;
+}
 
 /**
- * Where the page stops parsing a design itself (text lengths, in UTF-16 code units as
- * `string.length` counts them). Parsing takes the page about 0.6 s per MB on two idle cores
+ * Where the page stops deriving a design itself (text lengths, in UTF-16 code units as
+ * `string.length` counts them). Parsing takes about 0.6 s per MB on two idle cores
  * (docs/analyzers.md §3.3), more with the model and the analysis, and the page must never be
  * frozen by what it is given.
  */
 export interface LargeDesignLimits {
-  /** Text at least this long is read by the syntax worker before the page parses it. */
+  /**
+   * Text at least this long is derived by the derive worker (parse, model, topology, analysis),
+   * with progress; the page receives the result as plain data and parses a document only when
+   * something reads it (an edit planned on it, the inspector's source ranges).
+   */
   readonly checkFrom: number;
   /**
-   * Text longer than this is never parsed on the page: the editor keeps it, the canvas keeps the
-   * last design it drew (docs/analyzers.md §3.3's hard limit, below the 5 MB it measured).
+   * Text longer than this is never derived: the editor keeps it, the syntax worker marks its
+   * errors, the canvas keeps the last design it drew. The worker keeps ~30 MB of parse per MB of
+   * YAML, and a read of this size takes a minute on a busy machine.
    */
   readonly drawnUpTo: number;
 }
@@ -27,7 +50,7 @@ export interface LargeDesignLimits {
 /** The limits the app uses. */
 export const LARGE_DESIGN_LIMITS: LargeDesignLimits = {
   checkFrom: 256 * 1024,
-  drawnUpTo: 2 * 1024 * 1024,
+  drawnUpTo: 16 * 1024 * 1024,
 };
 
 function size(length: number): string {
@@ -90,5 +113,99 @@ export function unparsedDerived(
     diagnostics: diagnose(design, silenced),
     // At least one: the text is not drawn, whatever the check found.
     syntaxErrors: Math.max(1, carried, (check?.errors ?? 0) + extra.length),
+  };
+}
+
+/**
+ * A document of a text the derive worker parsed: the page parses it (alone, as the worker did)
+ * only when its tree is read, e.g. by an edit planned on it or a source range looked up in it.
+ * Ranges inside a ParsedDocument's trees are relative to its own text, so parsing it alone gives
+ * the same ones.
+ */
+function lazyDocument(
+  file: string,
+  index: number,
+  offset: number,
+  text: string,
+  diagnostics: readonly Diagnostic[],
+): ParsedDocument {
+  let parsed: ParsedDocument | undefined;
+  const parse = (): ParsedDocument => {
+    parsed ??= parseFile({ name: file, text }).documents[0];
+    if (parsed === undefined) throw new Error(`Document ${index} of ${file} split into none`);
+    return parsed;
+  };
+  return {
+    file,
+    index,
+    offset,
+    text,
+    get tree() {
+      return parse().tree;
+    },
+    get document() {
+      return parse().document;
+    },
+    diagnostics,
+  };
+}
+
+function pick<T extends Resource>(resources: readonly Resource[], indexes: readonly number[]): T[] {
+  const picked: T[] = [];
+  for (const index of indexes) {
+    const resource = resources[index];
+    if (resource !== undefined) picked.push(resource as T);
+  }
+  return picked;
+}
+
+/**
+ * The derivation of `text` from what the derive worker posted: its model, topology and diagnostics
+ * as the worker made them, and a design whose documents the page parses one by one when read.
+ */
+export function derivedFromWorker(
+  fileName: string,
+  text: string,
+  version: number,
+  result: DeriveResult,
+): Derived {
+  const { summary, resources } = result;
+  const indexes = summary.modelIndexes;
+  const model: Model = {
+    ...summary.modelRest,
+    resources,
+    byKey: new Map(resources.map((resource) => [resource.key, resource])),
+    services: pick<ServiceResource>(resources, indexes.services),
+    workloads: pick<WorkloadResource>(resources, indexes.workloads),
+    gateways: pick<GatewayResource>(resources, indexes.gateways),
+    virtualServices: pick<VirtualServiceResource>(resources, indexes.virtualServices),
+    destinationRules: pick<DestinationRuleResource>(resources, indexes.destinationRules),
+    serviceEntries: pick<ServiceEntryResource>(resources, indexes.serviceEntries),
+    unmodelled: result.unmodelled,
+    diagnostics: result.modelDiagnostics,
+  };
+  const checked = summary.check.documents;
+  const documents = checked.map((document, index) =>
+    lazyDocument(
+      fileName,
+      index,
+      document.offset,
+      text.slice(document.offset, checked[index + 1]?.offset ?? text.length),
+      document.diagnostics,
+    ),
+  );
+  const file: ParsedFile = { name: fileName, text, documents, lineStarts: summary.lineStarts };
+  const topology: Topology = {
+    nodes: result.nodes,
+    edges: result.edges,
+    byId: new Map(result.nodes.map((node) => [node.id, node])),
+    namespaces: summary.namespaces,
+  };
+  return {
+    version,
+    design: { files: [file], model },
+    topology,
+    diagnostics: result.diagnostics,
+    syntaxErrors: summary.syntaxErrors,
   };
 }
