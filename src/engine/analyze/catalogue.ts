@@ -194,7 +194,7 @@ export const RULE_DESCRIPTORS: readonly RuleDescriptor[] = [
     name: 'HiddenFromIngressByExportTo',
     level: 'warning',
     description:
-      "exportTo hides a VirtualService or DestinationRule from the ingress gateway's namespace.",
+      "exportTo hides a VirtualService, DestinationRule, Service or ServiceEntry the ingress needs from the gateway pods' namespace.",
     source: 'sailplan',
   },
   {

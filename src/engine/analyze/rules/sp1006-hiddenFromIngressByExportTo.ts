@@ -4,8 +4,15 @@ import {
   isVisibleTo,
   resolveGatewayRef,
   resolveHost,
+  SERVICE_EXPORT_TO_ANNOTATION,
 } from '../../model';
-import type { DestinationRuleResource, GatewayResource, VirtualServiceResource } from '../../model';
+import type {
+  DestinationRuleResource,
+  GatewayResource,
+  ServiceEntryResource,
+  ServiceResource,
+  VirtualServiceResource,
+} from '../../model';
 import { describeExportTo } from '../context';
 import type { AnalysisContext } from '../context';
 import { destinationsOf } from '../destinations';
@@ -14,11 +21,14 @@ import type { ModelRule, Report } from '../types';
 const CODE = 'SP1006';
 
 /**
- * SP1006: exportTo hides a VirtualService or DestinationRule from the ingress. A gateway reads
- * configuration visible from its pods' namespace (istio-system for the standard ingress), not from
- * the Gateway resource's (routing-semantics §2.3, §3.2): a VirtualService exported to `.` in `default`
- * never binds, and a DestinationRule exported to `.` leaves its subsets undefined there (503 NC) and
- * its traffic policy unapplied.
+ * SP1006: exportTo hides a VirtualService, DestinationRule, Service or ServiceEntry from the ingress.
+ * A gateway reads configuration visible from its pods' namespace (istio-system for the standard
+ * ingress), not from the Gateway resource's (routing-semantics §2.3, §3.2): a VirtualService
+ * exported to `.` in `default` never binds; a DestinationRule exported to `.` leaves its subsets
+ * undefined there (503 NC) and its traffic policy unapplied; a Service (annotation
+ * `networking.istio.io/exportTo`) or ServiceEntry the route's namespace sees but the gateway's does
+ * not has no cluster at the gateway (503 NC). A destination hidden from the route's own namespace is
+ * IST0101's to report.
  */
 export const hiddenFromIngressByExportToRule: ModelRule = {
   scope: 'model',
@@ -46,11 +56,59 @@ export const hiddenFromIngressByExportToRule: ModelRule = {
           });
           continue;
         }
+        checkRegistry(context, virtualService, gateway, viewers, reportedRules, report);
         checkDestinationRules(context, virtualService, gateway, viewers, reportedRules, report);
       }
     }
   },
 };
+
+function checkRegistry(
+  context: AnalysisContext,
+  virtualService: VirtualServiceResource,
+  gateway: GatewayResource,
+  viewers: readonly string[],
+  reported: Set<string>,
+  report: Report,
+): void {
+  for (const { destination } of destinationsOf(virtualService)) {
+    if (destination.host === undefined || destination.host === '') continue;
+    const host = resolveHost(
+      destination.host,
+      virtualService.namespace,
+      context.model.clusterDomain,
+    );
+    if (context.lookupHost(host, virtualService.namespace).visible.length === 0) continue;
+    for (const viewer of viewers) {
+      const lookup = context.lookupHost(host, viewer);
+      if (lookup.visible.length > 0) continue;
+      for (const resource of lookup.hidden) {
+        const identity = `${resource.key}\u0000${viewer}`;
+        if (reported.has(identity)) continue;
+        reported.add(identity);
+        report(hiddenRegistryFinding(resource, virtualService, gateway, viewer));
+      }
+    }
+  }
+}
+
+function hiddenRegistryFinding(
+  resource: ServiceResource | ServiceEntryResource,
+  virtualService: VirtualServiceResource,
+  gateway: GatewayResource,
+  viewer: string,
+) {
+  return {
+    code: CODE,
+    level: 'warning' as const,
+    message: `${resource.kind} ${resource.namespace}/${resource.name} is exported to ${describeExportTo(resource)} only, but VirtualService ${virtualService.namespace}/${virtualService.name} routes to it through Gateway ${gateway.namespace}/${gateway.name}, whose pods are in namespace ${viewer}; the gateway has no cluster for it and those requests get 503 (no cluster).`,
+    resource: resource.key,
+    path:
+      resource.kind === 'Service'
+        ? ['metadata', 'annotations', SERVICE_EXPORT_TO_ANNOTATION]
+        : ['spec', 'exportTo'],
+  };
+}
 
 function checkDestinationRules(
   context: AnalysisContext,
