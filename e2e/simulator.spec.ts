@@ -25,6 +25,17 @@ test('a request to the seed design is traced from the LoadBalancer to the proxy 
   // Every node of the ingress chain is on the path, and the rule taken is marked in its node.
   await panels.expectPath([LOAD_BALANCER, GATEWAY, VIRTUAL_SERVICE, SERVICE]);
   expect(await panels.ruleTaken(VIRTUAL_SERVICE, 'rule 0')).toBe(true);
+  // The path is brought into view clear of the palette: where it starts is not under it.
+  const palette = app.canvas.getByRole('toolbar', { name: 'Add resources' });
+  const paletteRight = async () => {
+    const box = await palette.boundingBox();
+    return box === null ? 0 : box.x + box.width;
+  };
+  await expect
+    .poll(
+      async () => ((await app.node(LOAD_BALANCER).boundingBox())?.x ?? 0) - (await paletteRight()),
+    )
+    .toBeGreaterThan(0);
 
   // The steps read in order, each with its reason.
   const steps = panels.steps;

@@ -8,6 +8,7 @@ import {
 } from '@xyflow/react';
 import { ArrowRight, CircleCheck, CircleX, CornerDownRight } from 'lucide-react';
 import { useSailplan, type OutcomeDescription } from '../../store';
+import { FIT_PADDING } from '../model/fitDrawing';
 import { traceDuration, traceHighlightCss } from './traceHighlightCss';
 import './traceOverlay.css';
 
@@ -22,6 +23,14 @@ const OUTCOME_GAP = 16;
 
 /** Room the outcome takes beside its node, so that bringing the path into view shows it too. */
 const OUTCOME_WIDTH = 340;
+
+/** Room around the path brought into view: the canvas's floating panels, and a margin. */
+const PATH_PADDING = {
+  left: `${FIT_PADDING.left + 16}px`,
+  top: `${FIT_PADDING.top + 16}px`,
+  right: `${FIT_PADDING.right}px`,
+  bottom: `${FIT_PADDING.bottom}px`,
+} as const;
 
 /** The outcome in plain words, beside the node where the request ends. */
 function OutcomeCallout({
@@ -81,16 +90,18 @@ function useBringPathIntoView(nodes: readonly string[], end: string | null, gene
       const bounds = { ...nodesBounds, width: nodesBounds.width + extra };
       const { width, height, minZoom } = store.getState();
       const { x, y, zoom } = reactFlow.getViewport();
-      const left = -x / zoom;
-      const top = -y / zoom;
+      // What is in view: the canvas less its floating panels (a node under the palette is hidden).
+      const left = (FIT_PADDING.left - x) / zoom;
+      const top = (FIT_PADDING.top - y) / zoom;
       const inside =
         bounds.x >= left &&
         bounds.y >= top &&
-        bounds.x + bounds.width <= left + width / zoom &&
-        bounds.y + bounds.height <= top + height / zoom;
+        bounds.x + bounds.width <= left + (width - FIT_PADDING.left) / zoom &&
+        bounds.y + bounds.height <= top + (height - FIT_PADDING.top) / zoom;
       if (inside) return;
-      // Never closer than now: the user's zoom is kept when the path fits at it.
-      const viewport = getViewportForBounds(bounds, width, height, minZoom, zoom, 0.14);
+      // Never closer than now: the user's zoom is kept when the path fits at it. The padding
+      // keeps the path clear of the palette on the left and the view controls on top.
+      const viewport = getViewportForBounds(bounds, width, height, minZoom, zoom, PATH_PADDING);
       void reactFlow.setViewport(viewport, { duration: 300 });
     });
     return () => cancelAnimationFrame(frame);
