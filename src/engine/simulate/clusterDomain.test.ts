@@ -71,14 +71,17 @@ describe('simulate and topology: the cluster domain setting', () => {
     expect([trace.outcome.status, trace.outcome.flag]).toEqual([503, 'NC']);
   });
 
-  it('given the domain corp.example, when a sidecar calls reviews.bookinfo, then the DNS search path completes it in that domain', () => {
-    const trace = simulate(designOf(documents(OPERATOR, ...DESIGN)), {
-      url: 'http://reviews.bookinfo:9080/',
-      from: { namespace: 'default', labels: { app: 'productpage' } },
-    });
-    expect(trace.outcome.destination?.host).toBe('reviews.bookinfo.svc.corp.example');
-    expect(trace.outcome.status).toBeNull();
-  });
+  it.each(['reviews.bookinfo', 'reviews.bookinfo.svc', 'reviews.bookinfo.svc.corp.example'])(
+    'given the domain corp.example, when a sidecar calls %s, then the DNS search path completes it in that domain',
+    (called) => {
+      const trace = simulate(designOf(documents(OPERATOR, ...DESIGN)), {
+        url: `http://${called}:9080/`,
+        from: { namespace: 'default', labels: { app: 'productpage' } },
+      });
+      expect(trace.outcome.destination?.host).toBe('reviews.bookinfo.svc.corp.example');
+      expect(trace.outcome.status).toBeNull();
+    },
+  );
 
   it('given the domain corp.example, then the topology draws the route and the DestinationRule to the Service, none dangling', () => {
     const topology = buildTopology(designOf(documents(OPERATOR, ...DESIGN)).model);
