@@ -59,6 +59,15 @@ spec:
   host: web
   trafficPolicy: {tls: {mode: SIMPLE}}
   subsets: [{name: v1, labels: {version: v1}}, {name: v1, labels: {version: v2}}]`,
+  `apiVersion: v1
+kind: ConfigMap
+metadata: {name: settings, namespace: shop}
+data: {a: b}`,
+  `apiVersion: v1
+kind: Service
+metadata: {name: typo, namespace: shop}
+spec:
+  ports: 80`,
 ];
 
 /** Each document as an item of one `kind: List`, written the way kubectl get -o yaml writes it. */
@@ -100,7 +109,17 @@ describe('analyze: kind: List items', () => {
     expect(listed.model.clusterDomain).toBe('corp.example');
     const codes = new Set(separate.diagnostics.map((diagnostic) => diagnostic.code));
     // The fixture reaches every layer: model, webhook, istioctl analyzers and Sailplan's checks.
-    for (const code of ['SP0013', 'IST0106', 'IST0133', 'IST0101', 'IST0118', 'SP1001', 'SP1003'])
+    for (const code of [
+      'SP0007',
+      'SP0009',
+      'SP0013',
+      'IST0106',
+      'IST0133',
+      'IST0101',
+      'IST0118',
+      'SP1001',
+      'SP1003',
+    ])
       expect(codes).toContain(code);
     expect(separate.diagnostics.length).toBeGreaterThan(10);
     expect(facts(listed.diagnostics, list)).toEqual(facts(separate.diagnostics, documents));
