@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { SailplanStoreProvider } from '../store';
+import { DesignReadingStatus } from '../ui/DesignReadingStatus';
 import { Shell } from '../ui/Shell';
 import { DesignIoProvider, IoLayer, startDesignIo, type DesignIo } from '../ui/io';
 import seedDesign from '../../examples/seed-ingress.yaml?raw';
@@ -52,6 +53,7 @@ export function App() {
     <SailplanStoreProvider store={io.store}>
       <DesignIoProvider io={io}>
         <Shell />
+        <DesignReadingStatus />
         <IoLayer />
       </DesignIoProvider>
     </SailplanStoreProvider>
