@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SailplanApp } from './fixtures/app';
+import { BottomPanels } from './fixtures/panels';
 
 test('a new user opens Sailplan and sees the seed design on the canvas and in the editor', async ({
   page,
@@ -27,9 +28,45 @@ test('a new user opens Sailplan and sees the seed design on the canvas and in th
   expect(text).toContain('name: istio-ingressgateway');
   expect(await app.findInEditor('name: default-gateway')).toMatch(/^1 of 1$/);
   expect(await app.findInEditor('kind: VirtualService')).toMatch(/^1 of 1$/);
+});
 
-  // The README's screenshot is made here, from the real app with the default design.
-  if (!process.env.CI) await page.screenshot({ path: 'docs/screenshot.png' });
+test.describe('the README', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('its screenshot: the seed design with its ready request traced across the canvas', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    const panels = new BottomPanels(page);
+    await app.open();
+    // Room for the drawing: the inspector folded to its rail, the canvas a little wider.
+    await page.getByRole('button', { name: 'Collapse the inspector' }).click();
+    const divider = page.getByRole('separator', { name: 'Resize the canvas and the editor' });
+    await divider.focus();
+    for (let step = 0; step < 4; step += 1) await page.keyboard.press('ArrowRight');
+    await expect(divider).toHaveAttribute('aria-valuenow', '66');
+    await app.editorText();
+
+    await panels.send();
+    await expect(panels.outcome).toHaveText('proxy.default.svc.cluster.local:80');
+    await panels.expectPath([
+      'Service istio-system/istio-ingressgateway',
+      'Gateway istio-system/default-gateway',
+      'VirtualService default/proxy',
+      'Service default/proxy',
+    ]);
+    await expect(panels.canvasOutcome).toBeInViewport();
+    await expect(panels.steps.first()).toContainText('GET http://shop.example.com/');
+    // Nothing half-done on screen: no find widget, no selection, no pointer over a control.
+    await expect(app.editorPane.locator('.find-widget.visible')).toHaveCount(0);
+    await expect(app.editorPane.locator('.selected-text')).toHaveCount(0);
+    await page.mouse.move(720, 2);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // The path's animation and Monaco's fading scrollbars are done.
+    await page.waitForTimeout(2500);
+
+    if (!process.env.CI) await page.screenshot({ path: 'docs/screenshot.png' });
+  });
 });
 
 test('the theme follows the system and the toggle switches it', async ({ browser }) => {
