@@ -90,6 +90,8 @@ const FIT_VIEW_OPTIONS = {
   },
 } as const;
 
+const PRO_OPTIONS = { hideAttribution: true } as const;
+
 const MINIMAP_COLORS: Record<string, string> = {
   loadBalancer: 'var(--kind-lb)',
   gateway: 'var(--kind-gateway)',
@@ -282,6 +284,15 @@ function CanvasSurface({ theme }: CanvasProps) {
     [addResource, readOnly],
   );
 
+  // Stable handlers: React Flow hands them to every drawn edge, which draws again when one changes.
+  const onConnectStart = useCallback(() => setConnecting(true), []);
+  const onPaneClick = useCallback(() => app.getState().select(null), [app]);
+  const onEdgeMouseEnter = useCallback(
+    (_event: unknown, edge: CanvasFlowEdge) => canvas.getState().highlightEdge(edge.id),
+    [canvas],
+  );
+  const onEdgeMouseLeave = useCallback(() => canvas.getState().highlightEdge(null), [canvas]);
+
   const onPaletteAdd = useCallback(
     (item: PaletteItem) => {
       const bounds = wrapper.current?.getBoundingClientRect();
@@ -326,12 +337,12 @@ function CanvasSurface({ theme }: CanvasProps) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onConnectStart={() => setConnecting(true)}
+        onConnectStart={onConnectStart}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onPaneClick={() => app.getState().select(null)}
-        onEdgeMouseEnter={(_event, edge) => canvas.getState().highlightEdge(edge.id)}
-        onEdgeMouseLeave={() => canvas.getState().highlightEdge(null)}
+        onPaneClick={onPaneClick}
+        onEdgeMouseEnter={onEdgeMouseEnter}
+        onEdgeMouseLeave={onEdgeMouseLeave}
         onDragOver={onDragOver}
         onDrop={onDrop}
         nodesDraggable={!readOnly}
@@ -342,7 +353,7 @@ function CanvasSurface({ theme }: CanvasProps) {
         minZoom={0.05}
         maxZoom={2}
         colorMode={theme}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls

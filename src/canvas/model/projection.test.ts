@@ -4,6 +4,7 @@ import { HANDLE } from './geometry';
 import { summarizeProblems } from './problems';
 import {
   buildNodeViews,
+  createEdgeMemo,
   redundantEdges,
   selectionNodeOf,
   toFlowEdges,
@@ -130,6 +131,32 @@ describe('toFlowEdges', () => {
     const id = 'route:VirtualService/default/proxy#http/0/0';
     const selected = toFlowEdges(seed, { selection: id }).filter((item) => item.selected);
     expect(selected.map((item) => item.id)).toEqual([id]);
+  });
+
+  it('given a memo and a rule renamed, then only its VirtualService’s edges are made again, and only the rule’s edge says something new', () => {
+    const memo = createEdgeMemo();
+    const problems = summarizeProblems([]);
+    const views = buildNodeViews(bookinfo, problems, undefined);
+    const before = toFlowEdges(bookinfo, { selection: null, views }, memo);
+    const renamed = topologyOf(DESIGNS.bookinfoMesh.replace('- name: jason', '- name: json'));
+    const after = toFlowEdges(
+      renamed,
+      { selection: null, views: buildNodeViews(renamed, problems, views) },
+      memo,
+    );
+    const changed = after.filter((item, index) => item !== before[index]);
+    expect(changed.map((item) => item.id)).toEqual([
+      'route:VirtualService/bookinfo/reviews#http/0/0',
+      'route:VirtualService/bookinfo/reviews#http/1/0',
+      'route:VirtualService/bookinfo/reviews#http/1/1',
+    ]);
+    const newData = after.filter((item, index) => item.data !== before[index]?.data);
+    expect(newData.map((item) => item.id)).toEqual([
+      'route:VirtualService/bookinfo/reviews#http/0/0',
+    ]);
+    expect(newData[0]?.ariaLabel).toContain('json');
+    // The same edges as without a memo.
+    expect(after).toEqual(toFlowEdges(renamed, { selection: null }));
   });
 });
 

@@ -3,7 +3,7 @@ import type { Topology, TopologyEdge, TopologyNode, TopologyNodeType } from '../
 import { countRoutesPerRule, describeEdge, type EdgeView } from './edgeView';
 import { estimateNodeSize, HANDLE, handleBoxes } from './geometry';
 import { NO_PROBLEMS, type ProblemSummary } from './problems';
-import { keepIfEqual } from './structuralSharing';
+import { isDeepEqual, keepIfEqual } from './structuralSharing';
 
 /** A position on the canvas. */
 export interface Point {
@@ -86,18 +86,20 @@ export function buildNodeViews(
   previous: ReadonlyMap<string, NodeView> | undefined,
 ): ReadonlyMap<string, NodeView> {
   const views = new Map<string, NodeView>();
+  let changed = previous === undefined || previous.size !== topology.nodes.length;
   for (const node of topology.nodes) {
     const before = previous?.get(node.id);
     const nodeValue = keepIfEqual(before?.node, node);
     const problemValue = keepIfEqual(before?.problems, problems.get(node.id) ?? NO_PROBLEMS);
-    views.set(
-      node.id,
+    const view =
       before !== undefined && before.node === nodeValue && before.problems === problemValue
         ? before
-        : { node: nodeValue, problems: problemValue },
-    );
+        : { node: nodeValue, problems: problemValue };
+    if (view !== before) changed = true;
+    views.set(node.id, view);
   }
-  return views;
+  // Nothing changed: the same map, so that nothing that reads it is redone.
+  return changed || previous === undefined ? views : previous;
 }
 
 /** The handles an edge is drawn between: the part it leaves from, the port it arrives at. */
@@ -202,11 +204,79 @@ export function toFlowNodes(topology: Topology, options: ProjectionOptions): Res
   return nodes;
 }
 
+/**
+ * Each edge's lane among the edges between the same two handles, in order, and how many share them.
+ * Grouped by the ends' ids (strings the topology already holds), not by a key made per edge: a
+ * design of a thousand resources has thousands of edges, and that is redone on every edit.
+ */
+function lanesOf(
+  edges: readonly TopologyEdge[],
+  handles: readonly { readonly sourceHandle: string; readonly targetHandle: string }[],
+): { readonly lanes: number[]; readonly laneCounts: number[] } {
+  const groups = new Map<string, Map<string, number[]>>();
+  edges.forEach((edge, index) => {
+    let byTarget = groups.get(edge.source);
+    if (byTarget === undefined) {
+      byTarget = new Map();
+      groups.set(edge.source, byTarget);
+    }
+    const group = byTarget.get(edge.target);
+    if (group === undefined) byTarget.set(edge.target, [index]);
+    else group.push(index);
+  });
+  const lanes: number[] = new Array<number>(edges.length).fill(0);
+  const laneCounts: number[] = new Array<number>(edges.length).fill(1);
+  for (const byTarget of groups.values()) {
+    for (const group of byTarget.values()) {
+      if (group.length === 1) continue;
+      const placed = new Set<number>();
+      for (const first of group) {
+        if (placed.has(first)) continue;
+        const same = group.filter(
+          (other) =>
+            !placed.has(other) &&
+            handles[other]?.sourceHandle === handles[first]?.sourceHandle &&
+            handles[other]?.targetHandle === handles[first]?.targetHandle,
+        );
+        same.forEach((member, lane) => {
+          placed.add(member);
+          lanes[member] = lane;
+          laneCounts[member] = same.length;
+        });
+      }
+    }
+  }
+  return { lanes, laneCounts };
+}
+
+/** What an edge was drawn from, so that the next version can keep it when none of it changed. */
+interface EdgeMemoEntry {
+  readonly edge: TopologyEdge;
+  readonly source: TopologyNode | undefined;
+  readonly target: TopologyNode | undefined;
+  readonly routes: number | undefined;
+  readonly flow: TrafficFlowEdge;
+}
+
+/**
+ * What `toFlowEdges` remembers between versions: each edge's inputs and the React Flow edge made
+ * of them. An edit rebuilds the topology; an edge whose topology edge is equal and whose ends are
+ * the same node views keeps its object, and its label and accessible name are not made again.
+ */
+export interface EdgeMemo {
+  byId: ReadonlyMap<string, EdgeMemoEntry>;
+}
+
+/** An empty memo for `toFlowEdges`. */
+export function createEdgeMemo(): EdgeMemo {
+  return { byId: new Map() };
+}
+
 /** The topology's edges as React Flow edges, with their labels and accessible names. */
 export function toFlowEdges(
   topology: Topology,
-  options: Pick<ProjectionOptions, 'selection' | 'visible'>,
-  previous?: ReadonlyMap<string, TrafficEdgeData>,
+  options: Pick<ProjectionOptions, 'selection' | 'visible' | 'views'>,
+  memo?: EdgeMemo,
 ): TrafficFlowEdge[] {
   const routesPerRule = countRoutesPerRule(topology);
   const redundant = redundantEdges(topology);
@@ -217,39 +287,60 @@ export function toFlowEdges(
         (options.visible.has(edge.source) && options.visible.has(edge.target))),
   );
   const handles = shown.map((edge) => edgeHandles(topology, edge));
-  const lanesByEnds = new Map<string, number>();
-  const endsOf = (edge: TopologyEdge, index: number) =>
-    `${edge.source}\n${handles[index]?.sourceHandle}\n${edge.target}\n${handles[index]?.targetHandle}`;
-  shown.forEach((edge, index) => {
-    const ends = endsOf(edge, index);
-    lanesByEnds.set(ends, (lanesByEnds.get(ends) ?? 0) + 1);
-  });
-  const laneCounters = new Map<string, number>();
+  const { lanes, laneCounts } = lanesOf(shown, handles);
+  // The node a view drew (the same object while the node is unchanged), else the topology's.
+  const nodeOf = (id: string) => options.views?.get(id)?.node ?? topology.byId.get(id);
   const edges: TrafficFlowEdge[] = [];
+  const remembered = new Map<string, EdgeMemoEntry>();
   shown.forEach((edge, index) => {
-    const ends = endsOf(edge, index);
-    const lane = laneCounters.get(ends) ?? 0;
-    laneCounters.set(ends, lane + 1);
-    const view = keepIfEqual(previous?.get(edge.id), {
+    const lane = lanes[index] ?? 0;
+    const laneCount = laneCounts[index] ?? 1;
+    const selected = edge.id === options.selection;
+    const source = nodeOf(edge.source);
+    const target = nodeOf(edge.target);
+    const routes = edge.sourcePart === undefined ? undefined : routesPerRule.get(edge.sourcePart);
+    const prior = memo?.byId.get(edge.id);
+    const { sourceHandle, targetHandle } = handles[index] ?? edgeHandles(topology, edge);
+    if (
+      prior !== undefined &&
+      // A route without its rule counts its rule's destinations over the whole topology.
+      (routes !== undefined || edge.type !== 'route') &&
+      prior.source === source &&
+      prior.target === target &&
+      prior.routes === routes &&
+      prior.flow.selected === selected &&
+      prior.flow.data?.lane === lane &&
+      prior.flow.data.lanes === laneCount &&
+      prior.flow.sourceHandle === sourceHandle &&
+      prior.flow.targetHandle === targetHandle &&
+      isDeepEqual(prior.edge, edge)
+    ) {
+      edges.push(prior.flow);
+      remembered.set(edge.id, prior);
+      return;
+    }
+    const view: TrafficEdgeData = {
       ...describeEdge(topology, edge, routesPerRule),
       lane,
-      lanes: lanesByEnds.get(ends) ?? 1,
-    });
-    const { sourceHandle, targetHandle } = handles[index] ?? edgeHandles(topology, edge);
-    edges.push({
+      lanes: laneCount,
+    };
+    const flow: TrafficFlowEdge = {
       id: edge.id,
       type: 'traffic',
       source: edge.source,
       target: edge.target,
       sourceHandle,
       targetHandle,
-      data: view,
+      data: prior?.flow.data !== undefined ? keepIfEqual(prior.flow.data, view) : view,
       ariaLabel: view.ariaLabel,
-      selected: edge.id === options.selection,
+      selected,
       deletable: false,
       focusable: true,
-      zIndex: edge.id === options.selection ? 1 : 0,
-    });
+      zIndex: selected ? 1 : 0,
+    };
+    edges.push(flow);
+    remembered.set(edge.id, { edge, source, target, routes, flow });
   });
+  if (memo !== undefined) memo.byId = remembered;
   return edges;
 }

@@ -230,6 +230,20 @@ describe('the canvas store', () => {
     stop();
   });
 
+  it('given an edit that changes no resource, then the nodes, edges and views are the same objects', async () => {
+    const { app, canvas, stop } = await openCanvas(DESIGNS.bookinfoMesh);
+    const before = canvas.getState();
+    const topology = app.getState().lastGood.topology;
+    app.getState().replaceText(`# reviewed\n${DESIGNS.bookinfoMesh}`);
+    // Derived again: a new topology, equal to the last.
+    expect(app.getState().lastGood.topology).not.toBe(topology);
+    const after = canvas.getState();
+    expect(after.nodes).toBe(before.nodes);
+    expect(after.edges).toBe(before.edges);
+    expect(after.views).toBe(before.views);
+    stop();
+  });
+
   it('given a design that grows past a thousand nodes, then the canvas shows its namespaces', async () => {
     const { app, canvas, stop } = await openCanvas(DESIGNS.seedIngress);
     const services = Array.from(

@@ -14,9 +14,10 @@ import { estimateNodeSize, NODE_WIDTH, type Size } from '../model/geometry';
 import { placeEdgeLabels } from '../model/labelPlacement';
 import { placeNewNodes } from '../model/placement';
 import { summarizeProblems } from '../model/problems';
-import { keepIfEqual } from '../model/structuralSharing';
+import { isDeepEqual, keepIfEqual } from '../model/structuralSharing';
 import {
   buildNodeViews,
+  createEdgeMemo,
   selectionNodeOf,
   toFlowEdges,
   toFlowNodes,
@@ -147,7 +148,8 @@ function sameFlowNode(a: CanvasFlowNode, b: CanvasFlowNode): boolean {
     a.measured?.height === b.measured?.height &&
     a.width === b.width &&
     a.height === b.height &&
-    a.handles === b.handles
+    // An edited resource's geometry is measured again: equal handles keep the node.
+    (a.handles === b.handles || isDeepEqual(a.handles, b.handles))
   );
 }
 
@@ -171,6 +173,19 @@ function reuse<T extends { readonly id: string }>(
     const before = previous.get(item.id);
     return before !== undefined && same(before, item) ? before : item;
   });
+}
+
+/**
+ * `previous` when `next` holds the same objects in the same order. React Flow takes a new array as
+ * a new graph (its lookups rebuilt over every node or edge, the canvas drawn again): an edit that
+ * changes no node or edge object must not hand it one.
+ */
+function keepArray<T>(previous: T[], next: T[]): T[] {
+  if (previous.length !== next.length) return next;
+  for (let index = 0; index < next.length; index += 1) {
+    if (previous[index] !== next[index]) return next;
+  }
+  return previous;
 }
 
 /** Options of a canvas store. */
@@ -445,9 +460,16 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
     let edgeBase:
       | { topology: Topology; visible: ReadonlySet<string> | undefined; edges: TrafficFlowEdge[] }
       | undefined;
+    /** Each edge's inputs and object, so that an edit elsewhere keeps it. */
+    const edgeMemo = createEdgeMemo();
     /** Label spots for those edges at those positions; kept while a node is dragged. */
     let labelled:
       { base: TrafficFlowEdge[]; positions: object; edges: TrafficFlowEdge[] } | undefined;
+    /** Each labelled edge by id with the base edge and spot it was made of. */
+    let labelledById = new Map<
+      string,
+      { base: TrafficFlowEdge; at?: number; dy?: number; edge: TrafficFlowEdge }
+    >();
 
     const trafficEdgesFor = (
       topology: Topology,
@@ -459,25 +481,43 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
         edgeBase = {
           topology,
           visible,
-          edges: toFlowEdges(topology, {
-            selection: null,
-            ...(visible === undefined ? {} : { visible }),
-          }),
+          edges: toFlowEdges(
+            topology,
+            { selection: null, views, ...(visible === undefined ? {} : { visible }) },
+            edgeMemo,
+          ),
         };
       }
       const base = edgeBase.edges;
       const dragged = Object.keys(dragging).length > 0;
       if (labelled?.base !== base || (!dragged && labelled.positions !== positions)) {
         const spots = placeEdgeLabels(topology, base, positions, sizeOf);
+        const byId = new Map<
+          string,
+          { base: TrafficFlowEdge; at?: number; dy?: number; edge: TrafficFlowEdge }
+        >();
         const edges = base.map((edge) => {
           if (edge.data === undefined) return edge;
           const spot = spots.get(edge.id);
+          const prior = labelledById.get(edge.id);
+          // The same edge with its label at the same spot: the edge made for it last time.
+          if (prior?.base === edge && prior.at === spot?.at && prior.dy === spot?.dy) {
+            byId.set(edge.id, prior);
+            return prior.edge;
+          }
           const data = keepIfEqual(
             edgeViews.get(edge.id),
             spot === undefined ? edge.data : { ...edge.data, labelAt: spot.at, labelDy: spot.dy },
           );
-          return data === edge.data ? edge : { ...edge, data };
+          const labelledEdge = data === edge.data ? edge : { ...edge, data };
+          byId.set(edge.id, {
+            base: edge,
+            ...(spot === undefined ? {} : { at: spot.at, dy: spot.dy }),
+            edge: labelledEdge,
+          });
+          return labelledEdge;
         });
+        labelledById = byId;
         edgeViews = new Map(
           edges.flatMap((edge) => (edge.data === undefined ? [] : [[edge.id, edge.data]])),
         );
@@ -583,10 +623,10 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
         ];
         edges = trafficEdgesFor(topology, visible, positions, selectionIsEdge ? selection : null);
       }
-      nodes = reuse(flowNodes, nodes, sameFlowNode);
-      edges = reuse(flowEdges, edges, sameFlowEdge);
-      flowNodes = new Map(nodes.map((node) => [node.id, node]));
-      flowEdges = new Map(edges.map((edge) => [edge.id, edge]));
+      nodes = keepArray(get().nodes, reuse(flowNodes, nodes, sameFlowNode));
+      edges = keepArray(get().edges, reuse(flowEdges, edges, sameFlowEdge));
+      if (nodes !== get().nodes) flowNodes = new Map(nodes.map((node) => [node.id, node]));
+      if (edges !== get().edges) flowEdges = new Map(edges.map((edge) => [edge.id, edge]));
       set({
         nodes,
         edges,
