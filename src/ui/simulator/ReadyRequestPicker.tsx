@@ -1,12 +1,26 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { readyRequests } from '../../engine';
 import { useSailplan, useSailplanStoreApi } from '../../store';
 
 /** Requests derived from the design (one per VirtualService host), to pick and send at once. */
 export function ReadyRequestPicker() {
   const store = useSailplanStoreApi();
-  const model = useSailplan((state) => state.lastGood.design.model);
+  // Deferred: a keystroke's canvas update is drawn first, the list of requests after it.
+  const model = useDeferredValue(useSailplan((state) => state.lastGood.design.model));
   const ready = useMemo(() => readyRequests(model), [model]);
+  // The same options while the labels are the same (most edits): React skips them.
+  const labels = ready.map((entry) => entry.label).join('\u0000');
+  const options = useMemo(
+    () =>
+      labels === ''
+        ? []
+        : labels.split('\u0000').map((label, index) => (
+            <option key={label} value={index}>
+              {label}
+            </option>
+          )),
+    [labels],
+  );
   if (ready.length === 0) return null;
   return (
     <select
@@ -24,11 +38,7 @@ export function ReadyRequestPicker() {
       <option value="" disabled>
         Ready requests…
       </option>
-      {ready.map((entry, index) => (
-        <option key={entry.label} value={index}>
-          {entry.label}
-        </option>
-      ))}
+      {options}
     </select>
   );
 }

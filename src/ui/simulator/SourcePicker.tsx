@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useId, useState, type KeyboardEvent } from 'react';
 import type { Labels, Request, RequestSource, TopologyNode } from '../../engine';
 import { useSailplan, useSailplanStoreApi } from '../../store';
 
@@ -81,7 +81,8 @@ function LabelsField({
 export function SourcePicker() {
   const store = useSailplanStoreApi();
   const request = useSailplan((state) => state.request);
-  const nodes = useSailplan((state) => state.lastGood.topology.nodes);
+  // Deferred: a keystroke's canvas update is drawn first, the pickers' lists after it.
+  const nodes = useDeferredValue(useSailplan((state) => state.lastGood.topology.nodes));
   const id = useId();
   const loadBalancers = nodes.filter((node) => node.type === 'loadBalancer');
   const workloads = nodes.filter((node): node is WorkloadNode => node.type === 'workload');
