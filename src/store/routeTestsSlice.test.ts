@@ -34,6 +34,15 @@ describe("the store's route tests", () => {
     expect(run.errors[0]).toMatchObject({ line: 4, field: 'tests[0].expect.colour' });
   });
 
+  it('given no tests, then an edit leaves the run as it was, and tests added later run', () => {
+    const store = createSailplanStore({ text: seed });
+    const empty = store.getState().testRun;
+    store.getState().replaceText(seed.replace('host: proxy', 'host: web'));
+    expect(store.getState().testRun).toBe(empty);
+    store.getState().setTests(seedTests);
+    expect(store.getState().testRun).toMatchObject({ passed: 0, failed: 1 });
+  });
+
   it('counts every run, "Run all" included', () => {
     const store = createSailplanStore({ text: seed, tests: seedTests });
     const first = store.getState().testRun.serial;

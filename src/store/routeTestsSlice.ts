@@ -97,8 +97,14 @@ export function createRouteTestsSlice(
  */
 export function followDesignWithRouteTests(store: StoreApi<SailplanState>): () => void {
   return store.subscribe((state, previous) => {
-    if (state.tests === previous.tests && state.lastGood.design === previous.lastGood.design)
+    if (state.tests !== previous.tests) {
+      state.runTests();
       return;
+    }
+    if (state.lastGood.design === previous.lastGood.design) return;
+    // No test to run (none, or a tests text with errors): the run stands for every version, and an
+    // edit (a keystroke) sets nothing, so nothing that reads the store runs again for it.
+    if (state.testRun.tests.length === 0) return;
     state.runTests();
   });
 }
