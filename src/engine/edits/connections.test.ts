@@ -222,3 +222,75 @@ describe('planConnection and canConnect', () => {
     });
   });
 });
+
+describe('connections from tcp and tls rules', () => {
+  const layer4 = designOf(
+    documents(
+      `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: db, namespace: data}
+spec:
+  hosts: [db]
+  tcp:
+  - route:
+    - destination: {host: pg}`,
+      `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: both, namespace: data}
+spec:
+  hosts: [both]
+  http:
+  - route:
+    - destination: {host: pg}
+  tcp:
+  - route:
+    - destination: {host: pg}`,
+      `apiVersion: v1
+kind: Service
+metadata: {name: pg, namespace: data}
+spec:
+  selector: {app: pg}
+  ports: [{name: tcp-postgres, port: 5432}]`,
+      `apiVersion: v1
+kind: Service
+metadata: {name: replica, namespace: data}
+spec:
+  selector: {app: replica}
+  ports: [{name: http-metrics, port: 9187}, {name: tcp-postgres, port: 5432}]`,
+    ),
+  );
+
+  it('adds the destination to the tcp rule drawn from, on its tcp port', () => {
+    // when the tcp rule of db is connected to the replica Service
+    const meaning = connectionIntent(
+      layer4,
+      'VirtualService/data/db#tcp/0',
+      'Service/data/replica',
+    );
+    // then it is route.addDestination in the tcp section, naming the port that is not HTTP
+    expect(meaning).toEqual({
+      intent: {
+        type: 'route.addDestination',
+        virtualService: 'VirtualService/data/db',
+        section: 'tcp',
+        rule: 0,
+        destination: { host: 'replica', port: { number: 5432 } },
+      },
+    });
+  });
+
+  it('uses the only rule of a tcp-only VirtualService drawn from as a whole', () => {
+    const meaning = connectionIntent(layer4, 'VirtualService/data/db', 'Service/data/replica');
+    expect('intent' in meaning && meaning.intent.type === 'route.addDestination').toBe(true);
+    expect('intent' in meaning && 'section' in meaning.intent && meaning.intent.section).toBe(
+      'tcp',
+    );
+  });
+
+  it('asks for a rule when a VirtualService has an http and a tcp rule', () => {
+    expect(canConnect(layer4, 'VirtualService/data/both', 'Service/data/replica')).toEqual({
+      allowed: false,
+      reason: 'Connect from one of its rules: it has several',
+    });
+  });
+});

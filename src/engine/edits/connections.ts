@@ -4,7 +4,7 @@ import { isHttpProtocol, parseProtocol, servicePortProtocol } from '../model/res
 import { IMPLICIT_INGRESS_SERVICE } from '../model/resolveSelector';
 import type { Destination } from '../model/istio';
 import type { Resource, ResourceKey } from '../model/types';
-import type { Intent, PlanResult } from './intents';
+import type { Intent, PlanResult, RuleSection } from './intents';
 import { isRefused } from './intents';
 import { planIntent } from './planIntent';
 import { describeResource } from './planners/common';
@@ -14,9 +14,9 @@ import type { EditableDesign } from './session';
 /** A canvas node id: a ResourceKey, or `${key}#http/N` (a rule), `${key}#server/N` (a server). */
 export type NodeId = string;
 
-/** The node id of http rule `index` of a VirtualService. */
-export function ruleNodeId(key: ResourceKey, index: number): NodeId {
-  return `${key}#http/${index}`;
+/** The node id of rule `index` of a VirtualService's `section` (http by default). */
+export function ruleNodeId(key: ResourceKey, index: number, section: RuleSection = 'http'): NodeId {
+  return `${key}#${section}/${index}`;
 }
 
 /** The node id of server `index` of a Gateway. */
@@ -47,21 +47,29 @@ const WORKLOAD_KINDS: readonly string[] = ['Deployment', 'StatefulSet', 'DaemonS
 
 /**
  * The port a destination must name: none for a single-port target (Istio picks it), else the port
- * the connection was drawn to, else the first HTTP port (routing-semantics §2.8.2).
+ * the connection was drawn to, else the first HTTP port for an http rule and the first other port
+ * for a tcp or tls rule (routing-semantics §2.8.2).
  */
-function destinationPort(target: Resource, portIndex: number | undefined): number | undefined {
+function destinationPort(
+  target: Resource,
+  portIndex: number | undefined,
+  layer4: boolean,
+): number | undefined {
+  // An http rule prefers an HTTP port; a tcp or tls rule a port that is not one.
+  const fits = (protocol: Parameters<typeof isHttpProtocol>[0]) =>
+    isHttpProtocol(protocol) !== layer4;
   if (target.kind === 'Service') {
     const ports = target.spec.ports ?? [];
     if (ports.length <= 1) return undefined;
     const chosen = portIndex === undefined ? undefined : ports[portIndex];
-    const http = ports.find((port) => isHttpProtocol(servicePortProtocol(port)));
-    return (chosen ?? http ?? ports[0])?.port;
+    const preferred = ports.find((port) => fits(servicePortProtocol(port)));
+    return (chosen ?? preferred ?? ports[0])?.port;
   }
   if (target.kind === 'ServiceEntry') {
     const ports = target.spec.ports ?? [];
     if (ports.length <= 1) return undefined;
-    const http = ports.find((port) => isHttpProtocol(parseProtocol(port.protocol)));
-    return (http ?? ports[0])?.number;
+    const preferred = ports.find((port) => fits(parseProtocol(port.protocol)));
+    return (preferred ?? ports[0])?.number;
   }
   return undefined;
 }
@@ -113,17 +121,35 @@ function resourceOf(design: EditableDesign, key: ResourceKey): Resource | undefi
   return key === IMPLICIT_INGRESS_SERVICE.key ? IMPLICIT_INGRESS_SERVICE : undefined;
 }
 
-/** The http rule a connection from a VirtualService starts at, or why there is none. */
+/** The rule a connection from a VirtualService starts at: its section and index, or why none. */
+interface SourceRule {
+  readonly section: RuleSection;
+  readonly index: number;
+}
+
+function isRuleSection(section: string): section is RuleSection {
+  return section === 'http' || section === 'tcp' || section === 'tls';
+}
+
+/**
+ * The rule a connection from a VirtualService starts at: the rule part it was drawn from (http,
+ * tcp or tls), else the VirtualService's only rule; undefined when it has none.
+ */
 function sourceRule(
   from: Resource & { readonly kind: 'VirtualService' },
   part: NodeReference['part'],
-): number | { readonly refused: string } {
-  if (part !== undefined && part.section !== 'http') {
-    return { refused: `Only http rules are connected on the canvas, not ${part.section} rules` };
+): SourceRule | undefined | { readonly refused: string } {
+  if (part !== undefined) {
+    if (!isRuleSection(part.section)) {
+      return { refused: `A ${part.section} entry is not a rule; connect from one of its rules` };
+    }
+    return { section: part.section, index: part.index };
   }
-  if (part !== undefined) return part.index;
-  const rules = from.spec.http ?? [];
-  return rules.length <= 1 ? 0 : { refused: 'Connect from one of its rules: it has several' };
+  const rules = (['http', 'tcp', 'tls'] as const).flatMap((section) =>
+    (from.spec[section] ?? []).map((_, index) => ({ section, index })),
+  );
+  if (rules.length > 1) return { refused: 'Connect from one of its rules: it has several' };
+  return rules[0];
 }
 
 /** The intent that gives a rule a destination (or the VirtualService its first rule). */
@@ -133,8 +159,7 @@ function routeIntent(
   destination: Destination,
 ): ConnectionMeaning {
   const rule = sourceRule(from, part);
-  if (typeof rule !== 'number') return rule;
-  if ((from.spec.http ?? []).length === 0) {
+  if (rule === undefined) {
     return {
       intent: {
         type: 'rule.add',
@@ -144,7 +169,19 @@ function routeIntent(
       },
     };
   }
-  return { intent: { type: 'route.addDestination', virtualService: from.key, rule, destination } };
+  if ('refused' in rule) return rule;
+  return {
+    intent:
+      rule.section === 'http'
+        ? { type: 'route.addDestination', virtualService: from.key, rule: rule.index, destination }
+        : {
+            type: 'route.addDestination',
+            virtualService: from.key,
+            section: rule.section,
+            rule: rule.index,
+            destination,
+          },
+  };
 }
 
 /** The intent a connection drawn from `sourceId` to `targetId` stands for, or why there is none. */
@@ -192,7 +229,8 @@ export function connectionIntent(
   if (from.kind === 'VirtualService' && (to.kind === 'Service' || to.kind === 'ServiceEntry')) {
     const host = hostOf(to, from.namespace);
     if (typeof host !== 'string') return host;
-    const port = destinationPort(to, targetPort);
+    const layer4 = source.part?.section === 'tcp' || source.part?.section === 'tls';
+    const port = destinationPort(to, targetPort, layer4);
     return routeIntent(
       from,
       source.part,

@@ -1,6 +1,17 @@
-import type { Destination, HTTPMatchRequest, HTTPRoute, Labels, Server } from '../model/istio';
+import type {
+  Destination,
+  HTTPMatchRequest,
+  HTTPRoute,
+  Labels,
+  Server,
+  TCPRoute,
+  TLSRoute,
+} from '../model/istio';
 import type { ResourceKey, YamlPath } from '../model/types';
 import type { TextEdit } from '../yaml/types';
+
+/** The route sections of a VirtualService whose rules the rule intents edit. */
+export type RuleSection = 'http' | 'tcp' | 'tls';
 
 /** Kinds a user can add from the palette. */
 export const ADDABLE_KINDS = [
@@ -122,60 +133,82 @@ export interface ListMoveIntent {
 }
 
 /**
- * Sets the weight of one destination of an http rule. When the rule's weights summed to 100 the
- * others are rebalanced proportionally so the total stays 100; otherwise (weights are relative
- * since Istio 1.15) only this weight changes.
+ * Sets the weight of one destination of an http, tcp or tls rule. When the rule's weights summed
+ * to 100 the others are rebalanced proportionally so the total stays 100; otherwise (weights are
+ * relative since Istio 1.15) only this weight changes.
  */
 export interface RouteSetWeightIntent {
   readonly type: 'route.setWeight';
   readonly virtualService: ResourceKey;
+  /** The rule's section; `http` when absent. */
+  readonly section?: RuleSection;
   readonly rule: number;
   readonly destination: number;
   readonly weight: number;
 }
 
 /**
- * Adds a destination to an http rule. A rule whose only destination names no known host gets it
- * replaced; a second destination makes a 50/50 split; a further one joins with weight 0 (or
- * `weight`), so that adding never moves traffic silently in an existing split.
+ * Adds a destination to an http, tcp or tls rule. A rule whose only destination names no known
+ * host gets it replaced; a second destination makes a 50/50 split; a further one joins with
+ * weight 0 (or `weight`), so that adding never moves traffic silently in an existing split.
  */
 export interface RouteAddDestinationIntent {
   readonly type: 'route.addDestination';
   readonly virtualService: ResourceKey;
+  /** The rule's section; `http` when absent. */
+  readonly section?: RuleSection;
   readonly rule: number;
   readonly destination: Destination;
   readonly weight?: number;
 }
 
-/** Removes a destination of an http rule (the weights left are rebalanced like setWeight). */
+/** Removes a destination of a rule (the weights left are rebalanced like setWeight). */
 export interface RouteRemoveDestinationIntent {
   readonly type: 'route.removeDestination';
   readonly virtualService: ResourceKey;
+  /** The rule's section; `http` when absent. */
+  readonly section?: RuleSection;
   readonly rule: number;
   readonly destination: number;
 }
 
-/** Adds an http rule (before the first catch-all rule when `index` is absent). */
+/** Adds a rule (before the first catch-all rule when `index` is absent). */
 export interface RuleAddIntent {
   readonly type: 'rule.add';
   readonly virtualService: ResourceKey;
+  /** The rule's section; `http` when absent. */
+  readonly section?: RuleSection;
   readonly index?: number;
-  readonly rule?: HTTPRoute;
+  /** The rule to add: an HTTPRoute, or a TCPRoute / TLSRoute for those sections. */
+  readonly rule?: HTTPRoute | TCPRoute | TLSRoute;
 }
 
-/** Removes an http rule. */
+/** Removes a rule. */
 export interface RuleRemoveIntent {
   readonly type: 'rule.remove';
   readonly virtualService: ResourceKey;
+  /** The rule's section; `http` when absent. */
+  readonly section?: RuleSection;
   readonly rule: number;
 }
 
-/** Reorders http rules (the first matching rule wins). */
+/** Reorders the rules of a section (the first matching rule wins). */
 export interface RuleMoveIntent {
   readonly type: 'rule.move';
   readonly virtualService: ResourceKey;
+  /** The rule's section; `http` when absent. */
+  readonly section?: RuleSection;
   readonly from: number;
   readonly to: number;
+}
+
+/** Names a rule (`name: undefined` removes it); only http rules have a name in Istio. */
+export interface RuleSetNameIntent {
+  readonly type: 'rule.setName';
+  readonly virtualService: ResourceKey;
+  readonly section?: RuleSection;
+  readonly rule: number;
+  readonly name: string | undefined;
 }
 
 /** Adds a match condition to an http rule (a `uri: prefix: /` when absent). */
@@ -263,6 +296,7 @@ export type Intent =
   | RuleAddIntent
   | RuleRemoveIntent
   | RuleMoveIntent
+  | RuleSetNameIntent
   | MatchAddIntent
   | MatchRemoveIntent
   | ServerAddIntent

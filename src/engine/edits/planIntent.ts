@@ -29,6 +29,7 @@ import {
   planRuleAdd,
   planRuleMove,
   planRuleRemove,
+  planRuleSetName,
 } from './planners/routes';
 import {
   planDestinationRuleSetHost,
@@ -82,6 +83,8 @@ function runPlanner(session: EditSession, intent: Intent): PlanSelection | undef
       return planRuleRemove(session, intent);
     case 'rule.move':
       return planRuleMove(session, intent);
+    case 'rule.setName':
+      return planRuleSetName(session, intent);
     case 'match.add':
       return planMatchAdd(session, intent);
     case 'match.remove':

@@ -191,6 +191,15 @@ function choose(design: Design, s: Step): Chosen | undefined {
         },
       },
     () =>
+      virtualService && {
+        intent: {
+          type: 'rule.setName',
+          virtualService: virtualService.key,
+          rule,
+          name: s.c % 4 === 0 ? undefined : `${s.word}-${s.c % 5}`,
+        },
+      },
+    () =>
       destinationRule && {
         intent: {
           type: 'subset.rename',
@@ -459,6 +468,11 @@ function expectIntended(before: Design, after: Design, intent: Intent, plan: Pla
       }
       break;
     }
+    case 'rule.setName':
+      expect(valueIn(after, intent.virtualService, ['spec', 'http', intent.rule, 'name'])).toBe(
+        intent.name,
+      );
+      break;
     case 'subset.rename': {
       const rule = model.byKey.get(intent.destinationRule);
       if (rule?.kind === 'DestinationRule') {

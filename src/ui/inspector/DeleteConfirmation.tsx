@@ -7,6 +7,7 @@ import {
   type Intent,
   type Model,
   type PlanEffect,
+  type RuleSection,
 } from '../../engine';
 import { useSailplan, useSailplanStoreApi } from '../../store';
 import { Modal } from './Modal';
@@ -20,25 +21,32 @@ interface DeleteTarget {
   readonly whole: boolean;
 }
 
-/** A route edge's id (`route:<key>#http/<rule>/<destination>`) taken apart. */
-const ROUTE_EDGE_ID = /^route:(.+)#(http)\/(\d+)\/(\d+)$/;
+/** A route edge's id (`route:<key>#<section>/<rule>/<destination>`) taken apart. */
+const ROUTE_EDGE_ID = /^route:(.+)#(http|tcp|tls)\/(\d+)\/(\d+)$/;
+
+function isRuleSection(section: string): section is RuleSection {
+  return section === 'http' || section === 'tcp' || section === 'tls';
+}
 
 /** The intent that removes one destination of a rule (a route edge), named for the dialog. */
 function destinationTargetOf(id: string, model: Model): DeleteTarget | undefined {
-  const [, key = '', , rule = '', destination = ''] = ROUTE_EDGE_ID.exec(id) ?? [];
+  const [, key = '', section = '', rule = '', destination = ''] = ROUTE_EDGE_ID.exec(id) ?? [];
   const resource = model.byKey.get(key);
-  if (resource?.kind !== 'VirtualService') return undefined;
+  if (resource?.kind !== 'VirtualService' || !isRuleSection(section)) return undefined;
   const ruleIndex = Number(rule);
   const destinationIndex = Number(destination);
-  const host = resource.spec.http?.[ruleIndex]?.route?.[destinationIndex]?.destination?.host;
+  const written = resource.spec[section]?.[ruleIndex];
+  const host = written?.route?.[destinationIndex]?.destination?.host;
+  const name = written !== undefined && 'name' in written ? written.name : undefined;
   return {
     intent: {
       type: 'route.removeDestination',
       virtualService: resource.key,
+      ...(section === 'http' ? {} : { section }),
       rule: ruleIndex,
       destination: destinationIndex,
     },
-    description: `the route to ${host ?? `destination ${destinationIndex + 1}`} of ${ruleDisplayName('http', ruleIndex, resource.spec.http?.[ruleIndex]?.name)} of ${resource.kind} ${resource.namespace}/${resource.name}`,
+    description: `the route to ${host ?? `destination ${destinationIndex + 1}`} of ${ruleDisplayName(section, ruleIndex, name)} of ${resource.kind} ${resource.namespace}/${resource.name}`,
     whole: false,
   };
 }
@@ -74,6 +82,18 @@ export function deleteTargetOf(id: string, model: Model): DeleteTarget | undefin
     return {
       intent: { type: 'rule.remove', virtualService: resource.key, rule: part.index },
       description: `${ruleDisplayName('http', part.index, rule?.name)} of ${owner}`,
+      whole: false,
+    };
+  }
+  if (resource.kind === 'VirtualService' && (part.section === 'tcp' || part.section === 'tls')) {
+    return {
+      intent: {
+        type: 'rule.remove',
+        virtualService: resource.key,
+        section: part.section,
+        rule: part.index,
+      },
+      description: `${ruleDisplayName(part.section, part.index, undefined)} of ${owner}`,
       whole: false,
     };
   }

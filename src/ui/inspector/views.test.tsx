@@ -143,6 +143,60 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(store.getState().text).toBe(before);
   });
 
+  it('edits a tcp rule’s destinations with the rule intents: add, weight, remove, move', () => {
+    // given a VirtualService with two tcp rules, the first selected
+    const text = [
+      'apiVersion: networking.istio.io/v1',
+      'kind: VirtualService',
+      'metadata: {name: db, namespace: data}',
+      'spec:',
+      '  hosts: [db]',
+      '  tcp:',
+      '  - match: [{port: 5432}]',
+      '    route:',
+      '    - destination: {host: pg}',
+      '  - route:',
+      '    - destination: {host: cache}',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: pg, namespace: data}',
+      'spec: {selector: {app: pg}, ports: [{name: tcp, port: 5432}]}',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: pg-replica, namespace: data}',
+      'spec: {selector: {app: pg-replica}, ports: [{name: tcp, port: 5432}]}',
+      '',
+    ].join('\n');
+    const { store, panel } = renderInspector('VirtualService/data/db#tcp/0', text);
+    // when a second destination is added, the tcp rule splits 50/50
+    fireEvent.change(within(panel).getByRole('combobox', { name: 'New destination host' }), {
+      target: { value: 'pg-replica' },
+    });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add destination' }));
+    expect(store.getState().text).toContain(
+      '    - destination: {host: pg}\n      weight: 50\n    - destination: {host: pg-replica}\n      weight: 50\n',
+    );
+    // and a weight moves traffic between them (route.setWeight in the tcp section)
+    const first = within(panel).getByRole('group', { name: 'Destination 1' });
+    typeAndEnter(within(first).getByRole('textbox', { name: 'Weight' }), '80');
+    expect(store.getState().text).toContain(
+      'weight: 80\n    - destination: {host: pg-replica}\n      weight: 20',
+    );
+    // and removing one leaves the other without a weight
+    fireEvent.click(within(panel).getByRole('button', { name: 'Remove destination 2' }));
+    expect(store.getState().text).toContain(
+      '    route:\n    - destination: {host: pg}\n  - route:',
+    );
+    // and moving the rule down keeps it selected at its new place
+    fireEvent.click(within(panel).getByRole('button', { name: /^Move .* down$/ }));
+    expect(store.getState().text).toContain(
+      '  tcp:\n  - route:\n    - destination: {host: cache}\n',
+    );
+    expect(store.getState().selection?.id).toBe('VirtualService/data/db#tcp/1');
+  });
+
   it('renames a pod label key in one intent, leaving the other labels alone', () => {
     // given the stable Deployment
     const { store, panel } = renderInspector('Deployment/shop/storefront-v1', canary);

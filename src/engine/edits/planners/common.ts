@@ -1,5 +1,5 @@
 import type { Resource, ResourceKind, YamlPath } from '../../model/types';
-import type { PlanSelection } from '../intents';
+import type { PlanSelection, RuleSection } from '../intents';
 import { refuse } from '../refusal';
 import type { EditSession, ResourceEditor } from '../session';
 
@@ -47,16 +47,26 @@ export function editKind<K extends ResourceKind>(
   return editor as ResourceEditor & { readonly resource: Extract<Resource, { kind: K }> };
 }
 
-/** Path of an http rule. */
-export function rulePath(rule: number): YamlPath {
-  return ['spec', 'http', rule];
+/** Path of a rule of a route section (http by default). */
+export function rulePath(rule: number, section: RuleSection = 'http'): YamlPath {
+  return ['spec', section, rule];
 }
 
-/** The http rule at `rule` as written, refusing when there is none. */
-export function readRule(editor: ResourceEditor, rule: number): Readonly<Record<string, unknown>> {
-  const value = Number.isInteger(rule) && rule >= 0 ? editor.read(rulePath(rule)) : undefined;
+/** How messages name a rule: `Rule 2` for http (as the inspector lists them), `TCP rule 2`. */
+export function ruleLabel(rule: number, section: RuleSection = 'http'): string {
+  return section === 'http' ? `Rule ${rule + 1}` : `${section.toUpperCase()} rule ${rule + 1}`;
+}
+
+/** The rule at `rule` of `section` as written, refusing when there is none. */
+export function readRule(
+  editor: ResourceEditor,
+  rule: number,
+  section: RuleSection = 'http',
+): Readonly<Record<string, unknown>> {
+  const value =
+    Number.isInteger(rule) && rule >= 0 ? editor.read(rulePath(rule, section)) : undefined;
   if (!isRecord(value)) {
-    refuse(`${describeResource(editor.resource)} has no http rule ${rule + 1}`);
+    refuse(`${describeResource(editor.resource)} has no ${section} rule ${rule + 1}`);
   }
   return value;
 }

@@ -11,8 +11,10 @@ import type {
   RuleAddIntent,
   RuleMoveIntent,
   RuleRemoveIntent,
+  RuleSection,
+  RuleSetNameIntent,
 } from '../intents';
-import { ROUTE_SECTIONS as ROUTE_SECTION_NAMES } from '../references';
+import { ROUTE_SECTIONS as ROUTE_SECTION_NAMES, assertNever } from '../references';
 import { refuse } from '../refusal';
 import type { ResourceEditor } from '../session';
 import {
@@ -25,6 +27,7 @@ import {
   readRule,
   requireIndex,
   rulePath,
+  ruleLabel,
   stringField,
 } from './common';
 import type { Planner } from './common';
@@ -96,8 +99,9 @@ export function rebalanceAfterRemoval(
  */
 export const planRouteSetWeight: Planner<RouteSetWeightIntent> = (session, intent) => {
   const editor = editKind(session, intent.virtualService, ['VirtualService']);
-  readRule(editor, intent.rule);
-  const routePath = [...rulePath(intent.rule), 'route'];
+  const section = intent.section ?? 'http';
+  readRule(editor, intent.rule, section);
+  const routePath = [...rulePath(intent.rule, section), 'route'];
   const routes = editor.readList(routePath);
   requireIndex(routes, intent.destination, 'destination');
   const total = routes.reduce<number>((sum, route) => sum + weightOf(route), 0);
@@ -172,12 +176,13 @@ function requireRoutable(
 export const planRouteAddDestination: Planner<RouteAddDestinationIntent> = (session, intent) => {
   const editor = editKind(session, intent.virtualService, ['VirtualService']);
   const namespace = editor.resource.namespace;
-  const rule = readRule(editor, intent.rule);
+  const section = intent.section ?? 'http';
+  const rule = readRule(editor, intent.rule, section);
   requireRoutable(editor, rule, intent.rule);
   if (intent.destination.host === undefined || intent.destination.host === '') {
     refuse('A destination needs a host');
   }
-  const routePath = [...rulePath(intent.rule), 'route'];
+  const routePath = [...rulePath(intent.rule, section), 'route'];
   const routes = editor.readList(routePath);
   if (
     routes.some((route) =>
@@ -186,7 +191,9 @@ export const planRouteAddDestination: Planner<RouteAddDestinationIntent> = (sess
   ) {
     const subset =
       intent.destination.subset === undefined ? '' : ` (subset ${intent.destination.subset})`;
-    refuse(`Rule ${intent.rule + 1} already routes to ${intent.destination.host}${subset}`);
+    refuse(
+      `${ruleLabel(intent.rule, section)} already routes to ${intent.destination.host}${subset}`,
+    );
   }
   const value = destinationValue(intent.destination);
   if (routes.length === 0) {
@@ -203,7 +210,7 @@ export const planRouteAddDestination: Planner<RouteAddDestinationIntent> = (sess
     editor.set([...routePath, 0, 'destination'], value);
     session.note(
       intent.virtualService,
-      `Rule ${intent.rule + 1} routed to ${firstHost ?? 'no host'}, which is not in the design; that destination is replaced`,
+      `${ruleLabel(intent.rule, section)} routed to ${firstHost ?? 'no host'}, which is not in the design; that destination is replaced`,
     );
     return { key: intent.virtualService, path: [...routePath, 0] };
   }
@@ -231,27 +238,28 @@ export const planRouteRemoveDestination: Planner<RouteRemoveDestinationIntent> =
   intent,
 ) => {
   const editor = editKind(session, intent.virtualService, ['VirtualService']);
-  readRule(editor, intent.rule);
-  const routePath = [...rulePath(intent.rule), 'route'];
+  const section = intent.section ?? 'http';
+  readRule(editor, intent.rule, section);
+  const routePath = [...rulePath(intent.rule, section), 'route'];
   const routes = editor.readList(routePath);
   requireIndex(routes, intent.destination, 'destination');
   if (routes.length === 1) {
     const host = stringField(field(routes[0], 'destination'), 'host') ?? 'its destination';
     requireOtherRoutes(
       editor,
-      `Rule ${intent.rule + 1} routes only to ${host} and is the only route of ${describeResource(editor.resource)}`,
+      `${ruleLabel(intent.rule, section)} routes only to ${host} and is the only route of ${describeResource(editor.resource)}`,
       'add another destination first, or ',
     );
-    editor.remove(rulePath(intent.rule));
+    removeRule(editor, section, intent.rule);
     session.note(
       intent.virtualService,
-      `Rule ${intent.rule + 1} routed only to ${host}, so it is removed with it (a rule needs a route, redirect or direct response)`,
+      `${ruleLabel(intent.rule, section)} routed only to ${host}, so it is removed with it (a rule needs ${section === 'http' ? 'a route, redirect or direct response' : 'a route'})`,
     );
     return { key: intent.virtualService, path: [] };
   }
   editor.remove([...routePath, intent.destination]);
   rebalanceAfterRemoval(editor, routePath, routes, [intent.destination]);
-  return { key: intent.virtualService, path: rulePath(intent.rule) };
+  return { key: intent.virtualService, path: rulePath(intent.rule, section) };
 };
 
 /**
@@ -270,29 +278,104 @@ function requireOtherRoutes(editor: ResourceEditor, why: string, instead: string
   }
 }
 
+/** Removes a rule; the section's last rule takes the section's key with it (never `tcp: []`). */
+function removeRule(editor: ResourceEditor, section: RuleSection, rule: number): void {
+  if (editor.readList(['spec', section]).length === 1) editor.remove(['spec', section]);
+  else editor.remove(rulePath(rule, section));
+}
+
 /** The host new rules route to: the VirtualService's first destination, else its name. */
-function defaultHost(editor: ResourceEditor): string {
-  for (const rule of editor.readList(['spec', 'http'])) {
-    for (const route of (field(rule, 'route') as unknown[] | undefined) ?? []) {
-      const host = stringField(field(route, 'destination'), 'host');
-      if (host !== undefined) return host;
+function defaultHost(editor: ResourceEditor, section: RuleSection): string {
+  for (const candidate of [section, ...ROUTE_SECTION_NAMES]) {
+    for (const rule of editor.readList(['spec', candidate])) {
+      for (const route of (field(rule, 'route') as unknown[] | undefined) ?? []) {
+        const host = stringField(field(route, 'destination'), 'host');
+        if (host !== undefined) return host;
+      }
     }
   }
   return editor.resource.name;
 }
 
+/** The fields Istio's TCPRoute and TLSRoute take: a tcp or tls rule has nothing else. */
+const L4_RULE_FIELDS: readonly string[] = ['match', 'route'];
+
+/** What an http-only field does, for the refusal of a tcp or tls rule carrying it. */
+const HTTP_ONLY_FIELDS: Readonly<Record<string, string>> = {
+  name: 'name',
+  rewrite: 'rewrite',
+  redirect: 'redirect',
+  directResponse: 'direct response',
+  delegate: 'delegate',
+  timeout: 'timeout',
+  retries: 'retries',
+  fault: 'fault injection',
+  mirror: 'mirror',
+  mirrors: 'mirrors',
+  mirrorPercentage: 'mirror percentage',
+  corsPolicy: 'CORS policy',
+  headers: 'header operations',
+};
+
+/** Refuses a tcp or tls rule with fields only http rules have (Istio rejects unknown fields). */
+function requireL4Rule(section: RuleSection, rule: unknown): void {
+  if (section === 'http' || !isRecord(rule)) return;
+  const extra = Object.keys(rule).find((key) => !L4_RULE_FIELDS.includes(key));
+  if (extra === undefined) return;
+  refuse(
+    `A ${section} rule has no ${HTTP_ONLY_FIELDS[extra] ?? extra}: Istio's ${section === 'tcp' ? 'TCPRoute' : 'TLSRoute'} takes only match and route; use an http rule for that`,
+  );
+}
+
+/** The rule `rule.add` writes when none is given, valid for its section. */
+function defaultRule(editor: ResourceEditor, section: RuleSection): Record<string, unknown> {
+  const route = [{ destination: { host: defaultHost(editor, section) } }];
+  switch (section) {
+    case 'http':
+      return { match: [{ uri: { prefix: '/new' } }], route };
+    case 'tcp': {
+      // The first tcp rule catches every connection; a later one matches a free port (to edit).
+      const rules = editor.readList(['spec', 'tcp']);
+      if (rules.length === 0) return { route };
+      const taken = new Set(
+        rules.flatMap((rule) =>
+          ((field(rule, 'match') as unknown[] | undefined) ?? []).map((match) =>
+            numberField(match, 'port'),
+          ),
+        ),
+      );
+      let port = 10000;
+      while (taken.has(port)) port += 1;
+      return { match: [{ port }], route };
+    }
+    case 'tls': {
+      // Istio requires a tls rule to match SNI hosts, which must be among the VirtualService's.
+      const host = editor
+        .readList(['spec', 'hosts'])
+        .find((written): written is string => typeof written === 'string');
+      if (host === undefined)
+        refuse('A tls rule matches SNI hosts: give the VirtualService a host first');
+      return { match: [{ sniHosts: [host] }], route };
+    }
+    default:
+      return assertNever(section);
+  }
+}
+
 /**
- * Adds an http rule. Without `index` it goes before the first rule without `match` (a catch-all
- * would otherwise shadow it: the first matching rule wins), else at the end. The default rule
- * matches `/new` and routes where the VirtualService's first rule does.
+ * Adds a rule. Without `index` it goes before the first rule without `match` (a catch-all
+ * would otherwise shadow it: the first matching rule wins), else at the end. The default http rule
+ * matches `/new`, a tcp rule every connection (or a free port from 10000 when the VirtualService
+ * has tcp rules), a tls rule the VirtualService's first host as
+ * SNI; each routes where the VirtualService's first rule does. A tcp or tls rule carrying fields of
+ * an http rule (rewrite, timeout...) is refused.
  */
 export const planRuleAdd: Planner<RuleAddIntent> = (session, intent) => {
   const editor = editKind(session, intent.virtualService, ['VirtualService']);
-  const rules = editor.readList(['spec', 'http']);
-  const rule = intent.rule ?? {
-    match: [{ uri: { prefix: '/new' } }],
-    route: [{ destination: { host: defaultHost(editor) } }],
-  };
+  const section = intent.section ?? 'http';
+  const rules = editor.readList(['spec', section]);
+  requireL4Rule(section, intent.rule);
+  const rule = intent.rule ?? defaultRule(editor, section);
   let index = intent.index;
   if (index === undefined) {
     const catchAll = rules.findIndex(
@@ -303,28 +386,50 @@ export const planRuleAdd: Planner<RuleAddIntent> = (session, intent) => {
   if (!Number.isInteger(index) || index < 0 || index > rules.length) {
     refuse(`A rule cannot go at position ${index + 1}`);
   }
-  editor.insert(['spec', 'http'], index, rule);
-  return { key: intent.virtualService, path: rulePath(index) };
+  editor.insert(['spec', section], index, rule);
+  return { key: intent.virtualService, path: rulePath(index, section) };
 };
 
-/** Removes an http rule; the last route of a VirtualService cannot go (delete it instead). */
+/** Removes a rule; the last route of a VirtualService cannot go (delete it instead). */
 export const planRuleRemove: Planner<RuleRemoveIntent> = (session, intent) => {
   const editor = editKind(session, intent.virtualService, ['VirtualService']);
-  readRule(editor, intent.rule);
+  const section = intent.section ?? 'http';
+  readRule(editor, intent.rule, section);
   requireOtherRoutes(
     editor,
-    `Rule ${intent.rule + 1} is the only route of ${describeResource(editor.resource)}`,
+    `${ruleLabel(intent.rule, section)} is the only route of ${describeResource(editor.resource)}`,
     '',
   );
-  editor.remove(rulePath(intent.rule));
+  removeRule(editor, section, intent.rule);
   return { key: intent.virtualService, path: [] };
 };
 
-/** Moves an http rule (the order decides which rule matches first). */
+/** Moves a rule within its section (the order decides which rule matches first). */
 export const planRuleMove: Planner<RuleMoveIntent> = (session, intent) => {
   const editor = editKind(session, intent.virtualService, ['VirtualService']);
-  editor.move(['spec', 'http'], intent.from, intent.to);
-  return { key: intent.virtualService, path: rulePath(intent.to) };
+  const section = intent.section ?? 'http';
+  editor.move(['spec', section], intent.from, intent.to);
+  return { key: intent.virtualService, path: rulePath(intent.to, section) };
+};
+
+/** Names an http rule (or removes its name); tcp and tls rules have no name in Istio. */
+export const planRuleSetName: Planner<RuleSetNameIntent> = (session, intent) => {
+  const editor = editKind(session, intent.virtualService, ['VirtualService']);
+  const section = intent.section ?? 'http';
+  const rule = readRule(editor, intent.rule, section);
+  if (section !== 'http') {
+    refuse(
+      `A ${section} rule has no name: Istio's ${section === 'tcp' ? 'TCPRoute' : 'TLSRoute'} takes only match and route`,
+    );
+  }
+  const name = intent.name?.trim();
+  const path = [...rulePath(intent.rule, section), 'name'];
+  if (name === undefined || name === '') {
+    editor.remove(path);
+  } else if (rule.name !== name) {
+    editor.set(path, name);
+  }
+  return { key: intent.virtualService, path: rulePath(intent.rule, section) };
 };
 
 /** Adds a match condition (`uri: prefix: /` by default, which still matches every path). */

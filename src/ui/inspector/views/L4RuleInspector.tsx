@@ -1,4 +1,4 @@
-import { ChevronLeft, Trash2 } from 'lucide-react';
+import { ArrowDown, ArrowUp, ChevronLeft, Trash2 } from 'lucide-react';
 import { destinationPercents, ruleDisplayName, type VirtualServiceResource } from '../../../engine';
 import { useSailplanStoreApi } from '../../../store';
 import { InlineAddForm, StringListField } from '../collectionFields';
@@ -26,8 +26,16 @@ export function L4RuleInspector({
   readonly editing: ResourceEditing;
 }) {
   const store = useSailplanStoreApi();
-  const rule = virtualService.spec[section]?.[ruleIndex];
+  const rules = virtualService.spec[section] ?? [];
+  const rule = rules[ruleIndex];
   if (rule === undefined) return <p className="inspector-empty">This rule no longer exists.</p>;
+  const name = ruleDisplayName(section, ruleIndex, undefined);
+  // The rule moves and stays selected at its new place (first match wins).
+  const moveRule = (to: number) =>
+    editing.act(
+      { type: 'rule.move', virtualService: virtualService.key, section, from: ruleIndex, to },
+      { follow: true },
+    );
   const path = ['spec', section, ruleIndex] as const;
   const routes = rule.route ?? [];
   const percents = destinationPercents(routes.map((route) => route.weight));
@@ -49,9 +57,34 @@ export function L4RuleInspector({
       </div>
       <div className="inspector-rule-header">
         <span className="inspector-kind kind-virtualservice">Rule</span>
-        <span className="inspector-title-name">
-          {ruleDisplayName(section, ruleIndex, undefined)}
+        <span className="inspector-title-name">{name}</span>
+        <span className="inspector-rule-position">
+          {ruleIndex + 1} of {rules.length}
         </span>
+        <span className="toolbar-spacer" />
+        <IconButton
+          label={`Move ${name} up`}
+          disabled={ruleIndex === 0}
+          onClick={() => moveRule(ruleIndex - 1)}
+        >
+          <ArrowUp size={14} aria-hidden="true" />
+        </IconButton>
+        <IconButton
+          label={`Move ${name} down`}
+          disabled={ruleIndex === rules.length - 1}
+          onClick={() => moveRule(ruleIndex + 1)}
+        >
+          <ArrowDown size={14} aria-hidden="true" />
+        </IconButton>
+        <IconButton
+          label={`Delete ${name}…`}
+          tone="danger"
+          onClick={() =>
+            store.getState().requestDelete(`${virtualService.key}#${section}/${ruleIndex}`)
+          }
+        >
+          <Trash2 size={14} aria-hidden="true" />
+        </IconButton>
       </div>
       <ProblemList diagnostics={editing.diagnostics(path)} base={path} />
       <Section title="Match" count={matches.length} stateKey="l4-match">
@@ -119,7 +152,36 @@ export function L4RuleInspector({
       </Section>
       <Section title="Destinations" count={routes.length} stateKey="l4-destinations">
         {routes.map((route, index) => (
-          <Card key={index} title={`Destination ${index + 1}`}>
+          <Card
+            key={index}
+            title={`Destination ${index + 1}`}
+            actions={
+              <IconButton
+                label={`Remove destination ${index + 1}`}
+                tone="danger"
+                onClick={() => {
+                  // The last destination takes its rule with it: the confirmation says so first.
+                  if (routes.length === 1) {
+                    store
+                      .getState()
+                      .requestDelete(
+                        `route:${virtualService.key}#${section}/${ruleIndex}/${index}`,
+                      );
+                    return;
+                  }
+                  editing.act({
+                    type: 'route.removeDestination',
+                    virtualService: virtualService.key,
+                    section,
+                    rule: ruleIndex,
+                    destination: index,
+                  });
+                }}
+              >
+                <Trash2 size={14} aria-hidden="true" />
+              </IconButton>
+            }
+          >
             <DestinationFields
               destination={route.destination}
               path={[...path, 'route', index, 'destination']}
@@ -131,10 +193,36 @@ export function L4RuleInspector({
               percent={percents[index] ?? 0}
               single={routes.length === 1}
               diagnostics={editing.diagnostics([...path, 'route', index, 'weight'])}
-              onCommit={setNumber(editing, [...path, 'route', index, 'weight'])}
+              onCommit={(weight) =>
+                weight === undefined
+                  ? editing.remove([...path, 'route', index, 'weight'])
+                  : editing.edit({
+                      type: 'route.setWeight',
+                      virtualService: virtualService.key,
+                      section,
+                      rule: ruleIndex,
+                      destination: index,
+                      weight,
+                    })
+              }
             />
           </Card>
         ))}
+        <InlineAddForm
+          label="New destination host"
+          addLabel="Add destination"
+          placeholder="host of a new destination"
+          suggestions={SUGGESTIONS.hosts}
+          onAdd={(host) =>
+            editing.edit({
+              type: 'route.addDestination',
+              virtualService: virtualService.key,
+              section,
+              rule: ruleIndex,
+              destination: { host },
+            })
+          }
+        />
       </Section>
     </>
   );

@@ -698,7 +698,14 @@ export function RuleInspector({
           monospace
           placeholder={`rule ${ruleIndex}`}
           diagnostics={editing.diagnostics([...path, 'name'])}
-          onCommit={setText(editing, [...path, 'name'])}
+          onCommit={(text) =>
+            editing.edit({
+              type: 'rule.setName',
+              virtualService: virtualService.key,
+              rule: ruleIndex,
+              name: text.trim() === '' ? undefined : text.trim(),
+            })
+          }
         />
         <TextField
           label="Timeout"

@@ -74,8 +74,34 @@ export function VirtualServiceInspector({
         {http.length === 0 ? <p className="inspector-empty">No http rules.</p> : null}
         <RuleList virtualService={virtualService} editing={editing} />
       </Section>
-      {l4.length > 0 ? (
-        <Section title="TCP and TLS rules" count={l4.length}>
+      <Section
+        title="TCP and TLS rules"
+        count={l4.length}
+        defaultOpen={l4.length > 0}
+        actions={
+          <>
+            {(['tcp', 'tls'] as const).map((section) => (
+              <IconButton
+                key={section}
+                label={`Add ${section.toUpperCase()} rule`}
+                onClick={() =>
+                  editing.act(
+                    { type: 'rule.add', virtualService: virtualService.key, section },
+                    { follow: true },
+                  )
+                }
+              >
+                <Plus size={14} aria-hidden="true" />
+                <span className="inspector-icon-button-text" aria-hidden="true">
+                  {section.toUpperCase()}
+                </span>
+              </IconButton>
+            ))}
+          </>
+        }
+      >
+        {l4.length === 0 ? <p className="inspector-empty">No tcp or tls rules.</p> : null}
+        {l4.length > 0 ? (
           <ul className="inspector-link-list">
             {l4.map(({ section, index }) => (
               <li key={`${section}/${index}`}>
@@ -93,8 +119,8 @@ export function VirtualServiceInspector({
               </li>
             ))}
           </ul>
-        </Section>
-      ) : null}
+        ) : null}
+      </Section>
       <Section title="Visibility" defaultOpen={false}>
         <StringListField
           legend="Export to"
