@@ -294,3 +294,52 @@ spec:
     });
   });
 });
+
+describe('binding a Gateway to a VirtualService that applies to mesh', () => {
+  const gateway = (hosts: string) => `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: edge, namespace: istio-system}
+spec:
+  selector: {istio: ingressgateway}
+  servers:
+  - port: {number: 80, name: http, protocol: HTTP}
+    hosts: ${hosts}`;
+  const reviews = (gateways: string) => `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  hosts: [reviews]${gateways}
+  http:
+  - route:
+    - destination: {host: reviews}`;
+  const check = (hosts: string, gateways: string) =>
+    canConnect(
+      designOf(documents(gateway(hosts), reviews(gateways))),
+      'Gateway/istio-system/edge',
+      'VirtualService/bookinfo/reviews',
+    );
+
+  it('refuses, with the reason as the tooltip, when only a wildcard host would meet the server', () => {
+    for (const gateways of ['', '\n  gateways: [mesh]']) {
+      const result = check('["*.example.com"]', gateways);
+      expect(result.allowed).toBe(false);
+      expect(!result.allowed && result.reason).toMatch(/sidecars \(mesh\)/);
+    }
+  });
+
+  it('adds an exact host the server accepts rather than its wildcard', () => {
+    const text = documents(
+      gateway('["*.example.com", "reviews.example.com"]'),
+      reviews('\n  gateways: [mesh]'),
+    );
+    const plan = planConnection(
+      designOf(text),
+      'Gateway/istio-system/edge',
+      'VirtualService/bookinfo/reviews',
+    );
+    if (isRefused(plan)) throw new Error(plan.refused);
+    const after = applyEdits(text, plan.edits);
+    expect(after).toContain('hosts: [reviews, reviews.example.com]');
+    expect(after).not.toContain('reviews, "*');
+  });
+});

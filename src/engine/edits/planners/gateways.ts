@@ -4,7 +4,7 @@ import {
   resolveGatewayRef,
   serverHostAdmits,
 } from '../../model/resolveGateway';
-import { intersectHosts, resolveHost } from '../../model/resolveHost';
+import { intersectHosts, isWildcardHost, resolveHost } from '../../model/resolveHost';
 import { isHttpProtocol, parseProtocol } from '../../model/resolvePorts';
 import { IMPLICIT_INGRESS_SERVICE, selectorMatches } from '../../model/resolveSelector';
 import type { Server } from '../../model/istio';
@@ -27,6 +27,9 @@ import {
   uniqueName,
 } from './common';
 import type { Planner } from './common';
+
+/** The reserved gateway name for the sidecars of the mesh. */
+const MESH_GATEWAY = 'mesh';
 
 /** The next server a Gateway lacks: HTTP 80, then HTTPS 443 (SIMPLE TLS), then HTTP 8080, 8081... */
 function defaultServer(servers: readonly unknown[], gatewayName: string): Server {
@@ -150,7 +153,10 @@ export const planGatewaySelectLoadBalancer: Planner<GatewaySelectLoadBalancerInt
 
 /**
  * Binds a VirtualService to a Gateway: adds `namespace/name` to its gateways, and when none of its
- * hosts meets a host of the server(s) it may bind to, adds the first such server host (§1.4, §2.4).
+ * hosts meets a host of the server(s) it may bind to, adds the first such server host (§1.4, §2.4)
+ * that is safe: an exact host, unless the Gateway is all the VirtualService is bound to (a
+ * wildcard would also capture traffic on mesh sidecars or its other gateways). With no safe host
+ * the intent is refused, saying why.
  */
 export const planVirtualServiceBindGateway: Planner<VirtualServiceBindGatewayIntent> = (
   session,
@@ -211,13 +217,40 @@ export const planVirtualServiceBindGateway: Planner<VirtualServiceBindGatewayInt
     }
   }
   if (!intersects) {
-    const [server] = admitting;
-    const [host] = admittedServerHosts(
-      server?.hosts ?? [],
-      gateway.namespace,
-      virtualService.namespace,
+    // The new host applies wherever the VirtualService does: on its sidecars (mesh, also when it
+    // names no gateway) and its other gateways. A wildcard there would capture their traffic too,
+    // and Istio rejects `*` on a VirtualService bound to mesh; so only an exact host is added,
+    // unless this Gateway is all the VirtualService is bound to.
+    const onlyThisGateway =
+      gateways.length > 0 &&
+      gateways.every((written) => {
+        if (typeof written !== 'string') return false;
+        const reference = resolveGatewayRef(written, virtualService.namespace);
+        return reference.type === 'gateway' && reference.key === gateway.key;
+      });
+    const candidates = admitting.flatMap((server) =>
+      admittedServerHosts(server.hosts ?? [], gateway.namespace, virtualService.namespace),
     );
-    if (host !== undefined) editor.insert(['spec', 'hosts'], undefined, host);
+    const host = candidates.find((candidate) => onlyThisGateway || !isWildcardHost(candidate));
+    if (host === undefined) {
+      const appliesToMesh =
+        gateways.length === 0 || gateways.some((written) => written === MESH_GATEWAY);
+      const where = appliesToMesh
+        ? 'its sidecars (mesh), where Istio rejects a * host and a wildcard captures every matching service'
+        : 'its other gateways, capturing their traffic';
+      refuse(
+        `None of the hosts of ${describeResource(virtualService)} is accepted by ${describeResource(gateway)} (${[...new Set(candidates)].join(', ')}), and a wildcard host would also apply to ${where}; add an exact host the server accepts to its hosts first, or give the server an exact host`,
+      );
+    }
+    editor.insert(['spec', 'hosts'], undefined, host);
+    session.note(
+      virtualService.key,
+      `Host ${host} is added so that ${describeResource(gateway)} routes it${
+        onlyThisGateway || gateways.length === 0
+          ? ''
+          : '; it also applies wherever the VirtualService already does'
+      }`,
+    );
   }
   return { key: intent.virtualService, path: ['spec', 'gateways'] };
 };
