@@ -184,4 +184,11 @@ describe('the Simulator panel', () => {
     expect(controls.length).toBeGreaterThan(15);
     for (const control of controls) expect(control).toHaveAccessibleName();
   });
+  it('on an empty design, says what to do first instead of offering ready requests', () => {
+    renderPanel('', { url: '' });
+    expect(
+      screen.getByText(/The design is empty: add resources from the palette or in the YAML/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/pick one of the ready requests/)).toBeNull();
+  });
 });

@@ -26,6 +26,13 @@ function isRandom(trace: Trace): boolean {
 export function TraceView() {
   const simulation = useSailplan((state) => state.simulation);
   const stale = useSailplan((state) => state.derived.syntaxErrors > 0);
+  // With nothing in the design there is nothing to send through, and no ready request to pick.
+  const emptyDesign = useSailplan(
+    (state) =>
+      state.derived.syntaxErrors === 0 &&
+      state.derived.design.model.resources.length === 0 &&
+      state.derived.design.model.unmodelled.length === 0,
+  );
   const sendRequest = useSailplan((state) => state.sendRequest);
   const clearSimulation = useSailplan((state) => state.clearSimulation);
   const reveal = useRevealInDesign();
@@ -35,10 +42,17 @@ export function TraceView() {
   if (simulation === null || trace === undefined) {
     return (
       <div className="sim-trace sim-trace--empty">
-        <p className="sim-empty">
-          Press <kbd>Send</kbd> (or Enter in a field) to trace the request through the design, or
-          pick one of the ready requests.
-        </p>
+        {emptyDesign ? (
+          <p className="sim-empty">
+            The design is empty: add resources from the palette or in the YAML, then send a request
+            through them.
+          </p>
+        ) : (
+          <p className="sim-empty">
+            Press <kbd>Send</kbd> (or Enter in a field) to trace the request through the design, or
+            pick one of the ready requests.
+          </p>
+        )}
       </div>
     );
   }
