@@ -99,7 +99,7 @@ test('two tabs on one design never overwrite each other silently: the other tab 
   const question = other.getByRole('alertdialog', { name: 'This design changed in another tab' });
   await expect(question).toBeVisible();
   await expect(otherFiles.toolbar.getByText('Not saved', { exact: true })).toBeVisible();
-  await otherFiles.answer('Keep this tab’s version as a copy');
+  await otherFiles.answer('Keep mine as a copy');
   await expect(otherFiles.designName()).toHaveText(/^Untitled design \(/);
   await otherFiles.saved();
 

@@ -106,7 +106,7 @@ export class DesignFlows {
       message: `“${current.name}” was saved in another tab of Sailplan while it was open here. Autosave has stopped in this tab, so that neither tab overwrites the other.`,
       actions: [
         { id: 'theirs', label: 'Load the other tab’s version', tone: 'primary' },
-        { id: 'mine', label: 'Keep this tab’s version as a copy' },
+        { id: 'mine', label: 'Keep mine as a copy' },
       ],
       // Closing the dialog loses nothing: this tab's version is kept beside the other.
       cancelId: 'mine',
