@@ -11,7 +11,9 @@ export type SyntaxCheckOutcome =
   | { readonly ok: false; readonly reason: string };
 
 /**
- * Reads the syntax of large texts away from the page's thread. Only the latest request matters:
+ * Reads the syntax of texts too large to derive (over `LargeDesignLimits.drawnUpTo`; smaller large
+ * texts go to the derive worker) away from the page's thread, so that their errors are still marked
+ * at their lines. Only the latest request matters:
  * a request made while another is waiting or running answers the older one `superseded`.
  */
 export interface SyntaxChecker {
