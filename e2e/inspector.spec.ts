@@ -75,7 +75,7 @@ test.describe('the inspector', () => {
     await inspector.commit(port, '70000');
     await expect(port).toHaveAttribute('aria-invalid', 'true');
     await expect(inspector.panel.getByRole('alert')).toHaveText(
-      'A port is a number from 1 to 65535',
+      'port number 70000 must be in the range 1..65535',
     );
     expect(await app.findInEditor('70000')).toBe('No results');
   });

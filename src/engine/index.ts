@@ -11,3 +11,13 @@ export * from './simulate';
 export * from './analyze';
 export * from './share';
 export * from './regex';
+// The webhook's value checks, for forms that refuse a bad value before any edit is planned.
+export { validateDuration } from './analyze/validation/duration';
+export {
+  validateFqdn,
+  validatePartialWildcard,
+  validatePort,
+  validatePortName,
+  validateWildcardDomain,
+} from './analyze/validation/names';
+export { validateRegex } from './analyze/validation/regex';

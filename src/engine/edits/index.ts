@@ -12,3 +12,10 @@ export {
   serverNodeId,
 } from './connections';
 export type { ConnectionCheck, ConnectionMeaning, NodeId, NodeReference } from './connections';
+export {
+  validateNamespaceName,
+  validatePercentage,
+  validateResourceName,
+  validateSubsetName,
+  validateWeight,
+} from './inputChecks';

@@ -130,7 +130,10 @@ export function StringListField({
   help,
   hideLegend,
   diagnosticsOf = () => [],
+  validate,
 }: {
+  /** Checks an item before it is written (Istio's words); returns the message to show. */
+  readonly validate?: (text: string) => CommitResult;
   readonly legend: string;
   readonly hideLegend?: boolean;
   /** The word for one item, e.g. "Host": names the inputs ("Host 1") and buttons. */
@@ -157,6 +160,7 @@ export function StringListField({
             monospace
             suggestions={suggestions}
             diagnostics={diagnosticsOf(index)}
+            validate={validate}
             onCommit={(text) => (text.trim() === '' ? onRemove(index) : onSet(index, text.trim()))}
           />
           <IconButton
@@ -171,7 +175,7 @@ export function StringListField({
         addLabel={`Add ${itemLabel.toLowerCase()}`}
         canAdd={draft.trim() !== ''}
         onAdd={() => {
-          const problem = onInsert(draft.trim());
+          const problem = validate?.(draft.trim()) ?? onInsert(draft.trim());
           if (problem === undefined) setDraft('');
           return problem;
         }}

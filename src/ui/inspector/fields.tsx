@@ -207,6 +207,8 @@ export interface NumberFieldProps extends Omit<
   readonly rangeMessage?: string;
   /** False when the field cannot be emptied. */
   readonly optional?: boolean;
+  /** Istio's own check of a number that parses (its words), instead of `min..max`. */
+  readonly check?: (value: number) => CommitResult;
 }
 
 /** Checks a typed number: whole when it must be, within `min..max`. */
@@ -218,13 +220,15 @@ export function numberProblem(
     integer,
     rangeMessage,
     optional = true,
-  }: Pick<NumberFieldProps, 'min' | 'max' | 'integer' | 'rangeMessage' | 'optional'>,
+    check,
+  }: Pick<NumberFieldProps, 'min' | 'max' | 'integer' | 'rangeMessage' | 'optional' | 'check'>,
 ): string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return optional ? undefined : 'A value is needed';
   const value = Number(trimmed);
   if (!Number.isFinite(value)) return `${trimmed} is not a number`;
   if (integer && !Number.isInteger(value)) return `${trimmed} is not a whole number`;
+  if (check !== undefined) return check(value);
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
     return rangeMessage ?? `Enter a number from ${min ?? '−∞'} to ${max ?? '∞'}`;
   }
@@ -240,6 +244,7 @@ export function NumberField({
   integer,
   rangeMessage,
   optional,
+  check,
   ...rest
 }: NumberFieldProps) {
   return (
@@ -247,7 +252,7 @@ export function NumberField({
       {...rest}
       value={value === undefined ? undefined : String(value)}
       inputMode={integer ? 'numeric' : 'decimal'}
-      validate={(text) => numberProblem(text, { min, max, integer, rangeMessage, optional })}
+      validate={(text) => numberProblem(text, { min, max, integer, rangeMessage, optional, check })}
       onCommit={(text) => onCommit(text.trim() === '' ? undefined : Number(text.trim()))}
     />
   );

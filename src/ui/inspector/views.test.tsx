@@ -197,6 +197,37 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(store.getState().selection?.id).toBe('VirtualService/data/db#tcp/1');
   });
 
+  it('refuses a bad duration, host, subset or weight inline in Istio’s words, writing nothing', () => {
+    // given the canary split's storefront rule
+    const { store, panel } = renderInspector(`${STOREFRONT}#http/1`, canary);
+    const before = store.getState().text;
+    const refused = (field: HTMLElement, value: string, message: string) => {
+      typeAndEnter(field, value);
+      expect(field).toHaveAttribute('aria-invalid', 'true');
+      expect(field).toHaveAccessibleDescription(expect.stringContaining(message));
+      expect(store.getState().text).toBe(before);
+      fireEvent.keyDown(field, { key: 'Escape' });
+    };
+    // when a timeout is not a Go duration, or finer than a millisecond
+    const timeout = within(panel).getByRole('textbox', { name: 'Timeout' });
+    refused(timeout, '5 seconds', 'time: invalid duration "5 seconds"');
+    refused(timeout, '1500us', 'only durations to ms precision are supported');
+    // when a destination host or subset is not a name
+    const destination = within(panel).getByRole('group', { name: /^Destination 1/ });
+    refused(
+      within(destination).getByRole('combobox', { name: 'Host' }),
+      'store front',
+      'domain name "store front" invalid (label "store front" invalid)',
+    );
+    refused(
+      within(destination).getByRole('combobox', { name: 'Subset' }),
+      'V_2',
+      'subset name is invalid: V_2',
+    );
+    // when a weight is negative
+    refused(within(destination).getByRole('textbox', { name: 'Weight' }), '-5', 'weight -5 < 0');
+  });
+
   it('renames a pod label key in one intent, leaving the other labels alone', () => {
     // given the stable Deployment
     const { store, panel } = renderInspector('Deployment/shop/storefront-v1', canary);
@@ -226,7 +257,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     fireEvent.change(input, { target: { value: '99999' } });
     fireEvent.click(within(panel).getByRole('button', { name: 'Add port' }));
     expect(within(panel).getByRole('alert')).toHaveTextContent(
-      'A port is a number from 1 to 65535',
+      'port number 99999 must be in the range 1..65535',
     );
     expect(store.getState().text).toBe(before);
     // when 9090 is added, it follows the http port

@@ -4,6 +4,7 @@ import { NumberField, TextField } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
 import { optionalText, type ResourceEditing } from '../useResourceEditing';
 import { PORT_RANGE } from './GatewayInspector';
+import { hostProblem, subsetNameProblem } from '../validators';
 
 /** The subset names DestinationRules define for a host written in `namespace`. */
 export function subsetsForHost(
@@ -59,6 +60,7 @@ export function DestinationFields({
         monospace
         suggestions={SUGGESTIONS.hosts}
         diagnostics={editing.diagnostics([...path, 'host'])}
+        validate={hostProblem}
         onCommit={(text) => {
           const host = optionalText(text);
           if (host === undefined) return 'A destination needs a host';
@@ -72,6 +74,7 @@ export function DestinationFields({
         suggestions={listId}
         placeholder={subsets.length > 0 ? subsets.join(', ') : 'none'}
         diagnostics={editing.diagnostics([...path, 'subset'])}
+        validate={subsetNameProblem}
         onCommit={(text) => editing.set([...path, 'subset'], optionalText(text))}
       />
       <datalist id={listId}>

@@ -3,6 +3,7 @@ import type { DestinationRuleResource } from '../../../engine';
 import { InlineAddForm, LabelsField, StringListField } from '../collectionFields';
 import { Card, IconButton, Note, Section, TextField } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
+import { hostProblem, subsetNameProblem } from '../validators';
 import type { ResourceEditing } from '../useResourceEditing';
 import { labelsEditing, listEditing } from './common';
 import { TrafficPolicyFields } from './TrafficPolicyFields';
@@ -29,6 +30,7 @@ export function DestinationRuleInspector({
           suggestions={SUGGESTIONS.hosts}
           help={`A name without a dot means name.${destinationRule.namespace}.svc.cluster.local.`}
           diagnostics={editing.diagnostics(['spec', 'host'])}
+          validate={hostProblem}
           onCommit={(text) => {
             const host = text.trim();
             if (host === '') return 'A DestinationRule needs a host';
@@ -71,6 +73,7 @@ export function DestinationRuleInspector({
                 monospace
                 help="Routes and mirrors naming it follow a new name."
                 diagnostics={editing.diagnostics([...path, 'name'])}
+                validate={subsetNameProblem}
                 onCommit={(text) => {
                   const name = text.trim();
                   if (name === '') return 'A subset needs a name';

@@ -12,6 +12,7 @@ import { useResourceEditing } from '../useResourceEditing';
 import { setNumber } from './common';
 import { DestinationFields, formatPercent } from './DestinationFields';
 import { WeightField } from './RuleInspector';
+import { PERCENT_CHECK } from '../validators';
 
 const EDGE_TITLES: Record<TopologyEdge['type'], string> = {
   loadBalancer: 'Load balancer → Gateway',
@@ -122,10 +123,8 @@ function MirrorEdgeFields({
         <NumberField
           label="Mirrored %"
           value={mirror?.percentage?.value}
-          min={0}
-          max={100}
+          {...PERCENT_CHECK}
           placeholder="100"
-          rangeMessage="A percentage is a number from 0 to 100"
           onCommit={setNumber(editing, [
             ...rulePath,
             'mirrors',
@@ -148,10 +147,8 @@ function MirrorEdgeFields({
       <NumberField
         label="Mirrored %"
         value={rule?.mirrorPercentage?.value}
-        min={0}
-        max={100}
+        {...PERCENT_CHECK}
         placeholder="100"
-        rangeMessage="A percentage is a number from 0 to 100"
         onCommit={setNumber(editing, [...rulePath, 'mirrorPercentage', 'value'])}
       />
     </Card>

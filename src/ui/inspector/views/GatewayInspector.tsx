@@ -19,16 +19,12 @@ import {
   TextField,
   type SelectOption,
 } from '../fields';
+import { PORT_CHECK, portNameProblem } from '../validators';
 import type { ResourceEditing } from '../useResourceEditing';
 import { labelsEditing, listEditing, setText } from './common';
 
-/** The port range every port field checks. */
-export const PORT_RANGE = {
-  min: 1,
-  max: 65535,
-  integer: true,
-  rangeMessage: 'A port is a number from 1 to 65535',
-} as const;
+/** What every port field checks: Istio's ValidatePort, in its words. */
+export const PORT_RANGE = PORT_CHECK;
 
 /** Options for a protocol select, keeping a value written in another case or unknown. */
 export function protocolOptions(
@@ -106,6 +102,7 @@ function ServerCard({
         value={server.port?.name}
         monospace
         diagnostics={editing.diagnostics([...path, 'port', 'name'])}
+        validate={portNameProblem}
         onCommit={setText(editing, [...path, 'port', 'name'])}
       />
       <TextField

@@ -2,7 +2,7 @@ import { ArrowDown, ArrowUp, ChevronLeft, Trash2 } from 'lucide-react';
 import { destinationPercents, ruleDisplayName, type VirtualServiceResource } from '../../../engine';
 import { useSailplanStoreApi } from '../../../store';
 import { InlineAddForm, StringListField } from '../collectionFields';
-import { Card, IconButton, Note, NumberField, Section } from '../fields';
+import { Card, IconButton, Note, NumberField, numberProblem, Section } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
 import type { ResourceEditing } from '../useResourceEditing';
 import { listEditing, ProblemList, setNumber } from './common';
@@ -144,9 +144,8 @@ export function L4RuleInspector({
           placeholder="port, e.g. 443"
           numeric
           onAdd={(text) =>
-            Number.isInteger(Number(text))
-              ? editing.insert([...path, 'match'], { port: Number(text) })
-              : `${text} is not a port`
+            numberProblem(text, { ...PORT_RANGE, optional: false }) ??
+            editing.insert([...path, 'match'], { port: Number(text.trim()) })
           }
         />
       </Section>

@@ -33,14 +33,11 @@ import { writtenValue, type ResourceEditing } from '../useResourceEditing';
 import { labelsEditing, listEditing, ProblemList, setNumber, setText } from './common';
 import { DestinationFields, formatPercent } from './DestinationFields';
 import { PORT_RANGE } from './GatewayInspector';
+import { durationProblem, PERCENT_CHECK, WEIGHT_CHECK } from '../validators';
 
 type Path = readonly (string | number)[];
 
-const PERCENT_RANGE = {
-  min: 0,
-  max: 100,
-  rangeMessage: 'A percentage is a number from 0 to 100',
-} as const;
+const PERCENT_RANGE = PERCENT_CHECK;
 
 /** Writes a StringMatch map entry by entry; a rename rewrites the map in one intent. */
 function matchMapEditing(
@@ -332,9 +329,7 @@ export function WeightField({
     <NumberField
       label="Weight"
       value={weight}
-      min={0}
-      integer
-      rangeMessage="A weight is a whole number from 0"
+      {...WEIGHT_CHECK}
       suffix={`= ${formatPercent(percent)}`}
       placeholder={single ? 'all traffic' : '0'}
       help={single ? 'The only destination gets all traffic, whatever its weight.' : undefined}
@@ -714,6 +709,7 @@ export function RuleInspector({
           placeholder="none"
           help="e.g. 5s or 250ms; not set: no timeout."
           diagnostics={editing.diagnostics([...path, 'timeout'])}
+          validate={durationProblem}
           onCommit={setText(editing, [...path, 'timeout'])}
         />
       </Section>
@@ -818,6 +814,7 @@ export function RuleInspector({
           monospace
           placeholder="2s"
           diagnostics={editing.diagnostics([...path, 'retries', 'perTryTimeout'])}
+          validate={durationProblem}
           onCommit={setText(editing, [...path, 'retries', 'perTryTimeout'])}
         />
         <TextField
@@ -845,6 +842,7 @@ export function RuleInspector({
             monospace
             placeholder="5s"
             diagnostics={editing.diagnostics([...path, 'fault', 'delay', 'fixedDelay'])}
+            validate={durationProblem}
             onCommit={setText(editing, [...path, 'fault', 'delay', 'fixedDelay'])}
           />
           <NumberField

@@ -1,6 +1,7 @@
 import type { TrafficPolicy } from '../../../engine';
 import { StringListField } from '../collectionFields';
 import { CheckboxField, NumberField, SelectField, TextField } from '../fields';
+import { PERCENT_CHECK } from '../validators';
 import type { ResourceEditing } from '../useResourceEditing';
 import { listEditing, setNumber, setText } from './common';
 
@@ -200,10 +201,8 @@ export function TrafficPolicyFields({
       <NumberField
         label={label('Max ejected %')}
         value={numberAt(policy?.outlierDetection, ['maxEjectionPercent'])}
-        min={0}
-        max={100}
         integer
-        rangeMessage="A percentage is a number from 0 to 100"
+        {...PERCENT_CHECK}
         diagnostics={editing.diagnostics([...outlierPath, 'maxEjectionPercent'])}
         onCommit={setNumber(editing, [...outlierPath, 'maxEjectionPercent'])}
       />

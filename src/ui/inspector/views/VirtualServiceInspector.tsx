@@ -4,6 +4,7 @@ import { useSailplanStoreApi } from '../../../store';
 import { StringListField } from '../collectionFields';
 import { IconButton, Note, Section } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
+import { hostProblem } from '../validators';
 import type { ResourceEditing } from '../useResourceEditing';
 import { listEditing } from './common';
 import { RuleList } from './RuleList';
@@ -31,6 +32,7 @@ export function VirtualServiceInspector({
           itemLabel="Host"
           items={spec.hosts ?? []}
           placeholder="shop.example.com"
+          validate={hostProblem}
           help={
             (spec.hosts ?? []).length === 0
               ? 'No hosts: a delegate, used only by rules that delegate to it.'

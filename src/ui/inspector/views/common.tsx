@@ -5,6 +5,7 @@ import { LabelsField } from '../collectionFields';
 import { Section, TextField } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
 import { optionalText, type ResourceEditing } from '../useResourceEditing';
+import { namespaceProblem, resourceNameProblem } from '../validators';
 
 /** The CSS class giving a kind its colour (the canvas's colours). */
 export function kindClass(kind: string): string {
@@ -97,6 +98,7 @@ export function IdentitySection({
         monospace
         diagnostics={editing.diagnostics(['metadata', 'name'])}
         help="References to it follow a rename."
+        validate={resourceNameProblem}
         onCommit={(text) => {
           const name = text.trim();
           const problem = editing.edit(
@@ -115,6 +117,7 @@ export function IdentitySection({
         placeholder="default"
         diagnostics={editing.diagnostics(['metadata', 'namespace'])}
         help={resource.namespaceWritten ? undefined : 'Not written: default.'}
+        validate={namespaceProblem}
         onCommit={(text) => {
           const namespace = text.trim();
           if (namespace === '') return 'A namespace is needed';
