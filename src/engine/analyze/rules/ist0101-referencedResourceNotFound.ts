@@ -11,7 +11,13 @@ import {
   resolveHost,
   serviceFqdn,
 } from '../../model';
-import type { GatewayResource, VirtualServiceResource, YamlPath } from '../../model';
+import type {
+  GatewayResource,
+  Model,
+  Resource,
+  VirtualServiceResource,
+  YamlPath,
+} from '../../model';
 import type { AnalysisContext } from '../context';
 import { describeExportTo } from '../context';
 import { destinationsOf, type DestinationReference } from '../destinations';
@@ -33,15 +39,87 @@ export const referencedResourceNotFoundRule: ModelRule = {
   id: 'ist0101-referencedResourceNotFound',
   codes: [CODE],
   check(context, report) {
+    const world = worldOf(context.model);
     for (const virtualService of context.model.virtualServices) {
-      checkGatewayReferences(context, virtualService, report);
-      for (const reference of destinationsOf(virtualService)) {
-        checkDestination(context, virtualService, reference, report);
+      let found = world.byVirtualService.get(virtualService);
+      if (found === undefined) {
+        const collected: Finding[] = [];
+        const collect: Report = (item) => collected.push(item);
+        checkGatewayReferences(context, virtualService, collect);
+        for (const reference of destinationsOf(virtualService)) {
+          checkDestination(context, virtualService, reference, collect);
+        }
+        found = collected;
+        world.byVirtualService.set(virtualService, found);
       }
+      for (const item of found) report(item);
     }
-    for (const gateway of context.model.gateways) checkGatewaySelector(context, gateway, report);
+    if (world.gatewayFindings === undefined) {
+      const collected: Finding[] = [];
+      for (const gateway of context.model.gateways) {
+        checkGatewaySelector(context, gateway, (item) => collected.push(item));
+      }
+      world.gatewayFindings = collected;
+    }
+    for (const item of world.gatewayFindings) report(item);
   },
 };
+
+/**
+ * What a VirtualService's findings depend on besides the VirtualService itself: every other
+ * resource (Gateways, Services, ServiceEntries, DestinationRules, workloads, in the orders the
+ * lookups read them) and the cluster domain — never another VirtualService. While that world is the
+ * same objects in the same order, a VirtualService object found before keeps its findings, so a
+ * keystroke in one VirtualService re-checks only it; an edit of anything else re-checks them all.
+ */
+interface World {
+  readonly resources: readonly Resource[];
+  readonly collections: readonly (readonly Resource[])[];
+  readonly clusterDomain: string | undefined;
+  readonly byVirtualService: WeakMap<VirtualServiceResource, readonly Finding[]>;
+  gatewayFindings: readonly Finding[] | undefined;
+}
+
+const worlds = new WeakMap<Model, World>();
+let lastWorld: World | undefined;
+
+function worldOf(model: Model): World {
+  const known = worlds.get(model);
+  if (known !== undefined) return known;
+  const resources = model.resources.filter((resource) => resource.kind !== 'VirtualService');
+  const collections = [
+    model.services,
+    model.workloads,
+    model.gateways,
+    model.destinationRules,
+    model.serviceEntries,
+  ];
+  let world = lastWorld;
+  if (
+    world === undefined ||
+    world.clusterDomain !== model.clusterDomain ||
+    !sameItems(world.resources, resources) ||
+    !world.collections.every((collection, index) => sameItems(collection, collections[index]))
+  ) {
+    world = {
+      resources,
+      collections,
+      clusterDomain: model.clusterDomain,
+      byVirtualService: new WeakMap(),
+      gatewayFindings: undefined,
+    };
+  }
+  lastWorld = world;
+  worlds.set(model, world);
+  return world;
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[] | undefined): boolean {
+  if (a === b) return true;
+  if (b === undefined || a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
 
 function finding(
   resource: { readonly key: string },
