@@ -28,6 +28,7 @@ import { useSailplanStoreApi, type SailplanStore } from '../store';
 import { EdgeMarkers } from './edges/EdgeMarkers';
 import { edgeTypes } from './edges/edgeTypes';
 import { ConnectionHint } from './interaction/ConnectionHint';
+import { HiddenLinksNote } from './interaction/HiddenLinksNote';
 import { createConnectionChecker, endpointId } from './interaction/connectionRules';
 import { Palette } from './interaction/Palette';
 import { PALETTE_DRAG_TYPE, PALETTE_ITEMS, type PaletteItem } from './interaction/paletteItems';
@@ -349,7 +350,7 @@ function CanvasSurface({ theme }: CanvasProps) {
         nodesConnectable={!readOnly}
         deleteKeyCode={null}
         connectionRadius={28}
-        onlyRenderVisibleElements={nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
+        onlyRenderVisibleElements={Math.max(nodes.length, edges.length) > RENDER_VISIBLE_ONLY_ABOVE}
         minZoom={0.05}
         maxZoom={2}
         colorMode={theme}
@@ -378,6 +379,7 @@ function CanvasSurface({ theme }: CanvasProps) {
           <ViewControls />
         </Panel>
         <ConnectionHint checker={checker} />
+        <HiddenLinksNote />
         <TraceOverlay />
         {refusal !== null && (
           <div

@@ -48,7 +48,12 @@ export const NamespaceSummaryNode = memo(function NamespaceSummaryNode({
 }: NodeProps<NamespaceSummaryFlowNode>) {
   const canvas = useCanvasStoreApi();
   return (
-    <div className="sp-summary">
+    // Pointing at a namespace draws its links, which a large design's view leaves out.
+    <div
+      className="sp-summary"
+      onMouseEnter={() => canvas.getState().previewNamespace(data.id)}
+      onMouseLeave={() => canvas.getState().previewNamespace(null)}
+    >
       <Handle
         type="target"
         position={Position.Left}

@@ -11,6 +11,7 @@ import {
   type LayoutRequest,
 } from '../layout/layoutRequest';
 import { estimateNodeSize, NODE_WIDTH, type Size } from '../model/geometry';
+import { selectNamespaceLinks } from '../model/namespaceLinks';
 import { placeEdgeLabels } from '../model/labelPlacement';
 import { placeNewNodes } from '../model/placement';
 import { summarizeProblems } from '../model/problems';
@@ -54,7 +55,10 @@ export type NamespaceSummaryFlowNode = Node<NamespaceSummary, 'namespaceSummary'
 export type CanvasFlowNode = ResourceFlowNode | NamespaceGroupFlowNode | NamespaceSummaryFlowNode;
 
 /** Traffic between namespaces, in the namespaces view. */
-export type NamespaceLinkFlowEdge = Edge<{ readonly count: number }, 'namespaceLink'>;
+export type NamespaceLinkFlowEdge = Edge<
+  { readonly count: number; readonly labelled: boolean },
+  'namespaceLink'
+>;
 
 /** Any edge the canvas draws. */
 export type CanvasFlowEdge = TrafficFlowEdge | NamespaceLinkFlowEdge;
@@ -87,6 +91,12 @@ export interface CanvasState {
   readonly designNodes: number;
   /** The edge under the pointer or with the keyboard focus: its reason shows. */
   readonly highlightedEdge: string | null;
+  /** The namespace selected in the namespaces view (its node's id): its links are drawn. */
+  readonly selectedNamespace: string | null;
+  /** The namespace under the pointer or with the keyboard focus: its links are drawn meanwhile. */
+  readonly previewedNamespace: string | null;
+  /** How many links between namespaces the namespaces view does not draw, and from where it does. */
+  readonly hiddenLinks: { readonly count: number; readonly ingress: readonly string[] };
 
   readonly onNodesChange: (changes: NodeChange<CanvasFlowNode>[]) => void;
   readonly onEdgesChange: (changes: EdgeChange<CanvasFlowEdge>[]) => void;
@@ -95,6 +105,10 @@ export interface CanvasState {
   readonly focusOn: (id: string) => void;
   readonly setShowGroups: (show: boolean) => void;
   readonly highlightEdge: (id: string | null) => void;
+  /** Selects a namespace's node in the namespaces view (null: none). */
+  readonly selectNamespace: (id: string | null) => void;
+  /** Draws a namespace's links while it is pointed at or focused (null: none). */
+  readonly previewNamespace: (id: string | null) => void;
   /** Size of a drawn node: measured once drawn, estimated before. */
   readonly sizeOf: (id: string) => Size;
   /** Where a node is drawn now. */
@@ -333,13 +347,8 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
             column: columns.get(summary.id) ?? 0,
             ports: [],
           })),
-          edges: links.map((link) => ({
-            id: link.id,
-            source: link.source,
-            sourcePort: link.source,
-            target: link.target,
-            targetPort: link.target,
-          })),
+          // The grid does not route edges: thousands of links need not cross to the worker.
+          edges: [],
           grouped: false,
           detail: 'nodes',
           arrangement: 'grid',
@@ -529,6 +538,51 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
       );
     };
 
+    /** Each link's edge, labelled or not, made once per design version. */
+    let linkEdges = new Map<string, NamespaceLinkFlowEdge>();
+    let linkEdgesFor: readonly NamespaceLink[] | undefined;
+    let namespaceEdgesCache:
+      | { links: readonly NamespaceLink[]; focus: string | null; edges: NamespaceLinkFlowEdge[] }
+      | undefined;
+    /** The namespaces view's edges: all links of a small design, the ones that matter in a large. */
+    const namespaceEdges = (): NamespaceLinkFlowEdge[] => {
+      const { selectedNamespace, previewedNamespace } = get();
+      const focus = previewedNamespace ?? selectedNamespace;
+      if (namespaceEdgesCache?.links === links && namespaceEdgesCache.focus === focus) {
+        return namespaceEdgesCache.edges;
+      }
+      if (linkEdgesFor !== links) {
+        linkEdges = new Map();
+        linkEdgesFor = links;
+      }
+      const selection = selectNamespaceLinks(links, summaries, focus);
+      const edges = selection.drawn.map(({ link, labelled }) => {
+        const key = `${link.id}|${labelled}`;
+        const known = linkEdges.get(key);
+        if (known !== undefined) return known;
+        const edge: NamespaceLinkFlowEdge = {
+          id: link.id,
+          type: 'namespaceLink',
+          source: link.source,
+          target: link.target,
+          data: { count: link.count, labelled },
+          ariaLabel: `${link.count} ${link.count === 1 ? 'reference' : 'references'} from ${link.source.slice('namespace:'.length)} to ${link.target.slice('namespace:'.length)}`,
+          deletable: false,
+          selectable: false,
+          // A focused namespace's links are drawn over the others.
+          ...(labelled ? { zIndex: 1 } : {}),
+        };
+        linkEdges.set(key, edge);
+        return edge;
+      });
+      const hidden = get().hiddenLinks;
+      if (hidden.count !== selection.hidden || hidden.ingress.join() !== selection.ingress.join()) {
+        set({ hiddenLinks: { count: selection.hidden, ingress: selection.ingress } });
+      }
+      namespaceEdgesCache = { links, focus, edges };
+      return edges;
+    };
+
     const recompute = () => {
       const { topology, readOnly, selection } = inputs;
       const { viewMode, showGroups } = get();
@@ -575,19 +629,10 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
           ariaRole: 'group',
           connectable: false,
           deletable: false,
-          selected: false,
+          selected: summary.id === get().selectedNamespace,
           draggable: true,
         }));
-        edges = links.map((link): NamespaceLinkFlowEdge => ({
-          id: link.id,
-          type: 'namespaceLink',
-          source: link.source,
-          target: link.target,
-          data: { count: link.count },
-          ariaLabel: `${link.count} references from ${link.source.slice('namespace:'.length)} to ${link.target.slice('namespace:'.length)}`,
-          deletable: false,
-          selectable: false,
-        }));
+        edges = namespaceEdges();
       } else {
         const resourceNodes = toFlowNodes(topology, {
           positions,
@@ -664,6 +709,9 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
       fitRequest: 0,
       designNodes: inputs.topology.nodes.length,
       highlightedEdge: null,
+      selectedNamespace: null,
+      previewedNamespace: null,
+      hiddenLinks: { count: 0, ingress: [] },
 
       onNodesChange: (changes) => {
         let changed = false;
@@ -705,8 +753,11 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
             if (change.dragging === false) dragEnded = true;
           } else if (change.type === 'position' && change.dragging === false) {
             dragEnded = true;
+          } else if (change.type === 'select' && change.id.startsWith('namespace:')) {
+            if (get().viewMode !== 'namespaces') continue;
+            if (change.selected) get().selectNamespace(change.id);
+            else if (get().selectedNamespace === change.id) get().selectNamespace(null);
           } else if (change.type === 'select' && change.selected) {
-            if (change.id.startsWith('namespace:')) continue;
             const current = app.getState().selection?.id ?? null;
             const currentIsEdge = current !== null && edgeIds.has(current);
             // A click on a row selected its part first: the node's own selection must not undo it.
@@ -761,6 +812,16 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
       },
       highlightEdge: (id) => {
         if (get().highlightedEdge !== id) set({ highlightedEdge: id });
+      },
+      selectNamespace: (id) => {
+        if (get().selectedNamespace === id) return;
+        set({ selectedNamespace: id });
+        if (get().viewMode === 'namespaces') recompute();
+      },
+      previewNamespace: (id) => {
+        if (get().previewedNamespace === id) return;
+        set({ previewedNamespace: id });
+        if (get().viewMode === 'namespaces') recompute();
       },
       sizeOf,
       positionOf: (id) => dragging[id] ?? basePositions()[id],
