@@ -244,6 +244,59 @@ describe('the canvas store', () => {
     stop();
   });
 
+  it('given more links between namespaces than the view draws, then it draws the ingress links and a selected or pointed-at namespace’s, and counts the rest as hidden', async () => {
+    const teams = Array.from({ length: 14 }, (_, index) => `team-${index}`);
+    const documents = teams.flatMap((team) => [
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n  namespace: ${team}\nspec:\n  ports:\n  - port: 80\n`,
+      `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: front\n  namespace: ${team}\nspec:\n  hosts: [${team}.example.com]\n  gateways: [istio-system/default-gateway]\n  http:\n${teams
+        .filter((other) => other !== team)
+        .map(
+          (other) =>
+            `  - match: [{uri: {prefix: /${other}}}]\n    route: [{destination: {host: api.${other}.svc.cluster.local}}]\n`,
+        )
+        .join('')}`,
+    ]);
+    const { canvas, stop } = await openCanvas(
+      `${DESIGNS.seedIngress}\n---\n${documents.join('---\n')}`,
+    );
+    canvas.getState().setViewMode('namespaces');
+    const drawn = () => canvas.getState().edges.map((edge) => `${edge.source}->${edge.target}`);
+    const touches = (namespace: string) => (link: string) =>
+      link.startsWith(`namespace:${namespace}->`) || link.endsWith(`->namespace:${namespace}`);
+    // 14 x 13 links between the teams, and 15 out of istio-system, where the Gateway is (to the
+    // teams and to the seed's default namespace).
+    const ingress = 14 + 1;
+    const total = 14 * 13 + ingress;
+    await vi.waitFor(() => expect(canvas.getState().hiddenLinks.count).toBe(total - ingress));
+    expect(drawn().every((link) => link.startsWith('namespace:istio-system->'))).toBe(true);
+    expect(canvas.getState().hiddenLinks.ingress).toEqual(['istio-system']);
+
+    // When the user selects team-3, its 26 links in and out are drawn too, with their counts.
+    canvas.getState().onNodesChange([{ type: 'select', id: 'namespace:team-3', selected: true }]);
+    expect(nodeOf(canvas, 'namespace:team-3')?.selected).toBe(true);
+    expect(drawn().filter(touches('team-3'))).toHaveLength(26 + 1);
+    expect(drawn()).toHaveLength(ingress + 26);
+    expect(canvas.getState().hiddenLinks.count).toBe(total - ingress - 26);
+    expect(
+      canvas
+        .getState()
+        .edges.filter((edge) => touches('team-3')(`${edge.source}->${edge.target}`))
+        .every((edge) => edge.data !== undefined && 'labelled' in edge.data && edge.data.labelled),
+    ).toBe(true);
+
+    // Pointing at team-5 shows its links meanwhile; leaving it shows team-3's again.
+    canvas.getState().previewNamespace('namespace:team-5');
+    expect(drawn().filter(touches('team-5'))).toHaveLength(26 + 1);
+    expect(drawn().filter(touches('team-3'))).toHaveLength(1 + 2);
+    canvas.getState().previewNamespace(null);
+    expect(drawn().filter(touches('team-3'))).toHaveLength(26 + 1);
+
+    // A click on the pane unselects it: the ingress links alone again.
+    canvas.getState().onNodesChange([{ type: 'select', id: 'namespace:team-3', selected: false }]);
+    expect(drawn()).toHaveLength(ingress);
+    stop();
+  }, 30_000);
+
   it('given a design that grows past a thousand nodes, then the canvas shows its namespaces', async () => {
     const { app, canvas, stop } = await openCanvas(DESIGNS.seedIngress);
     const services = Array.from(
