@@ -294,6 +294,12 @@ describe('the canvas store', () => {
     // A click on the pane unselects it: the ingress links alone again.
     canvas.getState().onNodesChange([{ type: 'select', id: 'namespace:team-3', selected: false }]);
     expect(drawn()).toHaveLength(ingress);
+
+    // A namespace pointed at when the view changed is not shown on coming back.
+    canvas.getState().previewNamespace('namespace:team-5');
+    canvas.getState().setViewMode('all');
+    canvas.getState().setViewMode('namespaces');
+    expect(drawn()).toHaveLength(ingress);
     stop();
   }, 30_000);
 

@@ -779,7 +779,12 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
         if (mode === get().viewMode) return;
         localPositions = {};
         dragging = {};
-        set({ viewMode: mode, ...(mode === 'path' ? {} : { focusLabel: null }) });
+        // The pointed-at namespace's node is gone with the view: no pointer leaves it.
+        set({
+          viewMode: mode,
+          previewedNamespace: null,
+          ...(mode === 'path' ? {} : { focusLabel: null }),
+        });
         if (mode === 'path' && focusSeeds.length === 0) {
           const selected = selectionNodeOf(inputs.selection);
           focusSeeds = selected === null ? [] : [selected];
@@ -802,7 +807,7 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
             : `namespace ${namespace}`;
         localPositions = {};
         dragging = {};
-        set({ viewMode: 'path', focusLabel: label });
+        set({ viewMode: 'path', focusLabel: label, previewedNamespace: null });
         recompute();
       },
       setShowGroups: (show) => {
