@@ -10,7 +10,7 @@ const LAYERED: LayoutOptions = {
   'elk.spacing.nodeNode': '28',
   'elk.spacing.edgeNode': '16',
   'elk.spacing.edgeEdge': '8',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '170',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '64',
   'elk.layered.spacing.edgeNodeBetweenLayers': '24',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
@@ -60,11 +60,11 @@ function groupBoxId(group: string): string {
   return `group:${group}`;
 }
 
-/** Rows of boxes in the order given, about as wide as a screen is. */
+/** Rows of boxes in the order given, about as wide as a screen is (the request's screen, if given). */
 const GRID: LayoutOptions = {
   'elk.algorithm': 'rectpacking',
   'elk.aspectRatio': '1.6',
-  'elk.spacing.nodeNode': '60',
+  'elk.spacing.nodeNode': '72',
   'elk.rectpacking.widthApproximation.optimizationGoal': 'ASPECT_RATIO_DRIVEN',
 };
 
@@ -73,7 +73,10 @@ export function toElkGraph(request: LayoutRequest): ElkNode {
   if (request.arrangement === 'grid') {
     return {
       id: 'root',
-      layoutOptions: GRID,
+      layoutOptions:
+        request.aspectRatio === undefined
+          ? GRID
+          : { ...GRID, 'elk.aspectRatio': String(request.aspectRatio) },
       children: request.nodes.map((node) => ({
         id: node.id,
         width: node.width,

@@ -54,6 +54,8 @@ export interface LayoutRequest {
    * namespaces view, where a layered drawing of teams calling each other grows very wide.
    */
   readonly arrangement?: 'flow' | 'grid';
+  /** For a grid: the width over the height it should have, the screen's (1.6 if not given). */
+  readonly aspectRatio?: number;
 }
 
 /**

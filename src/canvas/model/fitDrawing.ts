@@ -2,7 +2,7 @@ import type { Size } from './geometry';
 import type { Point } from './projection';
 
 /** Room the canvas's floating panels take: the palette on the left, the view controls on top. */
-export const FIT_PADDING = { left: 96, top: 64, right: 32, bottom: 32 } as const;
+export const FIT_PADDING = { left: 96, top: 64, right: 24, bottom: 24 } as const;
 
 /** Below this zoom a small design's text is hard to read: it is shown from its start instead. */
 export const READABLE_ZOOM = 0.55;
@@ -16,6 +16,9 @@ export const READABLE_FIT_LIMIT = 60;
  * be read; the minimap shows the whole.
  */
 export const OVERVIEW_ZOOM = 0.3;
+
+/** Room left of the namespaces view's first column for the labels of links into it. */
+const NAMESPACE_LABEL_ROOM = 40;
 
 /** What fitting needs: the drawn nodes with their positions and sizes. */
 export interface FitInput {
@@ -49,6 +52,8 @@ export function fitDrawing(
     right = Math.max(right, node.position.x + size.width);
     bottom = Math.max(bottom, node.position.y + size.height);
   }
+  // The namespaces view labels its links left of the boxes they go into.
+  if (drawn.some((node) => node.type === 'namespaceSummary')) left -= NAMESPACE_LABEL_ROOM;
   const width = Math.max(right - left, 1);
   const height = Math.max(bottom - top, 1);
   const available = {
@@ -56,10 +61,11 @@ export function fitDrawing(
     height: Math.max(screen.height - FIT_PADDING.top - FIT_PADDING.bottom, 80),
   };
   const fitZoom = Math.min(available.width / width, available.height / height, 1);
-  const zoom = Math.max(
-    fitZoom,
-    drawn.length <= READABLE_FIT_LIMIT ? READABLE_ZOOM : OVERVIEW_ZOOM,
-  );
+  // The namespaces view is an overview: whole, even when that is small (its boxes are few and
+  // large-lettered).
+  const overview =
+    drawn.length > READABLE_FIT_LIMIT || drawn.some((node) => node.type === 'namespaceSummary');
+  const zoom = Math.max(fitZoom, overview ? OVERVIEW_ZOOM : READABLE_ZOOM);
   const x =
     width * zoom <= available.width
       ? FIT_PADDING.left + (available.width - width * zoom) / 2 - left * zoom

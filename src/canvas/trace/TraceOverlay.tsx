@@ -18,21 +18,28 @@ const TONE_ICONS = {
   failed: CircleX,
 } as const;
 
-/** Gap between the last node of the path and the outcome beside it, in flow units. */
-const OUTCOME_GAP = 16;
+/** Gap between the last node of the path and the outcome below it, in flow units. */
+const OUTCOME_GAP = 12;
 
-/** Room the outcome takes beside its node, so that bringing the path into view shows it too. */
-const OUTCOME_WIDTH = 340;
+/** Room the outcome takes below its node, so that bringing the path into view shows it too. */
+const OUTCOME_SIZE = { width: 300, height: 52 } as const;
 
 /** Room around the path brought into view: the canvas's floating panels, and a margin. */
 const PATH_PADDING = {
-  left: `${FIT_PADDING.left + 16}px`,
-  top: `${FIT_PADDING.top + 16}px`,
-  right: `${FIT_PADDING.right}px`,
-  bottom: `${FIT_PADDING.bottom}px`,
+  left: `${FIT_PADDING.left + 8}px`,
+  top: `${FIT_PADDING.top + 8}px`,
+  right: `${FIT_PADDING.right + 8}px`,
+  bottom: `${FIT_PADDING.bottom + 8}px`,
 } as const;
 
-/** The outcome in plain words, beside the node where the request ends. */
+/** A path already in view at this share of the zoom that would fit it is left where it is. */
+const KEEP_ZOOM_SHARE = 0.8;
+
+/**
+ * The outcome in plain words, under the node where the request ends: below rather than beside it,
+ * the path and its outcome take no more width than the path, and width is what a canvas beside
+ * the editor lacks.
+ */
 function OutcomeCallout({
   end,
   outcome,
@@ -46,7 +53,7 @@ function OutcomeCallout({
   const setPanel = useSailplan((state) => state.setPanel);
   if (node === undefined) return null;
   const { x, y } = node.internals.positionAbsolute;
-  const width = node.measured.width ?? node.width ?? 0;
+  const height = node.measured.height ?? node.height ?? 0;
   const Icon = TONE_ICONS[outcome.tone];
   return (
     <ViewportPortal>
@@ -54,7 +61,7 @@ function OutcomeCallout({
         type="button"
         className={`sp-trace-outcome sp-trace-outcome--${outcome.tone} nodrag nopan`}
         style={{
-          transform: `translate(${x + width + OUTCOME_GAP}px, ${y + 6}px)`,
+          transform: `translate(${x}px, ${y + height + OUTCOME_GAP}px)`,
           animationDelay: `${delay}ms`,
         }}
         aria-label={`Outcome: ${outcome.headline}${outcome.detail === undefined ? '' : `. ${outcome.detail}`}. Show the trace`}
@@ -74,8 +81,8 @@ function OutcomeCallout({
 }
 
 /**
- * After a send, brings the path into view when part of it (or the outcome beside its end) is off
- * screen, keeping the zoom when it fits; a path already in view stays where the user put it.
+ * After a send, brings the path into view, as large as it fits (at most 100%) clear of the
+ * canvas's floating panels. A path already in view at about that zoom stays where the user put it.
  */
 function useBringPathIntoView(nodes: readonly string[], end: string | null, generation: number) {
   const reactFlow = useReactFlow();
@@ -86,23 +93,27 @@ function useBringPathIntoView(nodes: readonly string[], end: string | null, gene
       const drawn = nodes.filter((id) => reactFlow.getInternalNode(id) !== undefined);
       if (drawn.length === 0) return;
       const nodesBounds = reactFlow.getNodesBounds(drawn);
-      const extra = end === null ? 0 : OUTCOME_GAP + OUTCOME_WIDTH;
-      const bounds = { ...nodesBounds, width: nodesBounds.width + extra };
+      const endNode = end === null ? undefined : reactFlow.getInternalNode(end);
+      const bounds = { ...nodesBounds };
+      if (endNode !== undefined) {
+        const { x, y } = endNode.internals.positionAbsolute;
+        const below = y + (endNode.measured.height ?? 0) + OUTCOME_GAP + OUTCOME_SIZE.height;
+        bounds.width = Math.max(bounds.width, x + OUTCOME_SIZE.width - bounds.x);
+        bounds.height = Math.max(bounds.height, below - bounds.y);
+      }
       const { width, height, minZoom } = store.getState();
       const { x, y, zoom } = reactFlow.getViewport();
+      const fitted = getViewportForBounds(bounds, width, height, minZoom, 1, PATH_PADDING);
       // What is in view: the canvas less its floating panels (a node under the palette is hidden).
       const left = (FIT_PADDING.left - x) / zoom;
       const top = (FIT_PADDING.top - y) / zoom;
       const inside =
         bounds.x >= left &&
         bounds.y >= top &&
-        bounds.x + bounds.width <= left + (width - FIT_PADDING.left) / zoom &&
-        bounds.y + bounds.height <= top + (height - FIT_PADDING.top) / zoom;
-      if (inside) return;
-      // Never closer than now: the user's zoom is kept when the path fits at it. The padding
-      // keeps the path clear of the palette on the left and the view controls on top.
-      const viewport = getViewportForBounds(bounds, width, height, minZoom, zoom, PATH_PADDING);
-      void reactFlow.setViewport(viewport, { duration: 300 });
+        bounds.x + bounds.width <= left + (width - FIT_PADDING.left - FIT_PADDING.right) / zoom &&
+        bounds.y + bounds.height <= top + (height - FIT_PADDING.top - FIT_PADDING.bottom) / zoom;
+      if (inside && zoom >= fitted.zoom * KEEP_ZOOM_SHARE) return;
+      void reactFlow.setViewport(fitted, { duration: 300 });
     });
     return () => cancelAnimationFrame(frame);
     // Only a new play of the path moves the view, not a re-render with the same path.
