@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SailplanApp } from './fixtures/app';
+import { DesignFiles } from './fixtures/designFiles';
 import { findRegexInEditor, InspectorPanel } from './fixtures/inspector';
 
 test.describe('the inspector', () => {
@@ -67,6 +68,30 @@ test.describe('the inspector', () => {
     await expect(dialog).toBeHidden();
     expect(await app.findInEditor('prefix: /new')).toBe('No results');
     expect(await app.findInEditor('route: []')).toBe('No results');
+  });
+
+  test('renaming a subset: the routes follow, a bad name is refused in Istio’s words', async ({
+    page,
+  }) => {
+    await new DesignFiles(page).choose('Examples', 'Canary split');
+    await expect(app.node('VirtualService shop/storefront')).toBeVisible();
+    await app.node('DestinationRule shop/storefront').click();
+    const subset = inspector.card('Subset canary');
+    const name = subset.getByRole('textbox', { name: 'Name' });
+
+    await inspector.commit(name, 'Canary_2');
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(subset.getByRole('alert')).toHaveText('subset name is invalid: Canary_2');
+    expect(await app.findInEditor('Canary_2')).toBe('No results');
+
+    await inspector.commit(name, 'next');
+    await expect(inspector.card('Subset next')).toBeVisible();
+    expect(await app.findInEditor('subset: next')).toMatch(/^[12] of 2$/);
+    expect(await app.findInEditor('subset: canary')).toBe('No results');
+
+    // One gesture, one undo: the subset and both routes go back together.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await app.findInEditor('subset: canary')).toMatch(/^[12] of 2$/);
   });
 
   test('a port out of range is refused where it was typed', async () => {

@@ -228,6 +228,33 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     refused(within(destination).getByRole('textbox', { name: 'Weight' }), '-5', 'weight -5 < 0');
   });
 
+  it('edits a rule’s mirrors list: add a target, set its share, remove the last one', () => {
+    // given the canary rule with a mirrors list of one target
+    const text = canary.replace(
+      '        subset: canary\n  # Everyone',
+      '        subset: canary\n    mirrors:\n    - destination:\n        host: storefront\n  # Everyone',
+    );
+    expect(text).not.toBe(canary);
+    const { store, panel } = renderInspector(`${STOREFRONT}#http/0`, text);
+    // when a second target is added, it is one list item
+    fireEvent.change(within(panel).getByRole('combobox', { name: 'New mirror host' }), {
+      target: { value: 'storefront-next' },
+    });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add mirror' }));
+    expect(store.getState().text).toContain(
+      '    mirrors:\n    - destination:\n        host: storefront\n    - destination:\n        host: storefront-next\n',
+    );
+    // and its share is set in place
+    typeAndEnter(within(panel).getByRole('textbox', { name: 'Mirror 2 mirrored %' }), '5');
+    expect(store.getState().text).toContain(
+      'host: storefront-next\n      percentage:\n        value: 5\n',
+    );
+    // and removing both leaves no mirrors key at all
+    fireEvent.click(within(panel).getByRole('button', { name: 'Remove mirror 2' }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Remove mirror 1' }));
+    expect(store.getState().text).toBe(canary);
+  });
+
   it('renames a pod label key in one intent, leaving the other labels alone', () => {
     // given the stable Deployment
     const { store, panel } = renderInspector('Deployment/shop/storefront-v1', canary);

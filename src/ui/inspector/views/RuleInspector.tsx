@@ -33,7 +33,7 @@ import { writtenValue, type ResourceEditing } from '../useResourceEditing';
 import { labelsEditing, listEditing, ProblemList, setNumber, setText } from './common';
 import { DestinationFields, formatPercent } from './DestinationFields';
 import { PORT_RANGE } from './GatewayInspector';
-import { durationProblem, PERCENT_CHECK, WEIGHT_CHECK } from '../validators';
+import { durationProblem, hostProblem, PERCENT_CHECK, WEIGHT_CHECK } from '../validators';
 
 type Path = readonly (string | number)[];
 
@@ -306,6 +306,68 @@ function RouteDestinations({
             destination: { host },
           })
         }
+      />
+    </>
+  );
+}
+
+/** The targets of a rule's `mirrors` list: each a destination and the share of requests copied. */
+function MirrorsFields({
+  mirrors,
+  path,
+  editing,
+  namespace,
+}: {
+  readonly mirrors: NonNullable<HTTPRoute['mirrors']>;
+  readonly path: Path;
+  readonly editing: ResourceEditing;
+  readonly namespace: string;
+}) {
+  return (
+    <>
+      <Note>Each target gets a copy of the requests; their answers are dropped.</Note>
+      {mirrors.map((mirror, index) => (
+        <Card
+          key={index}
+          title={`Mirror ${index + 1}`}
+          actions={
+            <IconButton
+              label={`Remove mirror ${index + 1}`}
+              tone="danger"
+              onClick={() =>
+                // The last target takes the list with it: `mirrors: []` would mean nothing.
+                mirrors.length === 1
+                  ? editing.act({ type: 'field.remove', key: editing.key, path })
+                  : editing.act({ type: 'list.remove', key: editing.key, path, index })
+              }
+            >
+              <Trash2 size={14} aria-hidden="true" />
+            </IconButton>
+          }
+        >
+          <DestinationFields
+            destination={mirror.destination}
+            path={[...path, index, 'destination']}
+            editing={editing}
+            namespace={namespace}
+            labelPrefix={`Mirror ${index + 1} `}
+          />
+          <NumberField
+            label={`Mirror ${index + 1} mirrored %`}
+            value={mirror.percentage?.value}
+            {...PERCENT_RANGE}
+            placeholder="100"
+            diagnostics={editing.diagnostics([...path, index, 'percentage'])}
+            onCommit={setNumber(editing, [...path, index, 'percentage', 'value'])}
+          />
+        </Card>
+      ))}
+      <InlineAddForm
+        label="New mirror host"
+        addLabel="Add mirror"
+        placeholder="host to copy requests to"
+        suggestions={SUGGESTIONS.hosts}
+        onAdd={(host) => hostProblem(host) ?? editing.insert(path, { destination: { host } })}
       />
     </>
   );
@@ -878,10 +940,12 @@ export function RuleInspector({
           defaultOpen={rule.mirror !== undefined || rule.mirrors !== undefined}
         >
           {rule.mirrors !== undefined ? (
-            <Note>
-              This rule uses mirrors (a list): {rule.mirrors.length} target
-              {rule.mirrors.length === 1 ? '' : 's'}; edit them in the YAML.
-            </Note>
+            <MirrorsFields
+              mirrors={rule.mirrors}
+              path={[...path, 'mirrors']}
+              editing={editing}
+              namespace={virtualService.namespace}
+            />
           ) : (
             <>
               <DestinationFields

@@ -1,7 +1,7 @@
 import type { TrafficPolicy } from '../../../engine';
 import { StringListField } from '../collectionFields';
 import { CheckboxField, NumberField, SelectField, TextField } from '../fields';
-import { PERCENT_CHECK } from '../validators';
+import { durationProblem, PERCENT_CHECK } from '../validators';
 import type { ResourceEditing } from '../useResourceEditing';
 import { listEditing, setNumber, setText } from './common';
 
@@ -123,6 +123,7 @@ export function TrafficPolicyFields({
         monospace
         placeholder="10s"
         diagnostics={editing.diagnostics([...poolPath, 'tcp', 'connectTimeout'])}
+        validate={durationProblem}
         onCommit={setText(editing, [...poolPath, 'tcp', 'connectTimeout'])}
       />
       <NumberField
@@ -163,6 +164,7 @@ export function TrafficPolicyFields({
         monospace
         placeholder="1h"
         diagnostics={editing.diagnostics([...poolPath, 'http', 'idleTimeout'])}
+        validate={durationProblem}
         onCommit={setText(editing, [...poolPath, 'http', 'idleTimeout'])}
       />
       <h4 className="inspector-subheading">Outlier detection</h4>
@@ -188,6 +190,7 @@ export function TrafficPolicyFields({
         monospace
         placeholder="10s"
         diagnostics={editing.diagnostics([...outlierPath, 'interval'])}
+        validate={durationProblem}
         onCommit={setText(editing, [...outlierPath, 'interval'])}
       />
       <TextField
@@ -196,6 +199,7 @@ export function TrafficPolicyFields({
         monospace
         placeholder="30s"
         diagnostics={editing.diagnostics([...outlierPath, 'baseEjectionTime'])}
+        validate={durationProblem}
         onCommit={setText(editing, [...outlierPath, 'baseEjectionTime'])}
       />
       <NumberField
