@@ -113,6 +113,27 @@ test.describe('the canvas draws the design', () => {
     );
   });
 
+  test('an empty design has no minimap, only how to begin; a design brings the minimap back', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    const canvas = new CanvasPane(app);
+    const minimap = canvas.region.getByRole('img', { name: 'Minimap' });
+    await app.open();
+    await canvas.settled();
+    await expect(minimap).toBeVisible();
+
+    await app.editorPane.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await expect(canvas.region.getByText('Nothing here yet.')).toBeVisible();
+    await expect(minimap).toHaveCount(0);
+
+    await canvas.loadDesign(exampleText('seed-ingress'));
+    await expect(canvas.node('Gateway istio-system/default-gateway')).toBeVisible();
+    await expect(minimap).toBeVisible();
+  });
+
   test('invalid YAML shows a banner and keeps the last good diagram, frozen, until it is fixed', async ({
     page,
   }) => {

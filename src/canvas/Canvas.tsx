@@ -173,6 +173,24 @@ function CanvasSurface({ theme }: CanvasProps) {
 
   useRevealSelection(app, canvas, wrapper);
 
+  // The namespaces view lays its grid out in the shape of the canvas, less its floating panels.
+  useEffect(() => {
+    const element = wrapper.current;
+    if (element === null) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry === undefined) return;
+      const { width, height } = entry.contentRect;
+      canvas
+        .getState()
+        .setScreenAspect(
+          (width - FIT_PADDING.left - FIT_PADDING.right) /
+            Math.max(height - FIT_PADDING.top - FIT_PADDING.bottom, 1),
+        );
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [canvas]);
+
   useEffect(() => {
     if (refusal === null) return;
     const timer = setTimeout(() => setRefusal(null), REFUSAL_SHOWN_MS);
@@ -350,7 +368,7 @@ function CanvasSurface({ theme }: CanvasProps) {
         nodesConnectable={!readOnly}
         deleteKeyCode={null}
         connectionRadius={28}
-        onlyRenderVisibleElements={Math.max(nodes.length, edges.length) > RENDER_VISIBLE_ONLY_ABOVE}
+        onlyRenderVisibleElements={nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
         minZoom={0.05}
         maxZoom={2}
         colorMode={theme}
@@ -362,16 +380,18 @@ function CanvasSurface({ theme }: CanvasProps) {
           position="bottom-left"
           fitViewOptions={FIT_VIEW_OPTIONS}
         />
-        <MiniMap
-          position="bottom-right"
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={0}
-          nodeBorderRadius={4}
-          style={{ width: 168, height: 112 }}
-          ariaLabel="Minimap"
-        />
+        {designNodes > 0 && (
+          <MiniMap
+            position="bottom-right"
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            nodeBorderRadius={4}
+            style={{ width: 168, height: 112 }}
+            ariaLabel="Minimap"
+          />
+        )}
         <Panel position="top-left">
           <Palette disabled={readOnly} onAdd={onPaletteAdd} />
         </Panel>
@@ -406,7 +426,8 @@ function CanvasSurface({ theme }: CanvasProps) {
 /**
  * When the editor or a panel selects something, the canvas shows it: the node (or the edge's ends)
  * is panned into view if it is off screen, keeping the zoom. In a simplified view of a large
- * design, the canvas focuses on its request paths.
+ * design, the canvas focuses on its request paths. When the canvas itself is resized (the
+ * inspector opens or folds beside it), the selection is kept in view the same way.
  */
 function useRevealSelection(
   app: SailplanStore,
@@ -416,12 +437,13 @@ function useRevealSelection(
   const reactFlow = useReactFlow();
   useEffect(() => {
     let frame = 0;
-    const reveal = (id: string) => {
+    const reveal = (id: string, resized = false) => {
       const { topology } = app.getState().lastGood;
       const edge = topology.edges.find((candidate) => candidate.id === id);
       const ids = edge === undefined ? [selectionNodeOf(id) ?? id] : [edge.source, edge.target];
       const drawn = ids.filter((nodeId) => reactFlow.getInternalNode(nodeId) !== undefined);
       if (drawn.length === 0) {
+        if (resized) return;
         const [first] = ids;
         if (
           first !== undefined &&
@@ -436,20 +458,18 @@ function useRevealSelection(
       const element = wrapper.current;
       if (element === null) return;
       const { x, y, zoom } = reactFlow.getViewport();
-      const left = -x / zoom;
-      const top = -y / zoom;
-      const right = left + element.clientWidth / zoom;
-      const bottom = top + element.clientHeight / zoom;
-      const inside =
-        bounds.x >= left &&
-        bounds.y >= top &&
-        bounds.x + bounds.width <= right &&
-        bounds.y + bounds.height <= bottom;
-      if (inside) return;
-      void reactFlow.setCenter(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2, {
-        zoom,
-        duration: 300,
-      });
+      // What is in view: the canvas less its floating panels (the palette, the view controls).
+      const left = (FIT_PADDING.left - x) / zoom;
+      const top = (FIT_PADDING.top - y) / zoom;
+      const right = (element.clientWidth - FIT_PADDING.right - x) / zoom;
+      const bottom = (element.clientHeight - FIT_PADDING.bottom - y) / zoom;
+      // The least pan that brings it in (its top left first, when it is larger than the view).
+      const shift = (start: number, end: number, from: number, to: number) =>
+        start < from || end - start > to - from ? from - start : end > to ? to - end : 0;
+      const dx = shift(bounds.x, bounds.x + bounds.width, left, right);
+      const dy = shift(bounds.y, bounds.y + bounds.height, top, bottom);
+      if (dx === 0 && dy === 0) return;
+      void reactFlow.setViewport({ x: x + dx * zoom, y: y + dy * zoom, zoom }, { duration: 300 });
     };
     const unsubscribe = app.subscribe((state, previous) => {
       const { selection } = state;
@@ -460,8 +480,23 @@ function useRevealSelection(
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => reveal(selection.id));
     });
+    let resizeFrame = 0;
+    let size = { width: 0, height: 0 };
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry === undefined) return;
+      const { width, height } = entry.contentRect;
+      const changed = size.width !== 0 && (width !== size.width || height !== size.height);
+      size = { width, height };
+      const id = app.getState().selection?.id;
+      if (!changed || id === undefined) return;
+      cancelAnimationFrame(resizeFrame);
+      resizeFrame = requestAnimationFrame(() => reveal(id, true));
+    });
+    if (wrapper.current !== null) observer.observe(wrapper.current);
     return () => {
       cancelAnimationFrame(frame);
+      cancelAnimationFrame(resizeFrame);
+      observer.disconnect();
       unsubscribe();
     };
   }, [app, canvas, reactFlow, wrapper]);

@@ -50,6 +50,21 @@ describe('fitDrawing', () => {
     expect(visible(viewport ?? { x: 0, y: 0, zoom: 1 }, screen, { x: 10, y: 10 })).toBe(true);
   });
 
+  it('given the namespaces view, then its grid is shown whole, below the readable zoom if need be, with room for the labels left of it', () => {
+    const nodes = Array.from({ length: 24 }, (_, index) => ({
+      id: `namespace:team-${index}`,
+      type: 'namespaceSummary',
+      position: { x: (index % 6) * 312, y: Math.floor(index / 6) * 204 },
+    }));
+    const screen = { width: 800, height: 560 };
+    const viewport = fitDrawing({ nodes, sizeOf: size }, screen);
+    expect(viewport?.zoom).toBeLessThan(READABLE_ZOOM);
+    expect(viewport?.zoom).toBeGreaterThanOrEqual(OVERVIEW_ZOOM);
+    const fitted = viewport ?? { x: 0, y: 0, zoom: 1 };
+    expect(visible(fitted, screen, { x: -40, y: 0 })).toBe(true);
+    expect(visible(fitted, screen, { x: 5 * 312 + 264, y: 3 * 204 + 100 })).toBe(true);
+  });
+
   it('given nothing to draw, then no viewport', () => {
     expect(fitDrawing({ nodes: [], sizeOf: size }, { width: 800, height: 600 })).toBeUndefined();
   });

@@ -56,7 +56,14 @@ export type CanvasFlowNode = ResourceFlowNode | NamespaceGroupFlowNode | Namespa
 
 /** Traffic between namespaces, in the namespaces view. */
 export type NamespaceLinkFlowEdge = Edge<
-  { readonly count: number; readonly labelled: boolean },
+  {
+    readonly count: number;
+    readonly labelled: boolean;
+    /** Its label's place among the labels of the links into the same namespace (0 first). */
+    readonly slot: number;
+    /** How many labelled links go into that namespace. */
+    readonly slots: number;
+  },
   'namespaceLink'
 >;
 
@@ -105,6 +112,8 @@ export interface CanvasState {
   readonly focusOn: (id: string) => void;
   readonly setShowGroups: (show: boolean) => void;
   readonly highlightEdge: (id: string | null) => void;
+  /** The shape of the canvas on screen (width over height), for the namespaces view's grid. */
+  readonly setScreenAspect: (ratio: number) => void;
   /** Selects a namespace's node in the namespaces view (null: none). */
   readonly selectNamespace: (id: string | null) => void;
   /** Draws a namespace's links while it is pointed at or focused (null: none). */
@@ -240,6 +249,8 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
   let layoutGeneration = 0;
   /** The view a layout is running for, if any. */
   let layoutInFlight: string | undefined;
+  /** The canvas's width over its height on screen, once known: the namespaces grid takes it. */
+  let screenAspect: number | undefined;
   /** Whether the design's arrangement was made with groups (toggling them lays out again). */
   let laidOutAll: string | undefined;
   let viewsBuiltFor: { topology?: Topology; problems?: unknown } = {};
@@ -352,6 +363,7 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
           grouped: false,
           detail: 'nodes',
           arrangement: 'grid',
+          ...(screenAspect === undefined ? {} : { aspectRatio: screenAspect }),
         };
       }
       return toLayoutRequest(inputs.topology, {
@@ -556,8 +568,25 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
         linkEdgesFor = links;
       }
       const selection = selectNamespaceLinks(links, summaries, focus);
-      const edges = selection.drawn.map(({ link, labelled }) => {
-        const key = `${link.id}|${labelled}`;
+      // Labels sit beside the namespace a link goes into: those into the same one are stacked.
+      const slotsOf = new Map<string, number>();
+      const slotOf = new Map<string, number>();
+      for (const { link, labelled } of selection.drawn) {
+        if (!labelled) continue;
+        const taken = slotsOf.get(link.target) ?? 0;
+        slotOf.set(link.id, taken);
+        slotsOf.set(link.target, taken + 1);
+      }
+      // A focused namespace's links are drawn over the others (later), but under the boxes:
+      // a link across the grid drawn over them struck their text through.
+      const ordered = [
+        ...selection.drawn.filter(({ labelled }) => !labelled),
+        ...selection.drawn.filter(({ labelled }) => labelled),
+      ];
+      const edges = ordered.map(({ link, labelled }) => {
+        const slot = slotOf.get(link.id) ?? 0;
+        const slots = slotsOf.get(link.target) ?? 0;
+        const key = `${link.id}|${labelled}|${slot}/${slots}`;
         const known = linkEdges.get(key);
         if (known !== undefined) return known;
         const edge: NamespaceLinkFlowEdge = {
@@ -565,12 +594,10 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
           type: 'namespaceLink',
           source: link.source,
           target: link.target,
-          data: { count: link.count, labelled },
+          data: { count: link.count, labelled, slot, slots },
           ariaLabel: `${link.count} ${link.count === 1 ? 'reference' : 'references'} from ${link.source.slice('namespace:'.length)} to ${link.target.slice('namespace:'.length)}`,
           deletable: false,
           selectable: false,
-          // A focused namespace's links are drawn over the others.
-          ...(labelled ? { zIndex: 1 } : {}),
         };
         linkEdges.set(key, edge);
         return edge;
@@ -624,6 +651,9 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
           id: summary.id,
           type: 'namespaceSummary',
           position: positions[summary.id] ?? { x: 0, y: 0 },
+          // The minimap draws a node only with a size (React Flow's measure is not stored here).
+          initialWidth: SUMMARY_SIZE.width,
+          initialHeight: SUMMARY_SIZE.height,
           data: summary,
           ariaLabel: `Namespace ${summary.namespace}, ${summary.total} resources`,
           ariaRole: 'group',
@@ -817,6 +847,9 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
       },
       highlightEdge: (id) => {
         if (get().highlightedEdge !== id) set({ highlightedEdge: id });
+      },
+      setScreenAspect: (ratio) => {
+        if (Number.isFinite(ratio) && ratio > 0) screenAspect = ratio;
       },
       selectNamespace: (id) => {
         if (get().selectedNamespace === id) return;
