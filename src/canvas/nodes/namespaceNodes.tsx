@@ -48,12 +48,7 @@ export const NamespaceSummaryNode = memo(function NamespaceSummaryNode({
 }: NodeProps<NamespaceSummaryFlowNode>) {
   const canvas = useCanvasStoreApi();
   return (
-    // Pointing at a namespace draws its links, which a large design's view leaves out.
-    <div
-      className="sp-summary"
-      onMouseEnter={() => canvas.getState().previewNamespace(data.id)}
-      onMouseLeave={() => canvas.getState().previewNamespace(null)}
-    >
+    <div className="sp-summary">
       <Handle
         type="target"
         position={Position.Left}
