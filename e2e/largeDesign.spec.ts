@@ -53,6 +53,22 @@ test('a 5 MB design pasted into the editor shows its reading progress, then open
     app.canvas.getByRole('group', { name: /^Namespace team-0, [\d,]+ resources$/ }),
   ).toBeVisible({ timeout: 60_000 });
   await expect(app.node('Gateway istio-system/default-gateway')).toHaveCount(0);
+  // Its thousands of links between namespaces are not all drawn: the canvas says how many are
+  // hidden and how to see them; a team's own links are not drawn yet.
+  const hiddenLinks = app.canvas
+    .getByRole('status')
+    .filter({ hasText: /links between (other )?namespaces hidden/ });
+  await expect(hiddenLinks).toContainText(
+    /[\d,]+ links between namespaces hidden: select a namespace to see its links/,
+  );
+  const linksOutOfTeam = app.canvas.getByRole('group', {
+    name: /^[\d,]+ references? from team-0 to /,
+  });
+  await expect(linksOutOfTeam).toHaveCount(0);
+  // When the user selects the team's namespace, its links are drawn.
+  await app.canvas.getByRole('group', { name: /^Namespace team-0, [\d,]+ resources$/ }).click();
+  await expect(linksOutOfTeam.first()).toBeAttached();
+  await expect(hiddenLinks).toContainText('Showing the links of team-0');
   // Drawn, not refused: no "too large" problem.
   await app.panels.getByRole('tab', { name: /Problems/ }).click();
   await expect(
