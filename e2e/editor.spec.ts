@@ -18,9 +18,16 @@ function inspectorTitle(page: Page, label: string) {
     .getByRole('button', { name: `Delete ${label}…`, exact: true });
 }
 
-/** The inspector's button for a resource while nothing is selected. */
-function resourceButton(page: Page, name: string) {
-  return page.getByRole('list', { name: 'Resources' }).getByRole('button', { name, exact: true });
+/**
+ * Chooses a resource in the inspector's list, shown while nothing is selected; the inspector
+ * starts folded, so the user opens it first.
+ */
+async function chooseResource(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Expand the inspector' }).click();
+  await page
+    .getByRole('list', { name: 'Resources' })
+    .getByRole('button', { name, exact: true })
+    .click();
 }
 
 /**
@@ -217,7 +224,7 @@ test.describe('gestures and the editor', () => {
     await expect(redo).toBeDisabled();
 
     // A gesture from a panel.
-    await resourceButton(page, 'Service default/proxy').click();
+    await chooseResource(page, 'Service default/proxy');
     const name = identityName(page);
     await name.fill('web');
     await name.press('Enter');
@@ -259,7 +266,7 @@ test.describe('selection follows both ways', () => {
     await expect.poll(() => editor.firstVisibleLine()).toBe(1);
     expect(await editor.lineText(39)).toBeUndefined();
 
-    await resourceButton(page, 'VirtualService default/proxy').click();
+    await chooseResource(page, 'VirtualService default/proxy');
 
     // The VirtualService's document (lines 38 to 50) scrolls into view, highlighted from its
     // first line, and the focus stays in the panel.
@@ -431,7 +438,7 @@ test.describe('line endings', () => {
     expect(await downloadYaml(page)).toBe(crlf);
 
     // A gesture renames the Service: the new text keeps every CRLF.
-    await resourceButton(page, 'Service default/shop').click();
+    await chooseResource(page, 'Service default/shop');
     const name = identityName(page);
     await name.fill('store');
     await name.press('Enter');

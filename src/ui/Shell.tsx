@@ -27,10 +27,13 @@ const Inspector = lazy(() =>
   })),
 );
 
-/** Where the inspector will be, as wide as it will be (open, or collapsed to its rail). */
+/** Where the inspector will be, as wide as it will be (open, or folded to its rail). */
 function InspectorPlaceholder() {
-  // The inspector's own key: collapsed stays collapsed, so nothing moves when it arrives.
-  const open = globalThis.localStorage?.getItem('sailplan.inspector.open') !== 'false';
+  // As the inspector decides (its own key, else open once something is selected): nothing moves
+  // when it arrives.
+  const stored = globalThis.localStorage?.getItem('sailplan.inspector.open');
+  const selected = useSailplan((state) => state.selection !== null);
+  const open = stored === 'true' || (stored !== 'false' && selected);
   return (
     <aside
       className={open ? 'inspector' : 'inspector is-collapsed'}
@@ -94,7 +97,7 @@ export function Shell() {
           first={
             <SplitPane
               direction="row"
-              initialPercent={58}
+              initialPercent={64}
               label="Resize the canvas and the editor"
               first={
                 <Pane title="Canvas">

@@ -402,6 +402,27 @@ describe('the inspector', { timeout: 20_000 }, () => {
     }
   });
 
+  it('starts folded with nothing selected, opens on the first selection, and keeps the user’s choice', () => {
+    // given a new user: nothing selected, no choice made
+    const { store, panel } = renderInspector(null);
+    expect(within(panel).getByRole('button', { name: 'Expand the inspector' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+    // when something is selected, the inspector opens, and stays open once it is deselected
+    act(() => store.getState().select({ id: GATEWAY, origin: 'canvas' }));
+    expect(within(panel).getAllByRole('textbox').length).toBeGreaterThan(0);
+    act(() => store.getState().select(null));
+    expect(within(panel).getByRole('list', { name: 'Resources' })).toBeVisible();
+    // when the user folds it, a later selection leaves it folded, and so does the next start
+    fireEvent.click(within(panel).getByRole('button', { name: 'Collapse the inspector' }));
+    act(() => store.getState().select({ id: SERVICE, origin: 'canvas' }));
+    expect(within(panel).queryByRole('textbox')).toBeNull();
+    cleanup();
+    const again = renderInspector(SERVICE);
+    expect(within(again.panel).getByRole('button', { name: 'Expand the inspector' })).toBeVisible();
+  });
+
   it('collapses to a rail and back, with the toggle named for what it does', () => {
     // given the inspector open
     const { panel } = renderInspector(GATEWAY);

@@ -220,8 +220,27 @@ function L4RuleView({
   );
 }
 
-function readOpen(): boolean {
-  return globalThis.localStorage?.getItem(OPEN_STORAGE_KEY) !== 'false';
+/** The user's own choice, open or folded, if they have made one (it outlasts a reload). */
+function readChoice(): boolean | undefined {
+  const stored = globalThis.localStorage?.getItem(OPEN_STORAGE_KEY);
+  return stored === 'true' ? true : stored === 'false' ? false : undefined;
+}
+
+/**
+ * Whether the inspector is open: as the user last chose; until they choose, folded (the canvas
+ * gets the room) and opened by the first selection, and then left open.
+ */
+function useInspectorOpen(): readonly [boolean, () => void] {
+  const [choice, setChoice] = useState(readChoice);
+  const selected = useSailplan((state) => state.selection !== null);
+  const [openedBySelection, setOpenedBySelection] = useState(selected);
+  if (selected && !openedBySelection) setOpenedBySelection(true);
+  const open = choice ?? openedBySelection;
+  const toggle = () => {
+    globalThis.localStorage?.setItem(OPEN_STORAGE_KEY, String(!open));
+    setChoice(!open);
+  };
+  return [open, toggle] as const;
 }
 
 /**
@@ -229,7 +248,7 @@ function readOpen(): boolean {
  * change it makes is one intent (one undo step); text commits on blur or Enter.
  */
 export function Inspector() {
-  const [open, setOpen] = useState(readOpen);
+  const [open, toggle] = useInspectorOpen();
   const store = useSailplanStoreApi();
   // A message is about the gesture just made: it shows while the same thing stays selected.
   const [message, setMessage] = useState<{ text: string; selection: string | undefined }>();
@@ -245,10 +264,6 @@ export function Inspector() {
   );
   const shownMessage = message?.selection === selectionId ? message?.text : undefined;
 
-  const toggle = () => {
-    globalThis.localStorage?.setItem(OPEN_STORAGE_KEY, String(!open));
-    setOpen(!open);
-  };
   const fallbackFocus = useCallback(() => panel.current, []);
 
   return (
