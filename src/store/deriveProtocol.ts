@@ -29,6 +29,11 @@ export interface DeriveRequest {
   readonly name: string;
   readonly text: string;
   readonly silenced: readonly string[];
+  /**
+   * The read whose lists the page still holds (the last one this worker finished): the worker
+   * posts the items of this read that are the same as that one's as references to them.
+   */
+  readonly base?: number;
 }
 
 /** The stage a read is at: parsing documents, then building the model, topology and analysis. */
@@ -101,7 +106,13 @@ export type DeriveReply =
       readonly id: number;
       readonly type: 'part';
       readonly list: DeriveList;
+      /** The slice's items; null where `from` names an item of the base read instead. */
       readonly items: readonly unknown[];
+      /**
+       * Present when some items are the same as the base read's: for each item, the index of the
+       * same item in the base read's list (the page keeps that object), or -1 for one in `items`.
+       */
+      readonly from?: readonly number[];
     }
   | { readonly id: number; readonly type: 'done'; readonly summary: DeriveSummary };
 
@@ -114,6 +125,39 @@ export interface DeriveResult {
   readonly nodes: readonly TopologyNode[];
   readonly edges: readonly TopologyEdge[];
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Appends a slice to the list it belongs to: its new items as they came, the ones it names in the
+ * base read's list (`held`) as the page's objects of that read, so unchanged items keep their
+ * identity from one read to the next. False when a reference names no held item.
+ */
+export function joinPart(
+  target: unknown[],
+  items: readonly unknown[],
+  from: readonly number[] | undefined,
+  held: readonly unknown[] | undefined,
+): boolean {
+  // One by one: push(...items) of a long list could overflow the stack.
+  for (let index = 0; index < items.length; index += 1) {
+    const reference = from?.[index] ?? -1;
+    if (reference < 0) {
+      target.push(items[index]);
+      continue;
+    }
+    if (held === undefined || reference >= held.length) return false;
+    target.push(held[reference]);
+  }
+  return true;
+}
+
+/**
+ * What makes two posted items the same: the engine's object for resources (the model keeps an
+ * unchanged resource's object between versions), else the item's JSON (topology nodes and edges,
+ * diagnostics are made anew each time; plain data without Maps, Sets or undefined-valued fields).
+ */
+function sameness(list: DeriveList, item: unknown): unknown {
+  return list === 'resources' ? item : JSON.stringify(item);
 }
 
 /** How often a session reports progress. */
@@ -234,12 +278,30 @@ export function createDeriveSession(
   reporting: DeriveReporting = DERIVE_REPORTING,
 ): DeriveSession {
   let previous: Design | undefined;
+  // The last read's lists, and each item's sameness to its index once a later read asked for it
+  // (worked out then: a read that no edit follows, such as a paste's, does not pay for it).
+  let sent:
+    | {
+        readonly id: number;
+        readonly lists: Readonly<Record<DeriveList, readonly unknown[]>>;
+        readonly keys?: ReadonlyMap<DeriveList, ReadonlyMap<unknown, number>>;
+      }
+    | undefined;
+  const keysOf = (lists: Readonly<Record<DeriveList, readonly unknown[]>>) =>
+    new Map(
+      DERIVE_LISTS.map((list) => [
+        list,
+        new Map(lists[list].map((item, index) => [sameness(list, item), index])),
+      ]),
+    );
   return {
     get design() {
       return previous;
     },
     handle(request) {
-      const { id, name, text, silenced } = request;
+      const { id, name, text, silenced, base } = request;
+      const kept = base !== undefined && sent?.id === base ? sent : undefined;
+      sent = undefined;
       const earlierDesign = previous?.files[0]?.name === name ? previous : undefined;
       let reportedAt = 0;
       const { file, reparsed } = parseWithProgress(
@@ -267,12 +329,41 @@ export function createDeriveSession(
         edges: topology.edges,
         diagnostics: diagnose(design, silenced),
       };
+      let held: ReadonlyMap<DeriveList, ReadonlyMap<unknown, number>> | undefined;
+      let keys: Map<DeriveList, Map<unknown, number>> | undefined;
+      if (kept !== undefined) {
+        held = kept.keys ?? keysOf(kept.lists);
+        keys = new Map();
+      }
       for (const list of DERIVE_LISTS) {
         const items = lists[list];
+        const known = held?.get(list);
+        const indexes = new Map<unknown, number>();
+        keys?.set(list, indexes);
         for (let start = 0; start < items.length; start += PART_SIZE) {
-          post({ id, type: 'part', list, items: items.slice(start, start + PART_SIZE) });
+          const slice = items.slice(start, start + PART_SIZE);
+          const from: number[] = [];
+          let reused = 0;
+          if (known !== undefined) {
+            slice.forEach((item, offset) => {
+              const key = sameness(list, item);
+              indexes.set(key, start + offset);
+              const earlier = known.get(key) ?? -1;
+              from.push(earlier);
+              if (earlier >= 0) {
+                slice[offset] = null;
+                reused += 1;
+              }
+            });
+          }
+          post(
+            reused === 0
+              ? { id, type: 'part', list, items: slice }
+              : { id, type: 'part', list, items: slice, from },
+          );
         }
       }
+      sent = keys === undefined ? { id, lists } : { id, lists, keys };
       post({
         id,
         type: 'done',

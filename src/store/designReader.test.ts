@@ -23,7 +23,10 @@ class ScriptedWorker implements DeriveWorker {
   onerror: ((event: ErrorEvent) => void) | null = null;
   readonly received: DeriveRequest[] = [];
   terminated = false;
+  /** Every reply the worker posted, as sent. */
+  readonly sent: DeriveReply[] = [];
   private readonly session = createDeriveSession((reply) => {
+    this.sent.push(reply);
     if (!this.terminated) {
       this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<DeriveReply>);
     }
@@ -47,6 +50,8 @@ class ScriptedWorker implements DeriveWorker {
     this.onerror?.({ message, preventDefault: () => undefined } as ErrorEvent);
   }
 }
+
+const replies = (worker: ScriptedWorker | undefined): readonly DeriveReply[] => worker?.sent ?? [];
 
 const timing: DeriveWorkerTiming = { stall: 1_000, staleGrace: 100 };
 const small = meshOf(5);
@@ -131,6 +136,72 @@ describe('the design reader', () => {
     expect(workers).toHaveLength(2);
     workers[1]?.answer();
     await expect(next).resolves.toMatchObject({ ok: true });
+  });
+
+  it('given an edit of one VirtualService, when the worker reads the new text, then it refers to the unchanged items and the page keeps their objects', async () => {
+    const reader = createWorkerDesignReader(start, timing);
+    const readAndAnswer = async (text: string) => {
+      const outcome = reader.read('design.yaml', text, [], ignore);
+      workers[0]?.answer();
+      const result = await outcome;
+      if (result === 'superseded' || !result.ok) throw new Error('the read failed');
+      return result.result;
+    };
+    const edited = small.replace(
+      'weight: 90\n    - destination: {host: app-2, subset: v2}\n      weight: 10',
+      'weight: 80\n    - destination: {host: app-2, subset: v2}\n      weight: 20',
+    );
+    expect(edited).not.toBe(small);
+    const first = await readAndAnswer(small);
+    const second = await readAndAnswer(edited);
+    expect(workers[0]?.received).toEqual([]);
+    const sent = replies(workers[0]).filter((reply) => reply.type === 'part');
+    expect(sent.some((reply) => reply.from !== undefined)).toBe(true);
+
+    // The same result as a fresh worker reads.
+    const fresh = createWorkerDesignReader(start, timing);
+    const outcome = fresh.read('design.yaml', edited, [], ignore);
+    workers[1]?.answer();
+    const expected = await outcome;
+    if (expected === 'superseded' || !expected.ok) throw new Error('the read failed');
+    expect({ ...second, summary: { ...second.summary, reparsed: 0 } }).toEqual({
+      ...expected.result,
+      summary: { ...expected.result.summary, reparsed: 0 },
+    });
+    expect(second.summary.reparsed).toBe(1);
+
+    const changed = 'VirtualService/team-2/app-2';
+    for (const resource of second.resources) {
+      const before = first.resources.find((candidate) => candidate.key === resource.key);
+      if (resource.key === changed) expect(resource).not.toBe(before);
+      else expect(resource).toBe(before);
+    }
+    const byId = new Map(first.nodes.map((node) => [node.id, node]));
+    for (const node of second.nodes) {
+      if (!node.id.includes(changed)) expect(node).toBe(byId.get(node.id));
+    }
+    const edgeIds = new Map(first.edges.map((edge) => [edge.id, edge]));
+    const changedEdges = second.edges.filter((edge) => edgeIds.get(edge.id) !== edge);
+    expect(changedEdges.length).toBeGreaterThan(0);
+    expect(changedEdges.length).toBeLessThan(5);
+  });
+
+  it('given a worker restarted after a crash, then its first read refers to nothing the page held', async () => {
+    const reader = createWorkerDesignReader(start, timing);
+    const first = reader.read('design.yaml', small, [], ignore);
+    workers[0]?.answer();
+    await first;
+    const crashed = reader.read('design.yaml', other, [], ignore);
+    expect(workers[0]?.received[0]?.base).toBe(1);
+    workers[0]?.crash('out of memory');
+    await crashed;
+    const next = reader.read('design.yaml', small, [], ignore);
+    expect(workers[1]?.received[0]?.base).toBeUndefined();
+    workers[1]?.answer();
+    await expect(next).resolves.toMatchObject({ ok: true });
+    expect(
+      replies(workers[1]).some((reply) => reply.type === 'part' && reply.from !== undefined),
+    ).toBe(false);
   });
 
   it('given the in-place worker (no Worker in Node), then it answers in tasks of its own, as a worker does', async () => {

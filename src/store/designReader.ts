@@ -1,6 +1,7 @@
 import {
   createDeriveSession,
   DERIVE_LISTS,
+  joinPart,
   type DeriveList,
   type DeriveProgress,
   type DeriveReply,
@@ -56,6 +57,8 @@ interface Job {
   readonly onProgress: (progress: DeriveProgress) => void;
   readonly parts: Record<DeriveList, unknown[]>;
   stale: boolean;
+  /** The read whose lists the worker may refer to (see DeriveRequest.base). */
+  base?: { readonly id: number; readonly parts: Record<DeriveList, unknown[]> };
 }
 
 function emptyParts(): Record<DeriveList, unknown[]> {
@@ -80,10 +83,13 @@ export function createWorkerDesignReader(
   let waiting: Job | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let serial = 0;
+  // The lists of the last read the worker finished: the next read's unchanged items refer to them.
+  let held: { readonly id: number; readonly parts: Record<DeriveList, unknown[]> } | undefined;
 
   const stopWorker = () => {
     worker?.terminate();
     worker = undefined;
+    held = undefined;
   };
   const finishRunning = (outcome: DesignReadOutcome) => {
     clearTimeout(timer);
@@ -117,11 +123,16 @@ export function createWorkerDesignReader(
         }
         return;
       case 'part':
-        // Appended one by one: the slice is already a fresh array, and push(...items) of a long
-        // list could overflow the stack.
-        for (const item of reply.items) job.parts[reply.list].push(item);
+        if (
+          !joinPart(job.parts[reply.list], reply.items, reply.from, job.base?.parts[reply.list])
+        ) {
+          stopWorker();
+          finishRunning({ ok: false, reason: 'the reader referred to a part it never sent' });
+        }
         return;
       case 'done': {
+        // Kept even when nobody waits for it: the worker's next read refers to this one.
+        held = { id: job.request.id, parts: job.parts };
         const parts = job.parts as unknown as Omit<DeriveResult, 'summary'>;
         finishRunning({ ok: true, result: { ...parts, summary: reply.summary } });
         return;
@@ -156,7 +167,11 @@ export function createWorkerDesignReader(
     running = waiting;
     waiting = undefined;
     armStall(running);
-    ensureWorker().postMessage(running.request);
+    const target = ensureWorker();
+    running.base = held;
+    target.postMessage(
+      held === undefined ? running.request : { ...running.request, base: held.id },
+    );
   };
 
   return {
