@@ -127,6 +127,34 @@ describe('the design session', () => {
     expect(session.isDirty()).toBe(false);
   });
 
+  it('given a saved design, when a change is taken back before autosave runs, then nothing is written again; a real change is', async () => {
+    const store = createSailplanStore({ text: seedText });
+    const storage = new MemoryDesignStorage();
+    let writes = 0;
+    const writeCurrent = storage.writeCurrent.bind(storage);
+    storage.writeCurrent = (design) => {
+      writes += 1;
+      return writeCurrent(design);
+    };
+    const { session } = sessionOver(store, storage);
+    store.getState().replaceText(`${seedText}# typed\n`);
+    await session.flush();
+    expect(writes).toBe(1);
+    // typed and taken back: the same text as the one written
+    store.getState().replaceText(`${seedText}# typed\nx`);
+    store.getState().replaceText(`${seedText}# typed\n`);
+    await session.flush();
+    expect(writes).toBe(1);
+    store.getState().replaceText(`${seedText}# typed again\n`);
+    await session.flush();
+    expect(writes).toBe(2);
+    const { id } = session.state.getState().current;
+    expect((await storedContent(storage, id)).text).toBe(`${seedText}# typed again\n`);
+    // Save now writes whether or not anything changed.
+    await session.saveNow();
+    expect(writes).toBe(3);
+  });
+
   it('when another design is opened, the selection of the previous one is cleared', async () => {
     const store = createSailplanStore({ text: seedText });
     const { session } = sessionOver(store);

@@ -59,6 +59,26 @@ function keptName(name: string, date: Date): string {
   return `${name} (${when})`;
 }
 
+/** What one write put in storage, by the objects it was made of. */
+interface WrittenState {
+  readonly current: CurrentDesign;
+  readonly baseline: string;
+  readonly content: DesignContent;
+}
+
+function sameWritten(a: WrittenState, b: WrittenState): boolean {
+  return (
+    a.current === b.current &&
+    a.baseline === b.baseline &&
+    // A string compare: the text typed and taken back before the save is the same text.
+    a.content.text === b.content.text &&
+    a.content.positions === b.content.positions &&
+    a.content.tests === b.content.tests &&
+    a.content.request === b.content.request &&
+    a.content.silenced === b.content.silenced
+  );
+}
+
 function byName(a: StoredDesignSummary, b: StoredDesignSummary): number {
   return (
     a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id)
@@ -82,6 +102,10 @@ export class DesignSession {
   private placedAt: Positions;
   private suspended = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The save waiting for the page to be idle (requestIdleCallback), after the timer. */
+  private idle: number | undefined;
+  /** What the last write put in storage, to skip a write that would put the same again. */
+  private written: WrittenState | undefined;
   private firstUnsavedAt: number | undefined;
   private saving: Promise<void> | undefined;
   private saveAgain = false;
@@ -152,8 +176,7 @@ export class DesignSession {
           }
           this.savedElsewhere += 1;
           if (changedElsewhere) return;
-          clearTimeout(this.timer);
-          this.timer = undefined;
+          this.cancelTimer();
           this.state.setState({
             changedElsewhere: true,
             autosave: 'failed',
@@ -166,7 +189,7 @@ export class DesignSession {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.cancelTimer();
     for (const dispose of this.disposers.splice(0)) dispose();
   }
 
@@ -196,17 +219,15 @@ export class DesignSession {
 
   /** Writes the open design now, whether or not it changed. */
   async saveNow(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.save();
+    this.cancelTimer();
+    await this.save(true);
     await this.saving;
   }
 
   /** Saves now what waits to be saved, and resolves when it is written. */
   async flush(): Promise<void> {
     if (this.timer !== undefined || this.firstUnsavedAt !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+      this.cancelTimer();
       await this.save();
     }
     await this.saving;
@@ -216,18 +237,44 @@ export class DesignSession {
     if (this.suspended > 0) return;
     const now = Date.now();
     this.firstUnsavedAt ??= now;
-    clearTimeout(this.timer);
+    this.cancelTimer();
     const delay = Math.max(0, Math.min(SAVE_DELAY, SAVE_MAX_WAIT - (now - this.firstUnsavedAt)));
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.save();
+      this.saveWhenIdle();
     }, delay);
     if (this.storage.persistent && !this.state.getState().changedElsewhere) {
       this.state.setState({ autosave: 'pending' });
     }
   }
 
-  private save(): Promise<void> {
+  private cancelTimer(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.idle !== undefined) cancelIdleCallback(this.idle);
+    this.idle = undefined;
+  }
+
+  /**
+   * Saves once the page is idle (after the keystroke's canvas update, say), but no later than
+   * SAVE_MAX_WAIT after the first unsaved change, as a direct save would.
+   */
+  private saveWhenIdle(): void {
+    const left = SAVE_MAX_WAIT - (Date.now() - (this.firstUnsavedAt ?? Date.now()));
+    if (typeof requestIdleCallback !== 'function' || left <= 0) {
+      void this.save();
+      return;
+    }
+    this.idle = requestIdleCallback(
+      () => {
+        this.idle = undefined;
+        void this.save();
+      },
+      { timeout: left },
+    );
+  }
+
+  private save(force = false): Promise<void> {
     if (this.saving !== undefined) {
       // One write at a time, in order: the latest state is written once this one is done.
       this.saveAgain = true;
@@ -235,12 +282,24 @@ export class DesignSession {
     }
     this.firstUnsavedAt = undefined;
     if (this.suspended > 0 || this.state.getState().changedElsewhere) return Promise.resolve();
-    const record = this.recordOf(this.state.getState().current);
+    const current = this.state.getState().current;
+    const content = contentOf(this.store.getState());
+    const state: WrittenState = { current, baseline: this.baseline, content };
+    if (!force && this.written !== undefined && sameWritten(this.written, state)) {
+      // Storage holds this already (a change undone before the save, say): no write.
+      if (this.storage.persistent && this.state.getState().autosave === 'pending') {
+        this.state.setState({ autosave: 'saved' });
+      }
+      return Promise.resolve();
+    }
+    const record = this.recordOf(current, content);
     if (this.storage.persistent) this.state.setState({ autosave: 'saving' });
+    this.written = undefined;
     this.saving = this.storage
       .writeCurrent(record)
       .then(
         () => {
+          this.written = state;
           this.channel?.post({ kind: 'saved', id: record.id, tab: this.tab });
           if (this.storage.persistent && !this.state.getState().changedElsewhere) {
             this.state.setState({ autosave: 'saved', autosaveProblem: undefined });
@@ -292,12 +351,11 @@ export class DesignSession {
     try {
       await work();
     } finally {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+      this.cancelTimer();
       this.firstUnsavedAt = undefined;
       this.suspended -= 1;
     }
-    await this.save();
+    await this.save(true);
     await this.refreshList();
   }
 
@@ -364,8 +422,7 @@ export class DesignSession {
     try {
       this.apply(stored.content);
     } finally {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+      this.cancelTimer();
       this.firstUnsavedAt = undefined;
       this.suspended -= 1;
     }
