@@ -75,8 +75,14 @@ function destinationPort(
 }
 
 /** How `from` (a resource in `namespace`) writes the host of a Service or ServiceEntry. */
-function hostOf(target: Resource, namespace: string): string | { readonly refused: string } {
-  if (target.kind === 'Service') return serviceHostFor(target.name, target.namespace, namespace);
+function hostOf(
+  target: Resource,
+  namespace: string,
+  clusterDomain: string | undefined,
+): string | { readonly refused: string } {
+  if (target.kind === 'Service') {
+    return serviceHostFor(target.name, target.namespace, namespace, clusterDomain);
+  }
   if (target.kind === 'ServiceEntry') {
     const host = (target.spec.hosts ?? []).find((candidate) => !isWildcardHost(candidate));
     if (host === undefined) {
@@ -227,7 +233,7 @@ export function connectionIntent(
     };
   }
   if (from.kind === 'VirtualService' && (to.kind === 'Service' || to.kind === 'ServiceEntry')) {
-    const host = hostOf(to, from.namespace);
+    const host = hostOf(to, from.namespace, design.model.clusterDomain);
     if (typeof host !== 'string') return host;
     const layer4 = source.part?.section === 'tcp' || source.part?.section === 'tls';
     const port = destinationPort(to, targetPort, layer4);
@@ -250,14 +256,14 @@ export function connectionIntent(
     const host =
       !written.includes('.') && to.namespace === from.namespace
         ? written
-        : resolveHost(written, to.namespace);
+        : resolveHost(written, to.namespace, design.model.clusterDomain);
     return routeIntent(from, source.part, { host, subset });
   }
   if (from.kind === 'Service' && WORKLOAD_KINDS.includes(to.kind)) {
     return { intent: { type: 'service.selectWorkload', service: from.key, workload: to.key } };
   }
   if (from.kind === 'DestinationRule' && (to.kind === 'Service' || to.kind === 'ServiceEntry')) {
-    const host = hostOf(to, from.namespace);
+    const host = hostOf(to, from.namespace, design.model.clusterDomain);
     if (typeof host !== 'string') return host;
     return { intent: { type: 'destinationRule.setHost', destinationRule: from.key, host } };
   }

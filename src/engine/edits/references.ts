@@ -91,19 +91,20 @@ export function resolvesToOneOf(targets: ReadonlySet<string>): HostPredicate {
 
 /**
  * The places in a VirtualService's text that name a host `wanted` accepts (resolved in the
- * VirtualService's namespace). The model narrows the candidates cheaply; the text gives the exact
- * positions, which the model might not keep for entries it dropped.
+ * VirtualService's namespace and the design's `clusterDomain`). The model narrows the candidates
+ * cheaply; the text gives the exact positions, which the model might not keep for entries it dropped.
  */
 export function findHostReferences(
   editor: ResourceEditor,
   wanted: HostPredicate,
   includeOwnHosts: boolean,
+  clusterDomain: string | undefined,
 ): HostReference[] {
   const virtualService = editor.resource;
   if (virtualService.kind !== 'VirtualService') return [];
   const namespace = virtualService.namespace;
   const hits = (written: unknown): written is string =>
-    typeof written === 'string' && wanted(resolveHost(written, namespace), written);
+    typeof written === 'string' && wanted(resolveHost(written, namespace, clusterDomain), written);
   if (!modelHosts(virtualService).some(hits)) return [];
   const references: HostReference[] = [];
   if (includeOwnHosts) {
@@ -180,12 +181,22 @@ export function findGatewayReferences(
   return found;
 }
 
-/** The hosts a resource is known by in the registry: a Service's FQDN, a ServiceEntry's hosts. */
-export function registryHostsOf(resource: Resource): Set<string> {
-  if (resource.kind === 'Service') return new Set([serviceFqdn(resource.name, resource.namespace)]);
+/**
+ * The hosts a resource is known by in the registry (in `clusterDomain`): a Service's FQDN, a
+ * ServiceEntry's hosts.
+ */
+export function registryHostsOf(
+  resource: Resource,
+  clusterDomain: string | undefined,
+): Set<string> {
+  if (resource.kind === 'Service') {
+    return new Set([serviceFqdn(resource.name, resource.namespace, clusterDomain)]);
+  }
   if (resource.kind === 'ServiceEntry') {
     return new Set(
-      (resource.spec.hosts ?? []).map((host) => resolveHost(host, resource.namespace)),
+      (resource.spec.hosts ?? []).map((host) =>
+        resolveHost(host, resource.namespace, clusterDomain),
+      ),
     );
   }
   return new Set();
@@ -196,17 +207,24 @@ export function destinationRulesWithHost(
   session: EditSession,
   targets: ReadonlySet<string>,
 ): DestinationRuleResource[] {
-  return session.design.model.destinationRules.filter(
+  const { destinationRules, clusterDomain } = session.design.model;
+  return destinationRules.filter(
     (rule) =>
-      rule.spec.host !== undefined && targets.has(resolveHost(rule.spec.host, rule.namespace)),
+      rule.spec.host !== undefined &&
+      targets.has(resolveHost(rule.spec.host, rule.namespace, clusterDomain)),
   );
 }
 
 /**
  * How to write a reference to a Service from a resource in `fromNamespace`: the short name in
- * the same namespace (as people write it), else the FQDN (a dotted short form such as `web.prod`
- * is not expanded by Istio, routing-semantics §2.1).
+ * the same namespace (as people write it), else the FQDN in `clusterDomain` (a dotted short form
+ * such as `web.prod` is not expanded by Istio, routing-semantics §2.1).
  */
-export function serviceHostFor(name: string, namespace: string, fromNamespace: string): string {
-  return namespace === fromNamespace ? name : serviceFqdn(name, namespace);
+export function serviceHostFor(
+  name: string,
+  namespace: string,
+  fromNamespace: string,
+  clusterDomain: string | undefined,
+): string {
+  return namespace === fromNamespace ? name : serviceFqdn(name, namespace, clusterDomain);
 }

@@ -17,7 +17,7 @@ export function Suggestions({ model }: { readonly model: Model }) {
     const hostSet = new Set<string>();
     for (const service of model.services) {
       hostSet.add(service.name);
-      hostSet.add(serviceFqdn(service.name, service.namespace));
+      hostSet.add(serviceFqdn(service.name, service.namespace, model.clusterDomain));
     }
     for (const entry of model.serviceEntries)
       for (const host of entry.spec.hosts ?? []) hostSet.add(host);

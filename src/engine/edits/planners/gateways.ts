@@ -188,7 +188,9 @@ export const planVirtualServiceBindGateway: Planner<VirtualServiceBindGatewayInt
       `${describeResource(virtualService)} has no hosts, so it is a delegate; bind the VirtualService that delegates to it`,
     );
   }
-  const hosts = writtenHosts.map((host) => resolveHost(host, virtualService.namespace));
+  const hosts = writtenHosts.map((host) =>
+    resolveHost(host, virtualService.namespace, session.design.model.clusterDomain),
+  );
   const intersects = admitting.some(
     (server) =>
       intersectHosts(

@@ -379,7 +379,7 @@ export const planResourceDelete: Planner<ResourceDeleteIntent> = (session, inten
       break;
     case 'Service':
     case 'ServiceEntry': {
-      const hosts = registryHostsOf(target);
+      const hosts = registryHostsOf(target, session.design.model.clusterDomain);
       for (const rule of destinationRulesWithHost(session, hosts)) {
         deleted.set(rule.key, rule);
         session.note(
@@ -388,7 +388,12 @@ export const planResourceDelete: Planner<ResourceDeleteIntent> = (session, inten
         );
       }
       for (const editor of virtualServiceEditors(session, new Set(deleted.keys()))) {
-        const references = findHostReferences(editor, resolvesToOneOf(hosts), false);
+        const references = findHostReferences(
+          editor,
+          resolvesToOneOf(hosts),
+          false,
+          session.design.model.clusterDomain,
+        );
         if (references.length === 0) continue;
         if (leavesNoRoute(editor, rulesLeftWithoutRoute(editor, references))) {
           // A VirtualService with no http, tcp or tls route is rejected by Istio: it goes too.
@@ -408,7 +413,11 @@ export const planResourceDelete: Planner<ResourceDeleteIntent> = (session, inten
       if (host === undefined) break;
       for (const subset of target.spec.subsets ?? []) {
         if (subset.name !== undefined) {
-          removeSubsetReferences(session, resolveHost(host, target.namespace), subset.name);
+          removeSubsetReferences(
+            session,
+            resolveHost(host, target.namespace, session.design.model.clusterDomain),
+            subset.name,
+          );
         }
       }
       break;
@@ -481,15 +490,19 @@ function retargetGatewayReferences(
   }
 }
 
-/** A Service host written in its own form (short or FQDN) but naming `namespace/name`. */
+/**
+ * A Service host written in its own form (short or FQDN in `clusterDomain`) but naming
+ * `namespace/name`.
+ */
 function rewriteServiceHost(
   written: string,
   referrerNamespace: string,
   namespace: string,
   name: string,
+  clusterDomain: string | undefined,
 ): string {
   if (!written.includes('.') && referrerNamespace === namespace) return name;
-  return serviceFqdn(name, namespace);
+  return serviceFqdn(name, namespace, clusterDomain);
 }
 
 /** Points every reference to a Service (destinations, mirrors, hosts, DestinationRule hosts) at its new name. */
@@ -499,14 +512,21 @@ function retargetServiceReferences(
   namespace: string,
   name: string,
 ): void {
-  const hosts = registryHostsOf(service);
+  const { clusterDomain } = session.design.model;
+  const hosts = registryHostsOf(service, clusterDomain);
   for (const virtualService of session.design.model.virtualServices) {
     const editor = session.edit(virtualService);
-    const references = findHostReferences(editor, resolvesToOneOf(hosts), true);
+    const references = findHostReferences(editor, resolvesToOneOf(hosts), true, clusterDomain);
     for (const reference of references) {
       editor.set(
         hostReferencePath(reference),
-        rewriteServiceHost(reference.written, virtualService.namespace, namespace, name),
+        rewriteServiceHost(
+          reference.written,
+          virtualService.namespace,
+          namespace,
+          name,
+          clusterDomain,
+        ),
       );
     }
     if (references.length > 0)
@@ -516,7 +536,10 @@ function retargetServiceReferences(
     const written = rule.spec.host ?? '';
     session
       .edit(rule)
-      .set(['spec', 'host'], rewriteServiceHost(written, rule.namespace, namespace, name));
+      .set(
+        ['spec', 'host'],
+        rewriteServiceHost(written, rule.namespace, namespace, name, clusterDomain),
+      );
     session.note(rule.key, `Its host follows ${describeResource(service)}`);
   }
 }
@@ -571,9 +594,14 @@ export const planResourceRename: Planner<ResourceRenameIntent> = (session, inten
 
 /**
  * Keeps the meaning of the moved resource's own short references, which Istio resolves in the
- * resource's namespace (routing-semantics §1.8, §2.1): they are written out for the old namespace.
+ * resource's namespace (routing-semantics §1.8, §2.1): they are written out for the old namespace,
+ * in the design's `clusterDomain`.
  */
-function pinOwnReferences(editor: ResourceEditor, oldNamespace: string): void {
+function pinOwnReferences(
+  editor: ResourceEditor,
+  oldNamespace: string,
+  clusterDomain: string | undefined,
+): void {
   const resource = editor.resource;
   if (resource.kind === 'VirtualService') {
     editor.readList(['spec', 'gateways']).forEach((written, index) => {
@@ -587,8 +615,11 @@ function pinOwnReferences(editor: ResourceEditor, oldNamespace: string): void {
       }
     });
     const isShort = (_: string, written: string) => !written.includes('.') && written !== '*';
-    for (const reference of findHostReferences(editor, isShort, true)) {
-      editor.set(hostReferencePath(reference), serviceFqdn(reference.written, oldNamespace));
+    for (const reference of findHostReferences(editor, isShort, true, clusterDomain)) {
+      editor.set(
+        hostReferencePath(reference),
+        serviceFqdn(reference.written, oldNamespace, clusterDomain),
+      );
     }
     editor.readList(['spec', 'http']).forEach((rule, index) => {
       const delegate = field(rule, 'delegate');
@@ -600,7 +631,7 @@ function pinOwnReferences(editor: ResourceEditor, oldNamespace: string): void {
   if (resource.kind === 'DestinationRule') {
     const host = stringField(editor.read(['spec']), 'host');
     if (host !== undefined && host !== '*' && !host.includes('.')) {
-      editor.set(['spec', 'host'], serviceFqdn(host, oldNamespace));
+      editor.set(['spec', 'host'], serviceFqdn(host, oldNamespace, clusterDomain));
     }
   }
   if (resource.kind === 'Gateway') {
@@ -632,7 +663,7 @@ export const planResourceSetNamespace: Planner<ResourceSetNamespaceIntent> = (se
   requireFreeKey(session, target, intent.namespace, target.name);
   const editor = session.edit(target);
   editor.set(['metadata', 'namespace'], intent.namespace);
-  pinOwnReferences(editor, target.namespace);
+  pinOwnReferences(editor, target.namespace, session.design.model.clusterDomain);
   switch (target.kind) {
     case 'Gateway':
       retargetGatewayReferences(session, target, intent.namespace, target.name);

@@ -126,11 +126,17 @@ export const planRouteSetWeight: Planner<RouteSetWeightIntent> = (session, inten
 };
 
 /** True when two destinations name the same host (after short-name expansion), subset and port. */
-function sameDestination(written: unknown, wanted: Destination, namespace: string): boolean {
+function sameDestination(
+  written: unknown,
+  wanted: Destination,
+  namespace: string,
+  clusterDomain: string | undefined,
+): boolean {
   const host = stringField(written, 'host');
   if (host === undefined || wanted.host === undefined) return false;
   return (
-    resolveHost(host, namespace) === resolveHost(wanted.host, namespace) &&
+    resolveHost(host, namespace, clusterDomain) ===
+      resolveHost(wanted.host, namespace, clusterDomain) &&
     stringField(written, 'subset') === wanted.subset &&
     numberField(field(written, 'port'), 'number') === wanted.port?.number
   );
@@ -186,7 +192,12 @@ export const planRouteAddDestination: Planner<RouteAddDestinationIntent> = (sess
   const routes = editor.readList(routePath);
   if (
     routes.some((route) =>
-      sameDestination(field(route, 'destination'), intent.destination, namespace),
+      sameDestination(
+        field(route, 'destination'),
+        intent.destination,
+        namespace,
+        session.design.model.clusterDomain,
+      ),
     )
   ) {
     const subset =
@@ -205,7 +216,10 @@ export const planRouteAddDestination: Planner<RouteAddDestinationIntent> = (sess
   const isPlaceholder =
     routes.length === 1 &&
     (firstHost === undefined ||
-      lookupRegistryHost(session.design.model, resolveHost(firstHost, namespace)) === undefined);
+      lookupRegistryHost(
+        session.design.model,
+        resolveHost(firstHost, namespace, session.design.model.clusterDomain),
+      ) === undefined);
   if (isPlaceholder) {
     editor.set([...routePath, 0, 'destination'], value);
     session.note(

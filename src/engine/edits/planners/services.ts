@@ -102,7 +102,8 @@ export const planDestinationRuleSetHost: Planner<DestinationRuleSetHostIntent> =
   const current = rule.spec.host;
   if (
     current !== undefined &&
-    resolveHost(current, rule.namespace) === resolveHost(intent.host, rule.namespace)
+    resolveHost(current, rule.namespace, session.design.model.clusterDomain) ===
+      resolveHost(intent.host, rule.namespace, session.design.model.clusterDomain)
   ) {
     refuse(`${describeResource(rule)} already applies to ${intent.host}`);
   }
@@ -151,7 +152,11 @@ export const planSubsetRemove: Planner<SubsetRemoveIntent> = (session, intent) =
   const name = stringField(subsets[intent.subset], 'name');
   editor.remove(['spec', 'subsets', intent.subset]);
   if (name !== undefined && rule.spec.host !== undefined) {
-    removeSubsetReferences(session, resolveHost(rule.spec.host, rule.namespace), name);
+    removeSubsetReferences(
+      session,
+      resolveHost(rule.spec.host, rule.namespace, session.design.model.clusterDomain),
+      name,
+    );
   }
   return { key: intent.destinationRule, path: [] };
 };
@@ -177,7 +182,8 @@ export function removeSubsetReferences(session: EditSession, host: string, name:
             !isRecord(destination) ||
             written === undefined ||
             destination.subset !== name ||
-            resolveHost(written, virtualService.namespace) !== host
+            resolveHost(written, virtualService.namespace, session.design.model.clusterDomain) !==
+              host
           ) {
             return;
           }
@@ -269,7 +275,11 @@ export const planSubsetRename: Planner<SubsetRenameIntent> = (session, intent) =
       const destination = vsEditor.read(site.path);
       const written = stringField(destination, 'host');
       if (written === undefined || stringField(destination, 'subset') !== old) continue;
-      const host = resolveHost(written, virtualService.namespace);
+      const host = resolveHost(
+        written,
+        virtualService.namespace,
+        session.design.model.clusterDomain,
+      );
       if (!usesRule(session, rule, host, virtualService.namespace)) continue;
       vsEditor.set([...site.path, 'subset'], name);
       followed.push(site.what);

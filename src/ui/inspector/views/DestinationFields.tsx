@@ -6,18 +6,22 @@ import { optionalText, type ResourceEditing } from '../useResourceEditing';
 import { PORT_RANGE } from './GatewayInspector';
 import { hostProblem, subsetNameProblem } from '../validators';
 
-/** The subset names DestinationRules define for a host written in `namespace`. */
+/** The subset names DestinationRules define for a host written in `namespace`, in the design's domain. */
 export function subsetsForHost(
   model: Model,
   host: string | undefined,
   namespace: string,
 ): string[] {
   if (host === undefined || host === '') return [];
-  const resolved = resolveHost(host, namespace);
+  const { clusterDomain } = model;
+  const resolved = resolveHost(host, namespace, clusterDomain);
   const names = new Set<string>();
   for (const destinationRule of model.destinationRules) {
     const written = destinationRule.spec.host;
-    if (written === undefined || resolveHost(written, destinationRule.namespace) !== resolved) {
+    if (
+      written === undefined ||
+      resolveHost(written, destinationRule.namespace, clusterDomain) !== resolved
+    ) {
       continue;
     }
     for (const subset of destinationRule.spec.subsets ?? []) {

@@ -1,5 +1,5 @@
 import { Trash2 } from 'lucide-react';
-import type { DestinationRuleResource } from '../../../engine';
+import { serviceFqdn, type DestinationRuleResource } from '../../../engine';
 import { InlineAddForm, LabelsField, StringListField } from '../collectionFields';
 import { Card, IconButton, Note, Section, TextField } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
@@ -28,7 +28,7 @@ export function DestinationRuleInspector({
           value={spec.host}
           monospace
           suggestions={SUGGESTIONS.hosts}
-          help={`A name without a dot means name.${destinationRule.namespace}.svc.cluster.local.`}
+          help={`A name without a dot means ${serviceFqdn('name', destinationRule.namespace, editing.design.model.clusterDomain)}.`}
           diagnostics={editing.diagnostics(['spec', 'host'])}
           validate={hostProblem}
           onCommit={(text) => {

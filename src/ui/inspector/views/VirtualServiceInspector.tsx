@@ -1,5 +1,5 @@
 import { Plus } from 'lucide-react';
-import { ruleDisplayName, type VirtualServiceResource } from '../../../engine';
+import { ruleDisplayName, serviceFqdn, type VirtualServiceResource } from '../../../engine';
 import { useSailplanStoreApi } from '../../../store';
 import { StringListField } from '../collectionFields';
 import { IconButton, Note, Section } from '../fields';
@@ -36,7 +36,7 @@ export function VirtualServiceInspector({
           help={
             (spec.hosts ?? []).length === 0
               ? 'No hosts: a delegate, used only by rules that delegate to it.'
-              : `A name without a dot means name.${virtualService.namespace}.svc.cluster.local.`
+              : `A name without a dot means ${serviceFqdn('name', virtualService.namespace, editing.design.model.clusterDomain)}.`
           }
           {...listEditing(editing, ['spec', 'hosts'])}
         />
