@@ -7,6 +7,11 @@ export function endpointId(nodeId: string, handleId: string | null | undefined):
   return isPartHandle(handleId) ? handleId : nodeId;
 }
 
+/** How a rule of `section` is called, as on the canvas: `Rule`, `TCP rule`, `TLS rule`. */
+function sectionRule(section: 'http' | 'tcp' | 'tls' | undefined): string {
+  return section === undefined || section === 'http' ? 'Rule' : `${section.toUpperCase()} rule`;
+}
+
 /** What a connection would do, in words, for the hover feedback. */
 export function describeIntent(intent: Intent): string {
   switch (intent.type) {
@@ -17,7 +22,7 @@ export function describeIntent(intent: Intent): string {
         ? 'Binds the VirtualService to this Gateway'
         : `Binds the VirtualService to server ${intent.server} of this Gateway`;
     case 'route.addDestination':
-      return `Rule ${intent.rule} will also route to ${intent.destination.host}${
+      return `${sectionRule(intent.section)} ${intent.rule} will also route to ${intent.destination.host}${
         intent.destination.subset === undefined ? '' : ` subset ${intent.destination.subset}`
       }`;
     case 'rule.add':
