@@ -4,6 +4,7 @@ import { initialSizePlugin } from './scripts/initialSizePlugin';
 import { designSchemaPlugin } from './scripts/designSchemaPlugin';
 import { contentSecurityPolicyPlugin } from './scripts/contentSecurityPolicyPlugin';
 import { re2OnDemandPlugin } from './scripts/re2OnDemand';
+import { analysisOnDemandPlugin } from './scripts/analysisOnDemand';
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static host under any base path.
@@ -11,8 +12,9 @@ export default defineConfig({
   plugins: [
     react(),
     re2OnDemandPlugin(),
+    analysisOnDemandPlugin(),
     designSchemaPlugin(),
-    initialSizePlugin(300),
+    initialSizePlugin(250),
     contentSecurityPolicyPlugin(),
   ],
   optimizeDeps: {

@@ -1,6 +1,13 @@
 export * from './createSailplanStore';
 export * from './context';
 export * from './derive';
+export {
+  loadAnalysis,
+  loadedAnalysis,
+  whenAnalysisLoaded,
+  withoutAnalysisForTesting,
+  type Analysis,
+} from './analysisLoader';
 export * from './textBuffer';
 export * from './deriveScheduler';
 export * from './sourceNodes';

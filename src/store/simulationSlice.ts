@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
-import { simulate, type Request, type Trace } from '../engine';
+import type { Request, Trace } from '../engine';
+import { loadAnalysis, loadedAnalysis, type Analysis } from './analysisLoader';
 import type { SailplanState } from './createSailplanStore';
 import type { Derived } from './derive';
 import { traceHighlight, type TraceHighlight } from './traceHighlight';
@@ -23,6 +24,8 @@ export interface SimulationSlice {
   /**
    * Sends the Simulator's `request` through the design. With `draw` (a number in [0, 1)) the
    * random choices (a split's destination, a fault's percentage) are drawn, as one real request.
+   * Sent at once, or as soon as the simulator's code has arrived (the app loads it after the first
+   * paint).
    */
   readonly sendRequest: (draw?: number) => void;
   /** Removes the trace and its highlight. */
@@ -56,8 +59,13 @@ export function requestToSend(request: Request, draw?: number): Request {
   return sent;
 }
 
-function simulationOf(request: Request, derived: Derived, serial: number): Simulation {
-  const trace = simulate(derived.design, request);
+function simulationOf(
+  request: Request,
+  derived: Derived,
+  serial: number,
+  analysis: Analysis,
+): Simulation {
+  const trace = analysis.simulate(derived.design, request);
   return {
     request,
     trace,
@@ -74,11 +82,26 @@ export function createSimulationSlice(set: SetState, get: GetState): SimulationS
     simulation: null,
     sendRequest: (draw) => {
       serial += 1;
-      // The canvas draws the last design that parsed: the trace goes through that one.
-      const { request, lastGood } = get();
-      set({ simulation: simulationOf(requestToSend(request, draw), lastGood, serial) });
+      const sent = serial;
+      const send = (analysis: Analysis) => {
+        // A later send (or a cleared trace meanwhile) wins over one still waiting for the code.
+        if (sent !== serial) return;
+        // The canvas draws the last design that parsed: the trace goes through that one.
+        const { request, lastGood } = get();
+        set({ simulation: simulationOf(requestToSend(request, draw), lastGood, sent, analysis) });
+      };
+      const analysis = loadedAnalysis();
+      if (analysis !== undefined) send(analysis);
+      else
+        loadAnalysis().then(send, () =>
+          get().notify('error', 'The simulator could not be loaded: try again.'),
+        );
     },
-    clearSimulation: () => set({ simulation: null }),
+    clearSimulation: () => {
+      // A send still waiting for the simulator's code is cancelled with it.
+      serial += 1;
+      set({ simulation: null });
+    },
   };
 }
 
@@ -91,6 +114,11 @@ export function followDesignWithSimulation(store: StoreApi<SailplanState>): () =
     const { simulation, lastGood } = state;
     // Silencing a finding derives new diagnostics over the same design: nothing to trace again.
     if (simulation === null || lastGood.design === previous.lastGood.design) return;
-    store.setState({ simulation: simulationOf(simulation.request, lastGood, simulation.serial) });
+    // A trace exists only once the simulator has arrived.
+    const analysis = loadedAnalysis();
+    if (analysis === undefined) return;
+    store.setState({
+      simulation: simulationOf(simulation.request, lastGood, simulation.serial, analysis),
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
-import { useSailplan } from '../store';
+import { loadAnalysis, useSailplan } from '../store';
 import { Tabs } from './Tabs';
 
 /**
@@ -55,6 +55,8 @@ export function loadPanels(): Promise<unknown> {
   return Promise.all([simulator.load(), tests.load(), problems.load()]);
 }
 
+const ANALYSIS_LOAD_ATTEMPTS = 5;
+
 /** The panel area below the canvas and editor: Simulator, Tests and Problems. */
 export function BottomPanel() {
   const panel = useSailplan((state) => state.panel);
@@ -71,6 +73,16 @@ export function BottomPanel() {
   useEffect(() => {
     // A failure shows where it matters: in the panel, when its tab is open.
     loadPanels().catch(() => undefined);
+    // The analysis, the route tests and the simulator arrive after the first paint too; until then
+    // the panels say they are checking. A failed load is tried again a few times.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = (attempt: number) => {
+      loadAnalysis().catch(() => {
+        if (attempt < ANALYSIS_LOAD_ATTEMPTS) timer = setTimeout(() => load(attempt + 1), 2000);
+      });
+    };
+    load(1);
+    return () => clearTimeout(timer);
   }, []);
 
   return (

@@ -2,7 +2,12 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RULE_DESCRIPTORS } from '../engine';
-import { createSailplanStore, SailplanStoreProvider, type SailplanStore } from '../store';
+import {
+  createSailplanStore,
+  SailplanStoreProvider,
+  withoutAnalysisForTesting,
+  type SailplanStore,
+} from '../store';
 import seed from '../../examples/seed-ingress.yaml?raw';
 import { BottomPanel, loadPanels } from './BottomPanel';
 
@@ -144,6 +149,23 @@ describe('the Problems panel', () => {
     fireEvent.click(screen.getByRole('button', { name: /^Silenced/ }));
     for (const control of document.querySelectorAll('input, select, button, textarea')) {
       expect(control, control.outerHTML).toHaveAccessibleName();
+    }
+  });
+
+  it('says it is checking until the analysis arrives, never that there are no problems', async () => {
+    const restore = withoutAnalysisForTesting();
+    try {
+      // given the panel shown before the analysis has arrived (the panel starts loading it)
+      renderProblems();
+      // then it says it is checking, with none of the analyzer's findings listed yet
+      expect(screen.getByRole('status')).toHaveTextContent('Checking…');
+      expect(screen.queryByText('No problems found in the design.')).toBeNull();
+      // when the analysis arrives, then its findings are listed
+      expect(await screen.findAllByRole('button', { name: /^error: IST0101/ })).toHaveLength(1);
+      expect(rows()).toHaveLength(2);
+      expect(screen.queryByText('Checking…')).toBeNull();
+    } finally {
+      restore();
     }
   });
 });

@@ -36,6 +36,8 @@ function describeEntry(entry: string): string {
 export function ProblemsPanel() {
   const store = useSailplanStoreApi();
   const diagnostics = useSailplan((state) => state.derived.diagnostics);
+  // Until the analysis arrives (after the first paint) only the parse and model findings are known.
+  const checking = useSailplan((state) => state.derived.analysisPending === true);
   const silenced = useSailplan((state) => state.silenced);
   const reveal = useRevealInDesign();
   const [shown, setShown] = useState<ReadonlySet<DiagnosticLevel>>(
@@ -118,11 +120,18 @@ export function ProblemsPanel() {
         </button>
       </div>
       <div className={`problems-body${aside === 'none' ? '' : ' problems-body--aside'}`}>
+        {checking && visible.length > 0 ? (
+          <p className="problems-empty" role="status">
+            Checking…
+          </p>
+        ) : null}
         {visible.length === 0 ? (
-          <p className="problems-empty">
-            {diagnostics.length === 0
-              ? 'No problems found in the design.'
-              : 'No problems at the levels shown.'}
+          <p className="problems-empty" role={checking ? 'status' : undefined}>
+            {checking
+              ? 'Checking…'
+              : diagnostics.length === 0
+                ? 'No problems found in the design.'
+                : 'No problems at the levels shown.'}
           </p>
         ) : (
           <ul className="problems-list" aria-label="Problems" onKeyDown={onListKeyDown}>

@@ -1,7 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSailplanStore, SailplanStoreProvider, type SailplanStore } from '../store';
+import {
+  createSailplanStore,
+  SailplanStoreProvider,
+  withoutAnalysisForTesting,
+  type SailplanStore,
+} from '../store';
 import seed from '../../examples/seed-ingress.yaml?raw';
 import seedTests from '../../examples/seed-ingress.tests.yaml?raw';
 import headerRouting from '../../examples/header-routing-subsets.yaml?raw';
@@ -144,6 +149,22 @@ describe('the Tests panel', () => {
       'input:not([hidden]), select, button, textarea, meter',
     )) {
       expect(control, control.outerHTML).toHaveAccessibleName();
+    }
+  });
+
+  it('says the tests are running until their code arrives, never that none fail', async () => {
+    const restore = withoutAnalysisForTesting();
+    try {
+      // given the panel shown before the route tests' code has arrived
+      renderTests(headerRouting, headerRoutingTests);
+      // then it says they are running, with no count of passes or failures
+      expect(screen.getByRole('status')).toHaveTextContent('Running the tests…');
+      expect(screen.queryByRole('list', { name: 'Route tests' })).toBeNull();
+      // when it arrives, then the tests run
+      expect(await screen.findByText('4 passed, 0 failed')).toBeInTheDocument();
+      expect(testRows()).toHaveLength(4);
+    } finally {
+      restore();
     }
   });
 });

@@ -137,8 +137,9 @@ export function TestsPanel() {
 
   const trace = saving ? recordedTrace() : undefined;
   const stem = fileName.replace(/\.[^.]*$/, '');
-  const summary =
-    run.errors.length > 0
+  const summary = run.pending
+    ? 'Running the tests…'
+    : run.errors.length > 0
       ? `The tests file has ${run.errors.length} ${run.errors.length === 1 ? 'error' : 'errors'}`
       : run.results.length === 0
         ? 'No tests yet'
@@ -278,7 +279,9 @@ export function TestsPanel() {
       <div className="tests-body">
         {run.results.length === 0 ? (
           <p className="tests-empty">
-            {run.errors.length === 0 ? (
+            {run.pending ? (
+              'Running the tests…'
+            ) : run.errors.length === 0 ? (
               <>
                 No route tests yet. Send a request in the Simulator, then <em>Save as test</em> to
                 keep its outcome; or import a tests file.
