@@ -242,7 +242,7 @@ test.describe('connecting on the canvas', () => {
 });
 
 test.describe('selection and the keyboard', () => {
-  test('a selected route edge is removed with Delete, and the rule keeps its other destination', async ({
+  test('Delete on a connection asks first and lists what changes: the rule goes with its last destination, and one undo restores it', async ({
     page,
   }) => {
     const app = new SailplanApp(page);
@@ -251,18 +251,35 @@ test.describe('selection and the keyboard', () => {
     await canvas.loadDesign(exampleText('bookinfo-mesh'));
     await expect(canvas.node('Service bookinfo/reviews')).toBeVisible();
     await canvas.fitView();
-    expect(await app.findInEditor('subset: v3')).toBe('1 of 1');
+    expect(await app.findInEditor('name: jason')).toBe('1 of 1');
 
-    await canvas.region.locator('.sp-edge-label').filter({ hasText: /^10%/ }).click();
+    // The jason rule's only destination, selected and deleted from the keyboard.
+    const jason = canvas.edge(/jason routes 100% to Service bookinfo\/reviews subset v2/);
+    await jason.focus();
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Delete');
 
+    const dialog = page.getByRole('dialog', {
+      name: 'Delete the route to reviews of jason of VirtualService bookinfo/reviews?',
+    });
+    await expect(dialog.getByRole('list', { name: 'What else changes' })).toContainText(
+      'Rule 1 routed only to reviews, so it is removed with it',
+    );
+    // Nothing changes until the user confirms.
+    await expect(jason).toHaveCount(1);
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+
+    await expect(dialog).toHaveCount(0);
+    await expect(jason).toHaveCount(0);
     await expect(
       canvas.edge(/canary routes 10% to Service bookinfo\/reviews subset v3/),
-    ).toHaveCount(0);
-    await expect(
-      canvas.edge(/canary routes 100% to Service bookinfo\/reviews subset v1/),
     ).toHaveCount(1);
-    expect(await app.findInEditor('subset: v3')).toBe('No results');
+    expect(await app.findInEditor('name: jason')).toBe('No results');
+
+    // One undo brings back the rule and its destination.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(jason).toHaveCount(1);
+    expect(await app.findInEditor('name: jason')).toBe('1 of 1');
   });
 
   test('nodes take the keyboard focus; Enter selects one, and Delete asks to confirm', async ({

@@ -23,7 +23,7 @@ import {
   type Node,
 } from '@xyflow/react';
 import { TriangleAlert } from 'lucide-react';
-import { parseNodeId, type TopologyEdge } from '../engine';
+import type { TopologyEdge } from '../engine';
 import { useSailplanStoreApi, type SailplanStore } from '../store';
 import { EdgeMarkers } from './edges/EdgeMarkers';
 import { edgeTypes } from './edges/edgeTypes';
@@ -119,19 +119,14 @@ interface Refusal {
 
 const REFUSAL_SHOWN_MS = 5000;
 
-/** Removes the reference an edge stands for, when the engine has an intent for it. */
+/**
+ * Asks to remove the destination a route edge stands for (http, tcp or tls): the confirmation
+ * lists what goes with it, such as the rule when it is the last destination.
+ */
 function deleteEdge(app: SailplanStore, edge: TopologyEdge): void {
-  const { dispatch, notify } = app.getState();
-  if (edge.type === 'route' && edge.section === 'http' && edge.sourcePart !== undefined) {
-    const rule = parseNodeId(edge.sourcePart)?.part?.index;
-    if (rule === undefined) return;
-    const result = dispatch({
-      type: 'route.removeDestination',
-      virtualService: edge.source,
-      rule,
-      destination: edge.destinationIndex,
-    });
-    if (!result.ok) notify('warning', result.reason);
+  const { requestDelete, notify } = app.getState();
+  if (edge.type === 'route') {
+    requestDelete(edge.id);
     return;
   }
   notify('info', 'This connection is changed in the inspector or in the YAML.');
