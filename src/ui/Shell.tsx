@@ -101,7 +101,7 @@ export function Shell() {
               label="Resize the canvas and the editor"
               first={
                 <Pane title="Canvas">
-                  {/* The canvas with the inspector on its right (as InspectorLayout lays them out). */}
+                  {/* The canvas with the inspector on its right, as design tools place a properties panel. */}
                   <div className="inspector-layout">
                     <div className="inspector-layout-canvas">
                       {/* Its own boundary: a canvas failure leaves the inspector beside it working. */}

@@ -2,7 +2,6 @@ import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
 import { PanelRightClose, PanelRightOpen, X } from 'lucide-react';
 import { parseNodeId, type Resource, type Topology } from '../../engine';
 import { useSailplan, useSailplanStoreApi, type SailplanState } from '../../store';
-import { ErrorBoundary } from '../ErrorBoundary';
 import { DeleteConfirmation } from './DeleteConfirmation';
 import { Note } from './fields';
 import { Suggestions } from './Suggestions';
@@ -322,20 +321,5 @@ export function Inspector() {
       </div>
       <DeleteConfirmation fallbackFocus={fallbackFocus} />
     </aside>
-  );
-}
-
-/**
- * The canvas with the inspector on its right, the way design tools lay out a properties panel.
- * (The canvas's Delete key asks through the store's requestDelete; the confirmation is here.)
- */
-export function InspectorLayout({ children }: { readonly children: ReactNode }) {
-  return (
-    <div className="inspector-layout">
-      <div className="inspector-layout-canvas">{children}</div>
-      <ErrorBoundary area="Inspector">
-        <Inspector />
-      </ErrorBoundary>
-    </div>
   );
 }

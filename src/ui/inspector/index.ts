@@ -1,2 +1,2 @@
-export { Inspector, InspectorLayout } from './Inspector';
+export { Inspector } from './Inspector';
 export { DeleteConfirmation, deleteTargetOf } from './DeleteConfirmation';
