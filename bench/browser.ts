@@ -40,6 +40,21 @@ const QUICK = process.env.SAILPLAN_BENCH_QUICK === '1';
 const STARTUP_RUNS = QUICK ? 1 : 5;
 const KEYSTROKES = QUICK ? 6 : 50;
 const CANVAS_EDITS = QUICK ? 4 : 30;
+/**
+ * `SAILPLAN_BENCH_ONLY=startup,paste-1000,design-200,paste-5mb`: only those journeys (figures not
+ * kept), to measure one change without the whole run.
+ */
+const ONLY = process.env.SAILPLAN_BENCH_ONLY?.split(',').map((name) => name.trim());
+const JOURNEYS = ['startup', 'paste-1000', 'design-200', 'paste-5mb'] as const;
+const unknownJourney = ONLY?.find((name) => !(JOURNEYS as readonly string[]).includes(name));
+if (unknownJourney !== undefined) {
+  throw new Error(`SAILPLAN_BENCH_ONLY: no journey "${unknownJourney}" (${JOURNEYS.join(', ')})`);
+}
+/** Whether the run measures `journey`. */
+const runs = (journey: (typeof JOURNEYS)[number]): boolean =>
+  ONLY === undefined || ONLY.includes(journey);
+/** Figures are written only by a whole run. */
+const PARTIAL = QUICK || ONLY !== undefined;
 /** `SAILPLAN_BENCH_TRACES=dir`: keeps each journey's Chromium trace there, to open in DevTools. */
 const TRACE_DIRECTORY = process.env.SAILPLAN_BENCH_TRACES;
 /** A desktop monitor: the canvas, the editor and the panels side by side as a designer has them. */
@@ -970,12 +985,14 @@ async function measureEverything(
 }
 
 async function measureJourneys(browser: Browser, baseURL: string, figures: Figures): Promise<void> {
-  console.log('startup...');
-  await measureStartup(browser, baseURL, figures);
+  if (runs('startup')) {
+    console.log('startup...');
+    await measureStartup(browser, baseURL, figures);
+  }
 
-  console.log('paste of 1,000 resources...');
-  const thousand = generateMesh({ resources: 1000, seed: 1 });
-  {
+  if (runs('paste-1000')) {
+    console.log('paste of 1,000 resources...');
+    const thousand = generateMesh({ resources: 1000, seed: 1 });
     const { context, page } = await openApp(browser, baseURL);
     await waitForEditorReady(page);
     const paste = await measurePaste(browser, page, thousand, 'paste-1000');
@@ -1016,9 +1033,9 @@ async function measureJourneys(browser: Browser, baseURL: string, figures: Figur
     await context.close();
   }
 
-  console.log('keystrokes and canvas edits at 200 resources...');
-  const twoHundred = generateMesh({ resources: 200, seed: 1 });
-  {
+  if (runs('design-200')) {
+    console.log('keystrokes and canvas edits at 200 resources...');
+    const twoHundred = generateMesh({ resources: 200, seed: 1 });
     const { context, page } = await openApp(browser, baseURL);
     await waitForEditorReady(page);
     const paste = await measurePaste(browser, page, twoHundred, 'paste-200');
@@ -1034,9 +1051,9 @@ async function measureJourneys(browser: Browser, baseURL: string, figures: Figur
     await context.close();
   }
 
-  console.log('paste of 5 MB...');
-  const large = generateMesh({ resources: 5000, seed: 1 });
-  {
+  if (runs('paste-5mb')) {
+    console.log('paste of 5 MB...');
+    const large = generateMesh({ resources: 5000, seed: 1 });
     const { context, page } = await openApp(browser, baseURL);
     await waitForEditorReady(page);
     const paste = await measurePaste(browser, page, large, 'paste-5mb');
@@ -1146,7 +1163,7 @@ async function main(): Promise<void> {
     };
     for (const result of figures.results) console.log(formatResult(result));
     const section = finish([table], figures.results, `Chromium ${browser.version()}`);
-    if (QUICK) console.log('\nA quick run: nothing written.');
+    if (PARTIAL) console.log('\nA quick or partial run: nothing written.');
     else console.log(`\nwritten to ${saveSection('browser', section)}`);
   } finally {
     await browser?.close();
