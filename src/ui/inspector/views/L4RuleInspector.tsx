@@ -8,6 +8,7 @@ import type { ResourceEditing } from '../useResourceEditing';
 import { listEditing, ProblemList, setNumber } from './common';
 import { DestinationFields } from './DestinationFields';
 import { PORT_RANGE } from './GatewayInspector';
+import { RemoveDestinationButton } from './RemoveDestinationButton';
 import { WeightField } from './RuleInspector';
 
 /**
@@ -155,30 +156,14 @@ export function L4RuleInspector({
             key={index}
             title={`Destination ${index + 1}`}
             actions={
-              <IconButton
-                label={`Remove destination ${index + 1}`}
-                tone="danger"
-                onClick={() => {
-                  // The last destination takes its rule with it: the confirmation says so first.
-                  if (routes.length === 1) {
-                    store
-                      .getState()
-                      .requestDelete(
-                        `route:${virtualService.key}#${section}/${ruleIndex}/${index}`,
-                      );
-                    return;
-                  }
-                  editing.act({
-                    type: 'route.removeDestination',
-                    virtualService: virtualService.key,
-                    section,
-                    rule: ruleIndex,
-                    destination: index,
-                  });
-                }}
-              >
-                <Trash2 size={14} aria-hidden="true" />
-              </IconButton>
+              <RemoveDestinationButton
+                virtualService={virtualService}
+                section={section}
+                ruleIndex={ruleIndex}
+                index={index}
+                count={routes.length}
+                editing={editing}
+              />
             }
           >
             <DestinationFields

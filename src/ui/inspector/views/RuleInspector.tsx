@@ -33,6 +33,7 @@ import { writtenValue, type ResourceEditing } from '../useResourceEditing';
 import { labelsEditing, listEditing, ProblemList, setNumber, setText } from './common';
 import { DestinationFields, formatPercent } from './DestinationFields';
 import { PORT_RANGE } from './GatewayInspector';
+import { RemoveDestinationButton } from './RemoveDestinationButton';
 import { durationProblem, hostProblem, PERCENT_CHECK, WEIGHT_CHECK } from '../validators';
 
 type Path = readonly (string | number)[];
@@ -221,7 +222,6 @@ function RouteDestinations({
   readonly ruleIndex: number;
   readonly editing: ResourceEditing;
 }) {
-  const store = useSailplanStoreApi();
   const routes = rule.route ?? [];
   const percents = destinationPercents(routes.map((route) => route.weight));
   const routePath: Path = ['spec', 'http', ruleIndex, 'route'];
@@ -245,27 +245,14 @@ function RouteDestinations({
             </>
           }
           actions={
-            <IconButton
-              label={`Remove destination ${index + 1}`}
-              tone="danger"
-              onClick={() => {
-                // The last destination takes its rule with it: the confirmation says so first.
-                if (routes.length === 1) {
-                  store
-                    .getState()
-                    .requestDelete(`route:${virtualService.key}#http/${ruleIndex}/${index}`);
-                  return;
-                }
-                editing.act({
-                  type: 'route.removeDestination',
-                  virtualService: virtualService.key,
-                  rule: ruleIndex,
-                  destination: index,
-                });
-              }}
-            >
-              <Trash2 size={14} aria-hidden="true" />
-            </IconButton>
+            <RemoveDestinationButton
+              virtualService={virtualService}
+              section="http"
+              ruleIndex={ruleIndex}
+              index={index}
+              count={routes.length}
+              editing={editing}
+            />
           }
         >
           <DestinationFields
