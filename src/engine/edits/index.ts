@@ -13,9 +13,14 @@ export {
 } from './connections';
 export type { ConnectionCheck, ConnectionMeaning, NodeId, NodeReference } from './connections';
 export {
+  validateHeaderOperationName,
+  validateHeaderValue,
+  validateIpSubnet,
   validateNamespaceName,
   validatePercentage,
+  validateRequestHeaderSetName,
   validateResourceName,
+  validateServerHost,
   validateSubsetName,
   validateWeight,
 } from './inputChecks';

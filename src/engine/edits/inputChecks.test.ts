@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as engine from '../index';
 import {
   validateNamespaceName,
   validatePercentage,
@@ -27,5 +28,34 @@ describe('input checks', () => {
     expect(validateWeight(0)).toBeUndefined();
     expect(validateWeight(-5)).toBe('weight -5 < 0');
     expect(validateWeight(2.5)).toBe('weight 2.5 is not a whole number');
+  });
+
+  it('gives the inspector the webhook’s checks of subnets, server hosts and header operations', () => {
+    // Through the engine's index, as the UI imports them.
+    expect(engine.validateIpSubnet('10.0.0.0/8')).toBeUndefined();
+    expect(engine.validateIpSubnet('2001:db8::1')).toBeUndefined();
+    expect(engine.validateIpSubnet('10.0.0.0/33')).toBe('10.0.0.0/33 is not a valid CIDR block');
+    expect(engine.validateIpSubnet('orders-db')).toBe('orders-db is not a valid IP');
+    expect(engine.validateServerHost('shop/shop.example.com')).toEqual([]);
+    expect(engine.validateServerHost('*/*.example.com')).toEqual([]);
+    expect(engine.validateServerHost('./shop.example.com')).toEqual([]);
+    expect(engine.validateServerHost('sh_op/shop.example.com')).toEqual([
+      'invalid namespace value "sh_op" in gateway',
+    ]);
+    expect(engine.validateServerHost('shop/web')).toEqual([
+      'short names (non FQDN) are not allowed',
+    ]);
+    expect(engine.validateServerHost('/shop.example.com')).toContain(
+      'config namespace and dnsName in host entry cannot be empty',
+    );
+    expect(engine.validateRequestHeaderSetName(':authority')).toBeUndefined();
+    expect(engine.validateRequestHeaderSetName(':path')).toBe(
+      'invalid header ":path": header cannot have ":" prefix',
+    );
+    expect(engine.validateHeaderOperationName('Host')).toBe(
+      'invalid header "Host": cannot set Host header',
+    );
+    expect(engine.validateHeaderValue('%UPSTREAM_CLUSTER%')).toBeUndefined();
+    expect(engine.validateHeaderValue('a\nb')).toMatch(/^header value configuration/);
   });
 });

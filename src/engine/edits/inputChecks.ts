@@ -4,6 +4,16 @@
  * undefined when the value is acceptable.
  */
 
+// The webhook's own single-value checks, for the inspector's inline checks (the UI reaches the
+// engine only through its index): destination subnets, Gateway server hosts, header operations.
+export { validateIpSubnet } from '../analyze/validation/names';
+export { validateServerHost } from '../analyze/rules/ist0106-gatewayValidation';
+export {
+  validateHeaderOperationName,
+  validateHeaderValue,
+  validateRequestHeaderSetName,
+} from '../analyze/validation/headers';
+
 const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
