@@ -2,7 +2,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as MonacoApi from 'monaco-editor';
 import { InMemoryTextBuffer, type TextChange } from '../store';
-import { dominantLineEnding, MonacoTextBuffer, replayHistory } from './MonacoTextBuffer';
+import {
+  dominantLineEnding,
+  MonacoTextBuffer,
+  replayHistory,
+  SWAP_WHOLE_TEXT_FROM,
+} from './MonacoTextBuffer';
 
 // The real Monaco text model and undo service (no editor view): loading them takes a while.
 let monaco: typeof MonacoApi;
@@ -109,6 +114,129 @@ describe('MonacoTextBuffer', () => {
     const { buffer } = bufferOver('a: 1\n');
     buffer.replaceAll('b: 2\r\nc: 3\r\nd: 4\n');
     expect(buffer.getText()).toBe('b: 2\r\nc: 3\r\nd: 4\r\n');
+  });
+});
+
+/** A design of `lines` lines of about 40 characters each, ending in `eol`. */
+function designOfLines(lines: number, eol = '\n', name = 'web'): string {
+  let text = '';
+  for (let line = 0; line < lines; line += 1)
+    text += `- name: ${name}-${line}-abcdefghijklmnop${eol}`;
+  return text;
+}
+
+describe('MonacoTextBuffer.replaceAll of a large text (the whole text swapped)', () => {
+  const large = designOfLines(Math.ceil(SWAP_WHOLE_TEXT_FROM / 30));
+
+  it('is one change and one undo step back to the text before, typing before it kept', () => {
+    // given a design the user typed in
+    const { buffer, changes, type } = bufferOver('a: 1\n');
+    type(5, 'b: 2\n');
+    // when a large text replaces it
+    buffer.replaceAll(large);
+    // then the text is the large one, told once as a load
+    expect(large.length).toBeGreaterThanOrEqual(SWAP_WHOLE_TEXT_FROM);
+    expect(buffer.getText()).toBe(large);
+    expect(changes.map((change) => change.origin)).toEqual(['user', 'load']);
+    expect(changes.at(-1)).toEqual({ version: buffer.getVersion(), text: large, origin: 'load' });
+    // and one undo gives the typed design back, told once as an undo
+    buffer.undo();
+    expect(buffer.getText()).toBe('a: 1\nb: 2\n');
+    expect(changes.at(-1)).toEqual({
+      version: buffer.getVersion(),
+      text: 'a: 1\nb: 2\n',
+      origin: 'undo',
+    });
+    // and the typing before is still its own step
+    buffer.undo();
+    expect(buffer.getText()).toBe('a: 1\n');
+    // and redo goes forward through both
+    buffer.redo();
+    buffer.redo();
+    expect(buffer.getText()).toBe(large);
+    expect(changes.at(-1)?.origin).toBe('redo');
+    expect(buffer.canRedo()).toBe(false);
+  });
+
+  it('keeps typing after it a step of its own', () => {
+    const { buffer, type } = bufferOver('a: 1\n');
+    buffer.replaceAll(large);
+    type(0, '# top\n');
+    expect(buffer.getText()).toBe(`# top\n${large}`);
+    buffer.undo();
+    expect(buffer.getText()).toBe(large);
+    buffer.undo();
+    expect(buffer.getText()).toBe('a: 1\n');
+  });
+
+  it('tells listeners the undo state as it is after the swap, its undo and its redo', () => {
+    const { buffer } = bufferOver('a: 1\n');
+    const seen: [string, boolean, boolean][] = [];
+    buffer.onDidChange((change) => seen.push([change.origin, buffer.canUndo(), buffer.canRedo()]));
+    buffer.replaceAll(large);
+    buffer.undo();
+    buffer.redo();
+    expect(seen).toEqual([
+      ['load', true, false],
+      ['undo', false, true],
+      ['redo', true, false],
+    ]);
+  });
+
+  it('replaced by a small text, is one undo step back to the large one', () => {
+    const { buffer, changes } = bufferOver(large);
+    buffer.replaceAll('a: 1\n');
+    expect(buffer.getText()).toBe('a: 1\n');
+    buffer.undo();
+    expect(buffer.getText()).toBe(large);
+    expect(changes.map((change) => change.origin)).toEqual(['load', 'undo']);
+  });
+
+  it("takes the text's line ending, and gives the previous one back on undo", () => {
+    // given an empty CRLF design (no line breaks: only the model knows its line ending)
+    const { buffer, model, type } = bufferOver('a: 1\r\n');
+    buffer.replaceAll('');
+    expect(model.getEOL()).toBe('\r\n');
+    // when a large LF text with a few CRLF lines replaces it
+    const mixed = `x: 1\r\n${large}`;
+    buffer.replaceAll(mixed);
+    // then it is LF throughout, as an edit would have made it
+    expect(model.getEOL()).toBe('\n');
+    expect(buffer.getText()).toBe(`x: 1\n${large}`);
+    // and after undo the empty design takes CRLF line breaks again
+    buffer.undo();
+    expect(buffer.getText()).toBe('');
+    type(0, 'a\nb');
+    expect(buffer.getText()).toBe('a\r\nb');
+  });
+
+  it('keeps a CRLF text CRLF', () => {
+    const { buffer } = bufferOver('a: 1\n');
+    const crlf = designOfLines(Math.ceil(SWAP_WHOLE_TEXT_FROM / 30), '\r\n');
+    buffer.replaceAll(crlf);
+    expect(buffer.getText()).toBe(crlf);
+    buffer.undo();
+    expect(buffer.getText()).toBe('a: 1\n');
+  });
+
+  it('keeps a leading U+FEFF in the text', () => {
+    const { buffer } = bufferOver('a: 1\n');
+    buffer.replaceAll(`\uFEFF${large}`);
+    expect(buffer.getText()).toBe(`\uFEFF${large}`);
+    buffer.undo();
+    expect(buffer.getText()).toBe('a: 1\n');
+  });
+
+  it("undoes through the model's next buffer once the first is disposed (the editor remounted)", () => {
+    const { buffer, model } = bufferOver('a: 1\n');
+    buffer.replaceAll(large);
+    buffer.dispose();
+    const next = new MonacoTextBuffer(model, buffer.getVersion());
+    const changes: TextChange[] = [];
+    next.onDidChange((change) => changes.push(change));
+    next.undo();
+    expect(next.getText()).toBe('a: 1\n');
+    expect(changes).toEqual([{ version: next.getVersion(), text: 'a: 1\n', origin: 'undo' }]);
   });
 });
 

@@ -17,6 +17,100 @@ interface ModelHistory {
 const history = (model: MonacoApi.editor.ITextModel): ModelHistory =>
   model as unknown as ModelHistory;
 
+/**
+ * From this length (of the text before or after) `replaceAll` swaps the model's text whole instead
+ * of editing it. An edit of the whole text costs Monaco passes over every line (the change event
+ * carries each inserted line's content, the undo element serialises both texts char by char when it
+ * closes): for a 5.5 MB paste, a 300 ms task of main-thread CPU, 130 ms of it the serialisation;
+ * `setValue` builds the new text buffer in one go and the editor's view anew.
+ */
+export const SWAP_WHOLE_TEXT_FROM = 256 * 1024;
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/**
+ * An element of Monaco's undo service (its public typings leave the service out): one undo step
+ * that takes the model back to a text, or forward again.
+ */
+interface UndoElement {
+  readonly type: 0;
+  readonly resource: MonacoApi.Uri;
+  readonly label: string;
+  readonly code: string;
+  undo(): void;
+  redo(): void;
+}
+
+/**
+ * The parts of Monaco's TextModel that a swap of the whole text needs, none in its public typings:
+ * its undo service, and its edit stack, whose `clear` `setValue` calls (it drops the history).
+ */
+interface ModelInternals {
+  readonly _undoRedoService?: { pushElement?(element: UndoElement): void };
+  readonly _commandManager?: { clear?: () => void };
+}
+
+/** What a swap uses of the model's internals. */
+interface SwapInternals {
+  readonly pushElement: (element: UndoElement) => void;
+  readonly commands: { clear?: () => void };
+}
+
+/** The model's internals a swap needs, or undefined when this Monaco does not have them. */
+function swapInternals(model: MonacoApi.editor.ITextModel): SwapInternals | undefined {
+  const internals = model as unknown as ModelInternals;
+  const service = internals._undoRedoService;
+  const commands = internals._commandManager;
+  if (typeof service?.pushElement !== 'function' || typeof commands?.clear !== 'function') {
+    return undefined;
+  }
+  return { pushElement: (element) => service.pushElement?.(element), commands };
+}
+
+/**
+ * Sets the model's text with `setValue` without dropping its undo history. `setValue` takes the
+ * text's dominant line ending (the rule of `dominantLineEnding`, as `replaceAll`'s edit does); a
+ * text without line breaks keeps `eol` rather than taking the model's default.
+ */
+function setTextKeepingHistory(
+  model: MonacoApi.editor.ITextModel,
+  internals: SwapInternals,
+  text: string,
+  eol: LineEnding,
+): void {
+  const { commands } = internals;
+  const own = Object.prototype.hasOwnProperty.call(commands, 'clear');
+  const clear = commands.clear;
+  commands.clear = () => undefined;
+  try {
+    model.setValue(text);
+  } finally {
+    if (own) commands.clear = clear;
+    else delete commands.clear;
+  }
+  if (model.getLineCount() === 1 && model.getEOL() !== eol) {
+    model.setEOL(END_OF_LINE_SEQUENCE[eol]);
+  }
+}
+
+/** The live buffer of each model: an undo element of a swap tells it the change it makes. */
+const liveBuffers = new WeakMap<MonacoApi.editor.ITextModel, MonacoTextBuffer>();
+
+/** A swap made by undo or redo: through the model's live buffer, which tells it as one change. */
+function swapOnModel(
+  model: MonacoApi.editor.ITextModel,
+  internals: SwapInternals,
+  text: string,
+  eol: LineEnding,
+  origin: TextChangeOrigin,
+): void {
+  if (model.isDisposed()) return;
+  const change = () => setTextKeepingHistory(model, internals, text, eol);
+  const buffer = liveBuffers.get(model);
+  if (buffer === undefined) change();
+  else buffer.swapping(origin, change);
+}
+
 /** A line ending Monaco's model can use. */
 type LineEnding = '\n' | '\r\n';
 
@@ -92,7 +186,8 @@ export function replayHistory(model: MonacoApi.editor.ITextModel, steps: TextHis
 /**
  * The design's TextBuffer over a Monaco text model. Planned edits go in with `pushEditOperations`
  * between undo stops (never `setValue`), so the cursor stays put and Ctrl+Z undoes one gesture,
- * whichever side it came from: Monaco's undo stack is the one history.
+ * whichever side it came from: Monaco's undo stack is the one history. Only `replaceAll` of a large
+ * text swaps the whole text with `setValue`, as one step of that same history.
  */
 export class MonacoTextBuffer implements TextBuffer {
   private version: number;
@@ -107,6 +202,7 @@ export class MonacoTextBuffer implements TextBuffer {
   constructor(model: MonacoApi.editor.ITextModel, startVersion: number) {
     this.model = model;
     this.version = startVersion;
+    liveBuffers.set(model, this);
     this.subscription = model.onDidChangeContent((event) => {
       this.version += 1;
       if (this.applying) {
@@ -136,10 +232,20 @@ export class MonacoTextBuffer implements TextBuffer {
    * Replaces the text, and the model's line ending with the new text's: inserted text takes the
    * model's line ending, so a CRLF file opened over an LF design would otherwise become LF. (Monaco
    * keeps one line ending per model: a file with mixed line endings comes out with its dominant
-   * one.)
+   * one.) From SWAP_WHOLE_TEXT_FROM the text is swapped whole, with the same result.
    */
   replaceAll(text: string): void {
-    if (text === this.model.getValue()) return;
+    const before = this.model.getValue();
+    if (text === before) return;
+    if (
+      (text.length >= SWAP_WHOLE_TEXT_FROM || before.length >= SWAP_WHOLE_TEXT_FROM) &&
+      // `setValue` would take a leading U+FEFF for a byte order mark, outside the text.
+      !text.startsWith(BYTE_ORDER_MARK) &&
+      !before.startsWith(BYTE_ORDER_MARK) &&
+      this.swapWithUndo(before, text)
+    ) {
+      return;
+    }
     this.push(
       [{ start: 0, end: this.model.getValueLength(), text }],
       'load',
@@ -169,8 +275,52 @@ export class MonacoTextBuffer implements TextBuffer {
   }
 
   dispose(): void {
+    if (liveBuffers.get(this.model) === this) liveBuffers.delete(this.model);
     this.subscription.dispose();
     this.listeners.clear();
+  }
+
+  /**
+   * Replaces the text with `setValue` as one undo step. Monaco's `setValue` clears the model's
+   * history, so the clear is skipped for the call, and an undo element of ours swaps the text back
+   * (and forward again on redo). The elements before it are the model's own; typing after it opens
+   * a new one, as after a stop. Returns false, changing nothing, when this Monaco lacks what it
+   * needs (the caller edits the text instead).
+   */
+  private swapWithUndo(before: string, after: string): boolean {
+    const internals = swapInternals(this.model);
+    if (internals === undefined) return false;
+    const { model } = this;
+    const beforeEOL = model.getEOL() as LineEnding;
+    // The typing before is its own undo step.
+    model.pushStackElement();
+    const swap = () => {
+      setTextKeepingHistory(model, internals, after, beforeEOL);
+      const afterEOL = model.getEOL() as LineEnding;
+      // Pushed before the change is told: listeners read the undo state after it.
+      internals.pushElement({
+        type: 0,
+        resource: model.uri,
+        label: 'Replace the design',
+        code: 'sailplan.replaceAll',
+        undo: () => swapOnModel(model, internals, before, beforeEOL, 'undo'),
+        redo: () => swapOnModel(model, internals, after, afterEOL, 'redo'),
+      });
+    };
+    this.swapping('load', swap);
+    return true;
+  }
+
+  /** Runs `change`, a swap of the whole text, as one change told once, as `origin`. */
+  swapping(origin: TextChangeOrigin, change: () => void): void {
+    this.applying = true;
+    this.changedWhileApplying = false;
+    try {
+      change();
+    } finally {
+      this.applying = false;
+    }
+    if (this.changedWhileApplying) this.emit(origin);
   }
 
   private emit(origin: TextChangeOrigin): void {
