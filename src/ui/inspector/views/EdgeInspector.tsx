@@ -11,6 +11,7 @@ import { Card, Note, NumberField, Section, ValueRow } from '../fields';
 import { useResourceEditing } from '../useResourceEditing';
 import { setNumber } from './common';
 import { DestinationFields, formatPercent } from './DestinationFields';
+import { DestinationHeadersFields } from './HeaderOperationsFields';
 import { WeightField } from './RuleInspector';
 import { PERCENT_CHECK } from '../validators';
 
@@ -80,17 +81,24 @@ function RouteEdgeFields({
         onCommit={(weight) =>
           weight === undefined
             ? editing.remove([...path, 'weight'])
-            : edge.section === 'http'
-              ? editing.edit({
-                  type: 'route.setWeight',
-                  virtualService: virtualService.key,
-                  rule: ruleIndex,
-                  destination: edge.destinationIndex,
-                  weight,
-                })
-              : editing.set([...path, 'weight'], weight)
+            : editing.edit({
+                type: 'route.setWeight',
+                virtualService: virtualService.key,
+                section: edge.section,
+                rule: ruleIndex,
+                destination: edge.destinationIndex,
+                weight,
+              })
         }
       />
+      {edge.section === 'http' ? (
+        <DestinationHeadersFields
+          headers={virtualService.spec.http?.[ruleIndex]?.route?.[edge.destinationIndex]?.headers}
+          path={[...path, 'headers']}
+          editing={editing}
+          index={edge.destinationIndex}
+        />
+      ) : null}
     </Card>
   );
 }

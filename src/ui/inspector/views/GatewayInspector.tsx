@@ -19,7 +19,7 @@ import {
   TextField,
   type SelectOption,
 } from '../fields';
-import { PORT_CHECK, portNameProblem } from '../validators';
+import { PORT_CHECK, portNameProblem, serverHostProblem } from '../validators';
 import type { ResourceEditing } from '../useResourceEditing';
 import { labelsEditing, listEditing, setText } from './common';
 
@@ -117,6 +117,7 @@ function ServerCard({
         items={server.hosts ?? []}
         placeholder="shop.example.com"
         help="ns/host admits only that namespace's VirtualServices; * admits any host."
+        validate={serverHostProblem}
         {...listEditing(editing, [...path, 'hosts'])}
       />
       <SelectField

@@ -1,19 +1,36 @@
 import { ArrowDown, ArrowUp, ChevronLeft, Trash2 } from 'lucide-react';
-import { destinationPercents, ruleDisplayName, type VirtualServiceResource } from '../../../engine';
+import {
+  destinationPercents,
+  ruleDisplayName,
+  type L4MatchAttributes,
+  type VirtualServiceResource,
+} from '../../../engine';
 import { useSailplanStoreApi } from '../../../store';
-import { InlineAddForm, StringListField } from '../collectionFields';
-import { Card, IconButton, Note, NumberField, numberProblem, Section } from '../fields';
+import { InlineAddForm, LabelsField, StringListField } from '../collectionFields';
+import { Card, IconButton, Note, NumberField, numberProblem, Section, TextField } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
 import type { ResourceEditing } from '../useResourceEditing';
-import { listEditing, ProblemList, setNumber } from './common';
+import { labelsEditing, listEditing, ProblemList, setNumber, setText } from './common';
 import { DestinationFields } from './DestinationFields';
 import { PORT_RANGE } from './GatewayInspector';
 import { RemoveDestinationButton } from './RemoveDestinationButton';
 import { WeightField } from './RuleInspector';
+import { sniHostProblem, sourceNamespaceProblem, subnetProblem } from '../validators';
+
+/** True when a condition uses more than its port and SNI hosts: its fold starts open. */
+function hasMoreConditions(match: L4MatchAttributes): boolean {
+  return (
+    match.destinationSubnets !== undefined ||
+    match.sourceLabels !== undefined ||
+    match.sourceNamespace !== undefined ||
+    match.gateways !== undefined
+  );
+}
 
 /**
- * A tcp or tls rule: the matches a gateway keeps (port, SNI hosts, gateways) and its weighted
- * destinations (routing-semantics §2.11).
+ * A tcp or tls rule: its conditions (port, SNI hosts, destination subnets, source labels and
+ * namespace, gateways; L4MatchAttributes, TLSMatchAttributes) and its weighted destinations
+ * (routing-semantics §2.11).
  */
 export function L4RuleInspector({
   virtualService,
@@ -125,30 +142,75 @@ export function L4RuleInspector({
                   legend="SNI hosts"
                   itemLabel="SNI host"
                   items={'sniHosts' in match && Array.isArray(match.sniHosts) ? match.sniHosts : []}
-                  help="Must be among the VirtualService's hosts."
+                  placeholder="orders.db.example.com"
+                  help="Must be among the VirtualService's hosts; *.example.com matches its subdomains."
+                  validate={sniHostProblem}
                   {...listEditing(editing, [...matchPath, 'sniHosts'])}
                 />
               ) : null}
-              <StringListField
-                legend="Gateways"
-                itemLabel="Condition gateway"
-                items={match.gateways ?? []}
-                suggestions={SUGGESTIONS.gateways}
-                {...listEditing(editing, [...matchPath, 'gateways'])}
-              />
+              <details className="inspector-more" open={hasMoreConditions(match)}>
+                <summary>More conditions</summary>
+                <StringListField
+                  legend="Destination subnets"
+                  itemLabel="Destination subnet"
+                  items={match.destinationSubnets ?? []}
+                  placeholder="10.0.0.0/8"
+                  help="The address the connection is made to: an IP address or a CIDR block."
+                  validate={subnetProblem}
+                  {...listEditing(editing, [...matchPath, 'destinationSubnets'])}
+                />
+                <LabelsField
+                  legend="Source labels"
+                  keyLabel="Source label"
+                  labels={match.sourceLabels}
+                  help="The client pods' labels. With gateways listed, they apply only if mesh is among them."
+                  diagnostics={editing.diagnostics([...matchPath, 'sourceLabels'])}
+                  onChange={labelsEditing(editing, [...matchPath, 'sourceLabels'])}
+                />
+                <TextField
+                  label="Source namespace"
+                  value={match.sourceNamespace}
+                  monospace
+                  suggestions={SUGGESTIONS.namespaces}
+                  help="The client pods' namespace."
+                  diagnostics={editing.diagnostics([...matchPath, 'sourceNamespace'])}
+                  validate={sourceNamespaceProblem}
+                  onCommit={setText(editing, [...matchPath, 'sourceNamespace'])}
+                />
+                <StringListField
+                  legend="Gateways"
+                  itemLabel="Condition gateway"
+                  items={match.gateways ?? []}
+                  suggestions={SUGGESTIONS.gateways}
+                  help="Replaces the VirtualService's gateways for this condition."
+                  {...listEditing(editing, [...matchPath, 'gateways'])}
+                />
+              </details>
             </Card>
           );
         })}
-        <InlineAddForm
-          label="New condition port"
-          addLabel="Add condition"
-          placeholder="port, e.g. 443"
-          numeric
-          onAdd={(text) =>
-            numberProblem(text, { ...PORT_RANGE, optional: false }) ??
-            editing.insert([...path, 'match'], { port: Number(text.trim()) })
-          }
-        />
+        {section === 'tls' ? (
+          <InlineAddForm
+            label="New condition SNI host"
+            addLabel="Add condition"
+            placeholder="SNI host, e.g. orders.db.example.com"
+            onAdd={(text) =>
+              sniHostProblem(text) ??
+              editing.insert([...path, 'match'], { sniHosts: [text.trim()] })
+            }
+          />
+        ) : (
+          <InlineAddForm
+            label="New condition port"
+            addLabel="Add condition"
+            placeholder="port, e.g. 5432"
+            numeric
+            onAdd={(text) =>
+              numberProblem(text, { ...PORT_RANGE, optional: false }) ??
+              editing.insert([...path, 'match'], { port: Number(text.trim()) })
+            }
+          />
+        )}
       </Section>
       <Section title="Destinations" count={routes.length} stateKey="l4-destinations">
         {routes.map((route, index) => (

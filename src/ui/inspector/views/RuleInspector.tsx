@@ -33,8 +33,15 @@ import { writtenValue, type ResourceEditing } from '../useResourceEditing';
 import { labelsEditing, listEditing, ProblemList, setNumber, setText } from './common';
 import { DestinationFields, formatPercent } from './DestinationFields';
 import { PORT_RANGE } from './GatewayInspector';
+import { DestinationHeadersFields, HeaderOperationsFields } from './HeaderOperationsFields';
 import { RemoveDestinationButton } from './RemoveDestinationButton';
-import { durationProblem, hostProblem, PERCENT_CHECK, WEIGHT_CHECK } from '../validators';
+import {
+  durationProblem,
+  hostProblem,
+  PERCENT_CHECK,
+  sourceNamespaceProblem,
+  WEIGHT_CHECK,
+} from '../validators';
 
 type Path = readonly (string | number)[];
 
@@ -156,6 +163,8 @@ function MatchCard({
           value={match.sourceNamespace}
           monospace
           suggestions={SUGGESTIONS.namespaces}
+          diagnostics={editing.diagnostics([...path, 'sourceNamespace'])}
+          validate={sourceNamespaceProblem}
           onCommit={setText(editing, [...path, 'sourceNamespace'])}
         />
         <StringListField
@@ -235,7 +244,7 @@ function RouteDestinations({
           key={index}
           title={
             <>
-              Destination {index + 1}
+              Destination {index + 1}{' '}
               <span
                 className="inspector-percent"
                 aria-label={`${formatPercent(percents[index] ?? 0)} of traffic`}
@@ -277,6 +286,12 @@ function RouteDestinations({
                     weight,
                   })
             }
+          />
+          <DestinationHeadersFields
+            headers={route.headers}
+            path={[...routePath, index, 'headers']}
+            editing={editing}
+            index={index}
           />
         </Card>
       ))}
@@ -561,46 +576,6 @@ function ActionSection({
         </>
       ) : null}
     </Section>
-  );
-}
-
-function HeaderOperationsFields({
-  side,
-  path,
-  rule,
-  editing,
-}: {
-  readonly side: 'request' | 'response';
-  readonly path: Path;
-  readonly rule: HTTPRoute;
-  readonly editing: ResourceEditing;
-}) {
-  const operations = rule.headers?.[side];
-  const base: Path = [...path, 'headers', side];
-  const title = side === 'request' ? 'Request' : 'Response';
-  return (
-    <>
-      <LabelsField
-        legend={`${title}: set`}
-        keyLabel={`${title} header to set`}
-        labels={operations?.set}
-        diagnostics={editing.diagnostics([...base, 'set'])}
-        onChange={labelsEditing(editing, [...base, 'set'])}
-      />
-      <LabelsField
-        legend={`${title}: add`}
-        keyLabel={`${title} header to add`}
-        labels={operations?.add}
-        diagnostics={editing.diagnostics([...base, 'add'])}
-        onChange={labelsEditing(editing, [...base, 'add'])}
-      />
-      <StringListField
-        legend={`${title}: remove`}
-        itemLabel={`${title} header to remove`}
-        items={operations?.remove ?? []}
-        {...listEditing(editing, [...base, 'remove'])}
-      />
-    </>
   );
 }
 
@@ -956,8 +931,11 @@ export function RuleInspector({
         </Section>
       ) : null}
       <Section title="Headers" stateKey="rule-headers" defaultOpen={rule.headers !== undefined}>
-        <HeaderOperationsFields side="request" path={path} rule={rule} editing={editing} />
-        <HeaderOperationsFields side="response" path={path} rule={rule} editing={editing} />
+        <HeaderOperationsFields
+          headers={rule.headers}
+          path={[...path, 'headers']}
+          editing={editing}
+        />
       </Section>
       <Section title="CORS" stateKey="rule-cors" defaultOpen={cors !== undefined}>
         <OriginsField cors={cors} path={corsPath} editing={editing} />
