@@ -227,6 +227,40 @@ describe('MonacoTextBuffer.replaceAll of a large text (the whole text swapped)',
     expect(buffer.getText()).toBe('a: 1\n');
   });
 
+  it('swaps a loaded text inside `outOfView` (the editor shows the model again later), not an undo', () => {
+    // given a buffer whose editor takes the model out of view during a swap
+    modelCount += 1;
+    const model = monaco.editor.createModel(
+      'a: 1\n',
+      'yaml',
+      monaco.Uri.parse(`file:///buffer-${modelCount}.yaml`),
+    );
+    const seen: string[] = [];
+    const buffer = new MonacoTextBuffer(model, 1, {
+      outOfView: (swap) => {
+        seen.push(`out of view at ${model.getValue().length}`);
+        swap();
+        seen.push(`swapped to ${model.getValue().length}`);
+      },
+    });
+    buffer.onDidChange((change) => seen.push(`told ${change.origin}`));
+    // when a large text is loaded over a small one, a small one over it, and that undone
+    buffer.replaceAll(large);
+    buffer.replaceAll('b: 2\n');
+    buffer.undo();
+    // then both loads ran out of view, each told once after it, and the undo in view
+    expect(seen).toEqual([
+      'out of view at 5',
+      `swapped to ${large.length}`,
+      'told load',
+      `out of view at ${large.length}`,
+      'swapped to 5',
+      'told load',
+      'told undo',
+    ]);
+    expect(buffer.getText()).toBe(large);
+  });
+
   it("undoes through the model's next buffer once the first is disposed (the editor remounted)", () => {
     const { buffer, model } = bufferOver('a: 1\n');
     buffer.replaceAll(large);

@@ -183,6 +183,15 @@ export function replayHistory(model: MonacoApi.editor.ITextModel, steps: TextHis
   return true;
 }
 
+export interface MonacoTextBufferOptions {
+  /**
+   * Runs `swap`, `replaceAll`'s swap of a large text, with the model out of the editor that shows
+   * it, which takes it back in a later task: the editor's view of the new text (a projection of
+   * each line) is then built in a task of its own, not in the swap's.
+   */
+  readonly outOfView?: (swap: () => void) => void;
+}
+
 /**
  * The design's TextBuffer over a Monaco text model. Planned edits go in with `pushEditOperations`
  * between undo stops (never `setValue`), so the cursor stays put and Ctrl+Z undoes one gesture,
@@ -198,10 +207,16 @@ export class MonacoTextBuffer implements TextBuffer {
   private readonly subscription: MonacoApi.IDisposable;
 
   private readonly model: MonacoApi.editor.ITextModel;
+  private readonly options: MonacoTextBufferOptions;
 
-  constructor(model: MonacoApi.editor.ITextModel, startVersion: number) {
+  constructor(
+    model: MonacoApi.editor.ITextModel,
+    startVersion: number,
+    options: MonacoTextBufferOptions = {},
+  ) {
     this.model = model;
     this.version = startVersion;
+    this.options = options;
     liveBuffers.set(model, this);
     this.subscription = model.onDidChangeContent((event) => {
       this.version += 1;
@@ -307,7 +322,8 @@ export class MonacoTextBuffer implements TextBuffer {
         redo: () => swapOnModel(model, internals, after, afterEOL, 'redo'),
       });
     };
-    this.swapping('load', swap);
+    const { outOfView } = this.options;
+    this.swapping('load', outOfView === undefined ? swap : () => outOfView(swap));
     return true;
   }
 

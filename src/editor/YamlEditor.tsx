@@ -61,10 +61,35 @@ export default function YamlEditor({ theme }: YamlEditorProps) {
       lineDecorationsWidth: 12,
     });
     editorRef.current = editor;
-    const buffer = new MonacoTextBuffer(model, state.version);
+    /** The later task that shows the model again after a large text was swapped in. */
+    let showAgain: ReturnType<typeof setTimeout> | undefined;
+    const buffer = new MonacoTextBuffer(model, state.version, {
+      // The editor's view of a large text (a projection of each line) costs as much as the swap
+      // itself: it is built in a task of its own, so neither goes near 200 ms (issue 9).
+      outOfView: (swap) => {
+        if (editor.getModel() !== model) {
+          swap();
+          return;
+        }
+        const focused = editor.hasTextFocus();
+        editor.setModel(null);
+        try {
+          swap();
+        } finally {
+          clearTimeout(showAgain);
+          showAgain = setTimeout(() => {
+            showAgain = undefined;
+            if (editor.getModel() !== null || model.isDisposed()) return;
+            editor.setModel(model);
+            if (focused) editor.focus();
+          }, 0);
+        }
+      },
+    });
     state.attachBuffer(buffer);
     const binding = bindEditorToStore(monaco, editor, model, store);
     return () => {
+      clearTimeout(showAgain);
       binding.dispose();
       editor.dispose();
       editorRef.current = null;
