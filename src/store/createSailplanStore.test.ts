@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSailplanStore } from './createSailplanStore';
+import { nextPaint } from './paintScheduler';
 import type { InMemoryTextBuffer } from './textBuffer';
 
 const seed = readFileSync(new URL('../../examples/seed-ingress.yaml', import.meta.url), 'utf8');
@@ -21,7 +22,7 @@ describe('the Sailplan store', () => {
     );
   });
 
-  it('applies a dispatched intent as minimal text edits, undoable in one step', () => {
+  it('applies a dispatched intent as minimal text edits, undoable in one step', async () => {
     // given the seed design
     const store = createSailplanStore({ text: seed });
     const before = store.getState().text;
@@ -31,15 +32,21 @@ describe('the Sailplan store', () => {
       key: 'VirtualService/default/proxy',
       name: 'storefront',
     });
-    // then the text changes only there, the version moves on, and the model follows
+    // then the text changes only there, at once, and the version moves on
     expect(result).toMatchObject({ ok: true });
     const after = store.getState();
     expect(after.text).toBe(
       before.replace('name: proxy\nspec:\n  gateways', 'name: storefront\nspec:\n  gateways'),
     );
     expect(after.version).toBeGreaterThan(1);
-    expect(after.derived.design.model.byKey.has('VirtualService/default/storefront')).toBe(true);
     expect(after.canUndo).toBe(true);
+    // and the model follows once the edit is painted, not before
+    expect(after.derived.version).toBeLessThan(after.version);
+    await nextPaint();
+    expect(store.getState().derived.version).toBe(after.version);
+    expect(
+      store.getState().derived.design.model.byKey.has('VirtualService/default/storefront'),
+    ).toBe(true);
     // and one undo restores the text byte for byte
     after.undo();
     expect(store.getState().text).toBe(before);

@@ -3,7 +3,9 @@ import {
   editsForFile,
   isRefused,
   planIntent,
+  type Design,
   type Intent,
+  type PlanResult,
   type PlanSelection,
   type Request,
 } from '../engine';
@@ -37,6 +39,7 @@ import {
   followDesignWithSimulation,
   type SimulationSlice,
 } from './simulationSlice';
+import { createPaintScheduler } from './paintScheduler';
 import { defaultSyntaxChecker, type SyntaxChecker } from './syntaxChecker';
 import { InMemoryTextBuffer, type TextBuffer, type TextChange } from './textBuffer';
 
@@ -89,8 +92,9 @@ export interface SailplanState
   readonly version: number;
   /**
    * Derived from the current text. While the user types, it follows a burst of keystrokes after a
-   * short pause (`derived.version` lags `version` meanwhile); planned edits, undo, redo and loads
-   * are derived at once. `flush()` derives a waiting change now.
+   * short pause (`derived.version` lags `version` meanwhile); planned edits, undo and redo are
+   * derived right after the browser paints them in the editor (see `afterEdits`), loads at once.
+   * `flush()` derives a waiting change now.
    */
   readonly derived: Derived;
   /**
@@ -127,10 +131,12 @@ export interface SailplanState
   /**
    * Carries out a gesture: plans it as minimal text edits against the current version and applies
    * them to the buffer as one undo step. Refused while the YAML has syntax errors, or when the
-   * intent means nothing, with the reason.
+   * intent means nothing, with the reason. A caller that has planned the intent already (to check
+   * it first) gives that plan with the design it was made on; it is used while that design is the
+   * current one.
    */
-  readonly dispatch: (intent: Intent) => DispatchResult;
-  /** Derives the text now if a typed change is waiting for its derive (see `derived`). */
+  readonly dispatch: (intent: Intent, planned?: PlannedIntent) => DispatchResult;
+  /** Derives the text now if a change is waiting for its derive (see `derived`). */
   readonly flush: () => void;
   /** Replaces the store's buffer (the editor attaches its Monaco-backed one once loaded). */
   readonly attachBuffer: (buffer: TextBuffer) => void;
@@ -160,6 +166,12 @@ export interface SailplanState
   readonly setRequest: (request: Request) => void;
 }
 
+/** An intent's plan, and the design it was made on. */
+export interface PlannedIntent {
+  readonly design: Design;
+  readonly plan: PlanResult;
+}
+
 /** The node id the canvas uses for a planned selection: the resource key, or `key#http/0`. */
 export function selectionNodeId(selection: PlanSelection): string {
   const [field, index] = selection.path.slice(1, 3);
@@ -187,8 +199,14 @@ export interface SailplanStoreOptions {
   readonly request?: Request;
   /** Findings silenced in this design (see `SilencedSlice`). */
   readonly silenced?: readonly string[];
-  /** When typed changes are derived; planned edits, undo, redo and loads are derived at once. */
+  /** When typed changes are derived. */
   readonly typing?: DeriveTiming;
+  /**
+   * When planned edits, undo and redo are derived: `'after-paint'` (the default) once the browser
+   * has painted the edit, so the editor shows it within a frame and the canvas follows in the next
+   * task; `'now'` in the same call, before `dispatch` returns.
+   */
+  readonly afterEdits?: 'after-paint' | 'now';
   /** Text lengths from which the derive worker reads the text, and past which it is not drawn. */
   readonly largeDesign?: LargeDesignLimits;
   /** Derives large texts off the page (a worker in the browser; in place in Node). */
@@ -208,6 +226,7 @@ export function createSailplanStore({
   request = EMPTY_REQUEST,
   silenced = [],
   typing = { delay: TYPING_DERIVE_DELAY_MS, maxWait: TYPING_DERIVE_MAX_WAIT_MS },
+  afterEdits = 'after-paint',
   largeDesign = LARGE_DESIGN_LIMITS,
   designReader,
   syntaxChecker,
@@ -227,6 +246,17 @@ export function createSailplanStore({
   let unsubscribe: () => void = () => undefined;
   let noticeId = 0;
   let deleteSerial = 0;
+  /**
+   * What a gesture selects (a renamed resource, a new rule) while its derive waits for the paint:
+   * it is selected with the design that holds it, never before (the panels would not find it).
+   * Any other selection meanwhile replaces it.
+   */
+  let pendingSelection: Selection | undefined;
+  const takePendingSelection = (): { selection?: Selection } => {
+    const selection = pendingSelection;
+    pendingSelection = undefined;
+    return selection === undefined ? {} : { selection };
+  };
 
   const store = createStore<SailplanState>()((set, get) => {
     const deriveOnPage = (current: string, version: number) => {
@@ -236,6 +266,7 @@ export function createSailplanStore({
         derived: next,
         lastGood: next.syntaxErrors === 0 ? next : get().lastGood,
         reading: null,
+        ...takePendingSelection(),
       });
     };
     const setUnparsed = (
@@ -295,6 +326,7 @@ export function createSailplanStore({
           derived: next,
           lastGood: next.syntaxErrors === 0 ? next : get().lastGood,
           reading: null,
+          ...takePendingSelection(),
         });
       });
     };
@@ -306,9 +338,16 @@ export function createSailplanStore({
       else deriveOnPage(current, version);
     };
     deriveNow = () => deriveCurrent();
-    const scheduler = createDeriveScheduler(() => deriveCurrent(), typing);
+    const typingScheduler = createDeriveScheduler(() => deriveCurrent(), typing);
+    const paintScheduler = createPaintScheduler(() => deriveCurrent());
+    /** Runs a waiting derive now: what reads the design next must see the text as it is. */
+    const flushDerive = () => {
+      typingScheduler.flush();
+      paintScheduler.flush();
+    };
     // The text, version and undo state follow every change at once (the toolbar's buttons, the
-    // optimistic version check); only the derive waits, and only for typing.
+    // optimistic version check); the derive waits for typing to pause, and after a gesture, an
+    // undo or a redo it waits for the editor to paint the edit.
     const onChange = (change: TextChange) => {
       const { buffer } = get();
       set({
@@ -318,10 +357,14 @@ export function createSailplanStore({
         canRedo: buffer.canRedo(),
       });
       if (change.origin === 'user') {
-        scheduler.schedule();
-      } else {
-        scheduler.cancel();
+        typingScheduler.schedule();
+      } else if (change.origin === 'load' || afterEdits === 'now') {
+        typingScheduler.cancel();
+        paintScheduler.cancel();
         deriveCurrent();
+      } else {
+        typingScheduler.cancel();
+        paintScheduler.schedule();
       }
     };
     unsubscribe = initialBuffer.onDidChange(onChange);
@@ -345,9 +388,10 @@ export function createSailplanStore({
       request,
       deleteRequest: null,
 
-      dispatch: (intent) => {
-        // A gesture is planned against the text as it is now, typed keys included.
-        scheduler.flush();
+      dispatch: (intent, planned) => {
+        // A gesture is planned against the text as it is now, typed keys and the last gesture
+        // included.
+        flushDerive();
         const { derived, buffer } = get();
         if (derived.version !== get().version) {
           return { ok: false, reason: 'The design is still being read: try again in a moment.' };
@@ -358,18 +402,21 @@ export function createSailplanStore({
         // A plan is made for one version; if the text moves on meanwhile, plan again once.
         for (let attempt = 0; attempt < 2; attempt += 1) {
           const current = get().derived;
-          const plan = planIntent(current.design, intent);
+          const plan =
+            planned?.design === current.design ? planned.plan : planIntent(current.design, intent);
           if (isRefused(plan)) return { ok: false, reason: plan.refused };
           if (buffer.applyEdits(editsForFile(plan.edits, fileName), current.version)) {
             if (plan.selection) {
-              set({ selection: { id: selectionNodeId(plan.selection), origin: 'panel' } });
+              const selection: Selection = { id: selectionNodeId(plan.selection), origin: 'panel' };
+              if (get().derived.version === get().version) set({ selection });
+              else pendingSelection = selection;
             }
             return plan.selection ? { ok: true, selection: plan.selection } : { ok: true };
           }
         }
         return { ok: false, reason: 'The design changed while the edit was planned: try again.' };
       },
-      flush: () => scheduler.flush(),
+      flush: flushDerive,
       attachBuffer: (buffer) => {
         unsubscribe();
         const previous = get().buffer;
@@ -383,7 +430,10 @@ export function createSailplanStore({
       replaceText: (next) => get().buffer.replaceAll(next),
       undo: () => get().buffer.undo(),
       redo: () => get().buffer.redo(),
-      select: (selection) => set({ selection }),
+      select: (selection) => {
+        pendingSelection = undefined;
+        set({ selection });
+      },
       setPositions: (positions) => set({ positions }),
       moveNode: (id, position) => set({ positions: { ...get().positions, [id]: position } }),
       rekeyNode: (from, to) => {

@@ -10,6 +10,7 @@ export {
 } from './analysisLoader';
 export * from './textBuffer';
 export * from './deriveScheduler';
+export { nextPaint } from './paintScheduler';
 export * from './sourceNodes';
 export * from './simulationSlice';
 export * from './traceHighlight';

@@ -4,6 +4,7 @@ import { createSailplanStore } from './createSailplanStore';
 import { deriveDocument } from './derive';
 import type { DesignReader } from './designReader';
 import type { DesignReading, LargeDesignLimits } from './largeDesign';
+import { nextPaint } from './paintScheduler';
 import type { SailplanStore } from './createSailplanStore';
 import type { InMemoryTextBuffer } from './textBuffer';
 
@@ -110,6 +111,7 @@ describe('a large design', () => {
     expect(state.text).toBe(huge);
     // Undoing the paste draws the seed again, parsed on the page.
     state.undo();
+    await nextPaint();
     expect(store.getState().derived.syntaxErrors).toBe(0);
     expect(store.getState().derived.topology.byId.has('Service/default/proxy')).toBe(true);
   });

@@ -52,15 +52,17 @@ describe('deriving while the user types', () => {
       key: 'Service/default/checkout',
       name: 'cart',
     });
-    // then it was planned against the typed text and the model is current
+    // then it was planned against the typed text
     expect(result).toMatchObject({ ok: true });
+    expect(store.getState().text).toContain('name: cart');
+    // and the model follows the gesture after the paint (the next task here, with no frames)
+    vi.runOnlyPendingTimers();
     const state = store.getState();
-    expect(state.text).toContain('name: cart');
     expect(state.derived.version).toBe(state.version);
     expect(state.derived.topology.byId.has('Service/default/cart')).toBe(true);
   });
 
-  it('derives undo and redo at once and keeps the undo buttons current after each', () => {
+  it('derives undo and redo after the paint and keeps the undo buttons current at once', () => {
     // given a gesture applied to the seed design
     const store = createSailplanStore({ text: seed });
     store.getState().dispatch({
@@ -71,13 +73,16 @@ describe('deriving while the user types', () => {
     expect(store.getState()).toMatchObject({ canUndo: true, canRedo: false });
     // when it is undone
     store.getState().undo();
-    // then the model is back at once, and redo becomes possible
+    // then redo becomes possible at once, and the model is back after the paint
     let state = store.getState();
+    expect(state).toMatchObject({ canUndo: false, canRedo: true });
+    vi.runOnlyPendingTimers();
+    state = store.getState();
     expect(state.derived.version).toBe(state.version);
     expect(state.derived.topology.byId.has('Service/default/proxy')).toBe(true);
-    expect(state).toMatchObject({ canUndo: false, canRedo: true });
     // and when it is redone, the other way round
     store.getState().redo();
+    vi.runOnlyPendingTimers();
     state = store.getState();
     expect(state.derived.topology.byId.has('Service/default/web')).toBe(true);
     expect(state).toMatchObject({ canUndo: true, canRedo: false });

@@ -30,11 +30,14 @@ function renderWithGesture(): SailplanStore {
   return store;
 }
 
-const serviceNames = (store: SailplanStore) =>
-  store
+/** The design's Services, derived now (the store otherwise derives an undo after the paint). */
+const serviceNames = (store: SailplanStore) => {
+  store.getState().flush();
+  return store
     .getState()
     .derived.design.model.services.map((service) => service.name)
     .filter((name) => name !== 'istio-ingressgateway');
+};
 
 afterEach(() => {
   cleanup();

@@ -33,6 +33,9 @@ export function useAddResource(): (
       }
       const key = result.selection?.key;
       if (key === undefined) return true;
+      // The new node is placed and selected now, so the design must hold it now: derived at once
+      // instead of after the paint (its size comes from the derived node).
+      app.getState().flush();
       const node = app.getState().lastGood.topology.byId.get(key);
       const size = node === undefined ? { width: NODE_WIDTH, height: 120 } : estimateNodeSize(node);
       // The pointer holds the node by the middle of its header, as the palette tile was held.

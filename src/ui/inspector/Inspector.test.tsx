@@ -1,7 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSailplanStore, SailplanStoreProvider, type SailplanStore } from '../../store';
+import {
+  createSailplanStore,
+  nextPaint,
+  SailplanStoreProvider,
+  type SailplanStore,
+} from '../../store';
 import seed from '../../../examples/seed-ingress.yaml?raw';
 import { Inspector } from './Inspector';
 
@@ -22,6 +27,11 @@ function renderInspector(
     </SailplanStoreProvider>,
   );
   return { store, panel: screen.getByRole('complementary', { name: 'Inspector' }) };
+}
+
+/** Waits for the paint after a gesture: the store then derives the design, and the panel shows it. */
+async function painted(): Promise<void> {
+  await act(nextPaint);
 }
 
 /** Types into a field and presses Enter, the way a user commits a text field. */
@@ -118,7 +128,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
     expect(port).not.toHaveAttribute('aria-invalid');
   });
 
-  it('refuses a URI regex that does not compile as RE2, with the webhook message', () => {
+  it('refuses a URI regex that does not compile as RE2, with the webhook message', async () => {
     // given a rule matching /beta by prefix
     const { store, panel } = renderInspector(`${VIRTUAL_SERVICE}#http/0`, twoRules);
     const before = store.getState().text;
@@ -128,13 +138,14 @@ describe('the inspector', { timeout: 20_000 }, () => {
       target: { value: 'regex' },
     });
     expect(store.getState().text).toBe(before.replace('prefix: /beta', 'regex: /beta'));
+    await painted();
     typeAndEnter(within(condition).getByRole('textbox', { name: 'URI value' }), '/(?=beta)');
     // then the inspector says why, in Istio's words, and the text keeps the valid regex
     expect(within(condition).getByRole('alert')).toHaveTextContent(/RE2/);
     expect(store.getState().text).toBe(before.replace('prefix: /beta', 'regex: /beta'));
   });
 
-  it('adds a header condition whole, as one intent, where the YAML shows it', () => {
+  it('adds a header condition whole, as one intent, where the YAML shows it', async () => {
     // given the seed's only rule, which has no conditions
     const { store, panel } = renderInspector(`${VIRTUAL_SERVICE}#http/0`);
     const start = store.getState().text;
@@ -150,6 +161,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
         '  - match:\n    - uri:\n        prefix: /\n    route:\n    - destination:\n        host: proxy\n---',
       ),
     );
+    await painted();
     const condition = within(panel).getByRole('group', { name: 'Condition 1' });
     fireEvent.change(within(condition).getByRole('textbox', { name: 'New header name' }), {
       target: { value: 'x-canary' },
@@ -158,6 +170,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
       target: { value: 'beta' },
     });
     fireEvent.click(within(condition).getByRole('button', { name: 'Add header match' }));
+    await painted();
     // then exactly the header lines are inserted into the condition
     expect(store.getState().text).toBe(
       withCondition.replace(
@@ -174,7 +187,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
     expect(store.getState().text).toBe(withCondition);
   });
 
-  it('changes a weight with route.setWeight: the others are rebalanced and the shares shown', () => {
+  it('changes a weight with route.setWeight: the others are rebalanced and the shares shown', async () => {
     // given a rule split 50/50 between two destinations
     const { store, panel } = renderInspector(`${VIRTUAL_SERVICE}#http/0`);
     // (a host field offers the design's hosts: an input with suggestions is a combobox)
@@ -182,12 +195,14 @@ describe('the inspector', { timeout: 20_000 }, () => {
       target: { value: 'proxy-canary' },
     });
     fireEvent.click(within(panel).getByRole('button', { name: 'Add destination' }));
+    await painted();
     const split = store.getState().text;
     expect(split).toContain('host: proxy\n      weight: 50\n');
     expect(split).toContain('host: proxy-canary\n      weight: 50\n');
     // when the first destination's weight is set to 80
     const first = within(panel).getByRole('group', { name: /^Destination 1/ });
     typeAndEnter(within(first).getByRole('textbox', { name: 'Weight' }), '80');
+    await painted();
     // then both weights are rewritten in place (total stays 100) in one undo step
     expect(store.getState().text).toBe(
       split.replace('weight: 50\n', 'weight: 80\n').replace('weight: 50\n', 'weight: 20\n'),
@@ -198,7 +213,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
     expect(store.getState().text).toBe(split);
   });
 
-  it('reorders rules with the move buttons; the focus follows the moved rule', () => {
+  it('reorders rules with the move buttons; the focus follows the moved rule', async () => {
     // given a VirtualService with the canary rule first
     const { store, panel } = renderInspector(VIRTUAL_SERVICE, twoRules);
     const before = store.getState().text;
@@ -207,6 +222,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
     const down = within(panel).getByRole('button', { name: 'Move canary down' });
     down.focus();
     fireEvent.click(down);
+    await painted();
     // then it is the second rule in the YAML and in the list, and the panel still shows the
     // VirtualService
     const text = store.getState().text;
@@ -226,17 +242,18 @@ describe('the inspector', { timeout: 20_000 }, () => {
     expect(store.getState().text).toBe(before);
   });
 
-  it('moves the selected rule up from the rule panel and keeps it selected', () => {
+  it('moves the selected rule up from the rule panel and keeps it selected', async () => {
     // given the catch-all rule (second) selected
     const { store, panel } = renderInspector(`${VIRTUAL_SERVICE}#http/1`, twoRules);
     // when it is moved up
     fireEvent.click(within(panel).getByRole('button', { name: 'Move rule 1 up' }));
+    await painted();
     // then the selection follows it to its new place
     expect(store.getState().selection?.id).toBe(`${VIRTUAL_SERVICE}#http/0`);
     expect(within(panel).getByText('1 of 2')).toBeVisible();
   });
 
-  it('renames a Gateway: references follow, the node keeps its place and the field its focus', () => {
+  it('renames a Gateway: references follow, the node keeps its place and the field its focus', async () => {
     // given the Gateway placed on the canvas
     const { store, panel } = renderInspector(GATEWAY);
     act(() => store.getState().setPositions({ [GATEWAY]: { x: 40, y: 80 } }));
@@ -245,6 +262,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
     name.focus();
     // when it is renamed with Enter
     typeAndEnter(name, 'public-gateway');
+    await painted();
     // then its name and the VirtualService's gateways entry change, nothing else
     expect(store.getState().text).toBe(
       before
@@ -303,7 +321,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
     expect(document.activeElement).toBe(deleteButton);
   });
 
-  it('deletes the Service and its routes on confirmation, as one undo step', () => {
+  it('deletes the Service and its routes on confirmation, as one undo step', async () => {
     // given the delete dialog for the proxy Service
     const { store, panel } = renderInspector(SERVICE);
     const before = store.getState().text;
@@ -314,6 +332,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
     fireEvent.click(deleteButton);
     // when it is confirmed
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    await painted();
     // then the Service is gone, and so is the VirtualService whose every route went only to it
     // (Istio rejects a VirtualService without routes; no `http: []` is left), nothing selected
     const model = store.getState().derived.design.model;

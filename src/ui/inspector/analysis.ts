@@ -9,6 +9,7 @@ import {
   type Design,
   type Diagnostic,
   type Intent,
+  type PlanResult,
   type ResourceKey,
   type YamlPath,
 } from '../../engine';
@@ -72,8 +73,34 @@ function documentErrors(text: string, key: ResourceKey): Diagnostic[] {
   );
 }
 
+/**
+ * The errors of documents as they are now, by text: a commit checks the document before and after
+ * its edit, and the one before is the one after of the last commit, or unchanged since.
+ */
+const errorsBefore = new Map<string, Diagnostic[]>();
+const ERRORS_BEFORE_KEPT = 8;
+
+function knownDocumentErrors(text: string, key: ResourceKey): Diagnostic[] {
+  const cacheKey = `${key}\u0000${text}`;
+  const known = errorsBefore.get(cacheKey);
+  if (known !== undefined) return known;
+  const errors = documentErrors(text, key);
+  if (errorsBefore.size >= ERRORS_BEFORE_KEPT) {
+    const oldest = errorsBefore.keys().next();
+    if (oldest.done !== true) errorsBefore.delete(oldest.value);
+  }
+  errorsBefore.set(cacheKey, errors);
+  return errors;
+}
+
 function identity(diagnostic: Diagnostic): string {
   return `${diagnostic.code}\u0000${(diagnostic.path ?? []).join('\u0001')}\u0000${diagnostic.message}`;
+}
+
+/** An intent checked before it is made: why not, and the plan (made once, then dispatched). */
+export interface CheckedIntent {
+  readonly problems: readonly string[];
+  readonly plan: PlanResult;
 }
 
 /**
@@ -82,9 +109,17 @@ function identity(diagnostic: Diagnostic): string {
  * inspector never writes what the webhook rejects: a port out of range, a regex RE2 does not
  * compile, a duration that is not one. A refusal is returned as the only problem.
  */
-export function problemsOfIntent(design: Design, intent: Intent): string[] {
+export function problemsOfIntent(design: Design, intent: Intent): CheckedIntent {
   const plan = planIntent(design, intent);
-  if (isRefused(plan)) return [plan.refused];
+  if (isRefused(plan)) return { problems: [plan.refused], plan };
+  return { problems: problemsOfPlan(design, intent, plan.edits), plan };
+}
+
+function problemsOfPlan(
+  design: Design,
+  intent: Intent,
+  planned: Parameters<typeof editsForFile>[0],
+): string[] {
   const scope = intentScope(intent);
   const resource = scope === undefined ? undefined : design.model.byKey.get(scope.key);
   if (scope === undefined || resource === undefined) return [];
@@ -93,15 +128,16 @@ export function problemsOfIntent(design: Design, intent: Intent): string[] {
   if (file === undefined || document === undefined) return [];
   const start = document.offset;
   const end = start + document.text.length;
-  const edits = editsForFile(plan.edits, file.name);
+  const edits = editsForFile(planned, file.name);
   // An edit beyond this document (a reference that follows) is the planner's to check.
   if (edits.some((edit) => edit.start < start || edit.end > end)) return [];
   const edited = applyEdits(
     document.text,
     edits.map((edit) => ({ start: edit.start - start, end: edit.end - start, text: edit.text })),
   );
-  const known = new Set(documentErrors(document.text, scope.key).map(identity));
-  return documentErrors(edited, scope.key)
+  const known = new Set(knownDocumentErrors(document.text, scope.key).map(identity));
+  const after = knownDocumentErrors(edited, scope.key);
+  return after
     .filter(
       (diagnostic) =>
         diagnostic.path !== undefined &&

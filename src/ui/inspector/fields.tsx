@@ -1,6 +1,14 @@
-import { useId, useState, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useId,
+  useState,
+  type ChangeEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { ChevronRight } from 'lucide-react';
 import type { Diagnostic } from '../../engine';
+import { useSailplan, useSailplanStoreApi } from '../../store';
 
 /** What a commit returns: why it was not made, or undefined when it was. */
 export type CommitResult = string | undefined;
@@ -81,6 +89,29 @@ interface CommonFieldProps {
   readonly disabled?: boolean;
 }
 
+/**
+ * What a control shows after a commit: the value it sent, until the design is derived again with
+ * the edit, then the design's value. The store derives a gesture only once the editor has painted
+ * it (a frame later), and without this the control would flash its old value meanwhile.
+ */
+function useSentValue<T>(value: T): readonly [shown: T, sent: (sent: T) => void] {
+  const store = useSailplanStoreApi();
+  const derivedVersion = useSailplan((state) => state.derived.version);
+  const [pending, setPending] = useState<{ readonly value: T; readonly version: number } | null>(
+    null,
+  );
+  const shown = pending !== null && derivedVersion < pending.version ? pending.value : value;
+  const sent = useCallback(
+    (next: T) => {
+      const { version, derived } = store.getState();
+      // A commit that changed nothing leaves the design derived: the design's value shows.
+      setPending(derived.version < version ? { value: next, version } : null);
+    },
+    [store],
+  );
+  return [shown, sent] as const;
+}
+
 /** A text field's own props. */
 export interface TextFieldProps extends CommonFieldProps {
   readonly value: string | undefined;
@@ -120,7 +151,7 @@ export function TextField({
   const messagesId = `${id}-messages`;
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const committed = value ?? '';
+  const [committed, sent] = useSentValue(value ?? '');
 
   const commit = () => {
     if (draft === null) return;
@@ -131,6 +162,7 @@ export function TextField({
     }
     const result = validate?.(draft) ?? onCommit(draft);
     if (result === undefined) {
+      sent(draft);
       setDraft(null);
       setProblem(undefined);
     } else {
@@ -286,6 +318,12 @@ export function SelectField({
   const id = useId();
   const messagesId = `${id}-messages`;
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [shown, sent] = useSentValue(value);
+  const change = (next: string) => {
+    const result = onChange(next);
+    if (result === undefined) sent(next);
+    setProblem(result);
+  };
   const hasMessages = problem !== undefined || diagnostics.length > 0 || help !== undefined;
   return (
     <FieldFrame
@@ -299,11 +337,11 @@ export function SelectField({
       <select
         id={id}
         className="inspector-select"
-        value={value}
+        value={shown}
         disabled={disabled}
         aria-invalid={problem !== undefined || undefined}
         aria-describedby={hasMessages ? messagesId : undefined}
-        onChange={(event) => setProblem(onChange(event.target.value))}
+        onChange={(event) => change(event.target.value)}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -333,6 +371,12 @@ export function CheckboxField({
   const id = useId();
   const messagesId = `${id}-messages`;
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [shown, sent] = useSentValue(checked);
+  const change = (next: boolean) => {
+    const result = onChange(next);
+    if (result === undefined) sent(next);
+    setProblem(result);
+  };
   const hasMessages = problem !== undefined || diagnostics.length > 0 || help !== undefined;
   return (
     <div className="inspector-field">
@@ -342,10 +386,10 @@ export function CheckboxField({
           <input
             id={id}
             type="checkbox"
-            checked={checked}
+            checked={shown}
             disabled={disabled}
             aria-describedby={hasMessages ? messagesId : undefined}
-            onChange={(event) => setProblem(onChange(event.target.checked))}
+            onChange={(event) => change(event.target.checked)}
           />
           <span>{label}</span>
         </label>

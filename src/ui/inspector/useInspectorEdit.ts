@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext } from 'react';
 import type { Intent } from '../../engine';
-import { useSailplanStoreApi } from '../../store';
+import { useSailplanStoreApi, type PlannedIntent } from '../../store';
 import { problemsOfIntent } from './analysis';
 
 /** How the inspector carries out one gesture. */
@@ -28,12 +28,16 @@ export function useInspectorEdit(): InspectorEdit {
       // Checked against the text as it is now, keys just typed in the editor included.
       store.getState().flush();
       const state = store.getState();
+      let planned: PlannedIntent | undefined;
       if (state.derived.syntaxErrors === 0) {
-        const [problem] = problemsOfIntent(state.derived.design, intent);
+        const { design } = state.derived;
+        const checked = problemsOfIntent(design, intent);
+        const [problem] = checked.problems;
         if (problem !== undefined) return problem;
+        planned = { design, plan: checked.plan };
       }
       const before = state.selection;
-      const result = state.dispatch(intent);
+      const result = state.dispatch(intent, planned);
       if (!result.ok) return result.reason;
       if (options.follow !== true && before !== null) store.getState().select(before);
       return undefined;

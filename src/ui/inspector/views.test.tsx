@@ -1,7 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSailplanStore, SailplanStoreProvider, type SailplanStore } from '../../store';
+import {
+  createSailplanStore,
+  nextPaint,
+  SailplanStoreProvider,
+  type SailplanStore,
+} from '../../store';
 import canary from '../../../examples/canary-split.yaml?raw';
 import egress from '../../../examples/egress-service-entry.yaml?raw';
 import { Inspector } from './Inspector';
@@ -19,6 +24,11 @@ function renderInspector(id: string, text: string): { store: SailplanStore; pane
   return { store, panel: screen.getByRole('complementary', { name: 'Inspector' }) };
 }
 
+/** Waits for the paint after a gesture: the store then derives the design, and the panel shows it. */
+async function painted(): Promise<void> {
+  await act(nextPaint);
+}
+
 function typeAndEnter(input: HTMLElement, value: string): void {
   fireEvent.focus(input);
   fireEvent.change(input, { target: { value } });
@@ -32,7 +42,7 @@ afterEach(() => {
 
 // Each commit plans, applies and analyses the design before writing: slow on a loaded machine.
 describe('the inspector panels', { timeout: 20_000 }, () => {
-  it('edits a route edge’s weight with route.setWeight and keeps the edge selected', () => {
+  it('edits a route edge’s weight with route.setWeight and keeps the edge selected', async () => {
     // given the canary destination of the 90/10 split, selected as a connection on the canvas
     const edge = `route:${STOREFRONT}#http/1/1`;
     const { store, panel } = renderInspector(edge, canary);
@@ -42,6 +52,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(weight).toHaveValue('10');
     // when the canary gets 30
     typeAndEnter(weight, '30');
+    await painted();
     // then the stable weight is rebalanced (the total was 100) in one undo step
     expect(store.getState().text).toBe(
       before.replace('weight: 90', 'weight: 70').replace('weight: 10', 'weight: 30'),
@@ -52,7 +63,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(store.getState().text).toBe(before);
   });
 
-  it('switches a rule from route to redirect in one intent, keeping its name and comment', () => {
+  it('switches a rule from route to redirect in one intent, keeping its name and comment', async () => {
     // given the split rule
     const { store, panel } = renderInspector(`${STOREFRONT}#http/1`, canary);
     const before = store.getState().text;
@@ -60,6 +71,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     fireEvent.change(within(panel).getByRole('combobox', { name: 'Type' }), {
       target: { value: 'redirect' },
     });
+    await painted();
     // then the route goes, a redirect comes, and the rest of the rule stays as written
     const text = store.getState().text;
     expect(text).toContain('  # Everyone else: the weighted split.\n  - name: split\n');
@@ -71,13 +83,14 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(store.getState().text).toBe(before);
   });
 
-  it('writes a host outside the design and shows the analyzer’s finding beside it', () => {
+  it('writes a host outside the design and shows the analyzer’s finding beside it', async () => {
     // given the canary opt-in rule's destination
     const { store, panel } = renderInspector(`${STOREFRONT}#http/0`, canary);
     const before = store.getState().text;
     const host = within(panel).getByRole('combobox', { name: 'Host' });
     // when it names a host no Service or ServiceEntry has (the design may be unfinished)
     typeAndEnter(host, 'storefront-next');
+    await painted();
     // then it is written (only the webhook's rejections are refused)...
     expect(store.getState().text).toBe(
       before.replace(
@@ -105,7 +118,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(store.getState().text).toBe(before.replace('timeout: 3s', 'timeout: 5s'));
   });
 
-  it('adds a DestinationRule subset labelled with its name', () => {
+  it('adds a DestinationRule subset labelled with its name', async () => {
     // given the storefront DestinationRule
     const { store, panel } = renderInspector('DestinationRule/shop/storefront', canary);
     const before = store.getState().text;
@@ -114,6 +127,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
       target: { value: 'v3' },
     });
     fireEvent.click(within(panel).getByRole('button', { name: 'Add subset' }));
+    await painted();
     // then it follows the others, selecting version: v3
     expect(store.getState().text).toBe(
       before.replace(
@@ -143,7 +157,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(store.getState().text).toBe(before);
   });
 
-  it('edits a tcp rule’s destinations with the rule intents: add, weight, remove, move', () => {
+  it('edits a tcp rule’s destinations with the rule intents: add, weight, remove, move', async () => {
     // given a VirtualService with two tcp rules, the first selected
     const text = [
       'apiVersion: networking.istio.io/v1',
@@ -175,22 +189,26 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
       target: { value: 'pg-replica' },
     });
     fireEvent.click(within(panel).getByRole('button', { name: 'Add destination' }));
+    await painted();
     expect(store.getState().text).toContain(
       '    - destination: {host: pg}\n      weight: 50\n    - destination: {host: pg-replica}\n      weight: 50\n',
     );
     // and a weight moves traffic between them (route.setWeight in the tcp section)
     const first = within(panel).getByRole('group', { name: 'Destination 1' });
     typeAndEnter(within(first).getByRole('textbox', { name: 'Weight' }), '80');
+    await painted();
     expect(store.getState().text).toContain(
       'weight: 80\n    - destination: {host: pg-replica}\n      weight: 20',
     );
     // and removing one leaves the other without a weight
     fireEvent.click(within(panel).getByRole('button', { name: 'Remove destination 2' }));
+    await painted();
     expect(store.getState().text).toContain(
       '    route:\n    - destination: {host: pg}\n  - route:',
     );
     // and moving the rule down keeps it selected at its new place
     fireEvent.click(within(panel).getByRole('button', { name: /^Move .* down$/ }));
+    await painted();
     expect(store.getState().text).toContain(
       '  tcp:\n  - route:\n    - destination: {host: cache}\n',
     );
@@ -228,7 +246,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     refused(within(destination).getByRole('textbox', { name: 'Weight' }), '-5', 'weight -5 < 0');
   });
 
-  it('edits a rule’s mirrors list: add a target, set its share, remove the last one', () => {
+  it('edits a rule’s mirrors list: add a target, set its share, remove the last one', async () => {
     // given the canary rule with a mirrors list of one target
     const text = canary.replace(
       '        subset: canary\n  # Everyone',
@@ -241,16 +259,19 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
       target: { value: 'storefront-next' },
     });
     fireEvent.click(within(panel).getByRole('button', { name: 'Add mirror' }));
+    await painted();
     expect(store.getState().text).toContain(
       '    mirrors:\n    - destination:\n        host: storefront\n    - destination:\n        host: storefront-next\n',
     );
     // and its share is set in place
     typeAndEnter(within(panel).getByRole('textbox', { name: 'Mirror 2 mirrored %' }), '5');
+    await painted();
     expect(store.getState().text).toContain(
       'host: storefront-next\n      percentage:\n        value: 5\n',
     );
     // and removing both leaves no mirrors key at all
     fireEvent.click(within(panel).getByRole('button', { name: 'Remove mirror 2' }));
+    await painted();
     fireEvent.click(within(panel).getByRole('button', { name: 'Remove mirror 1' }));
     expect(store.getState().text).toBe(canary);
   });
