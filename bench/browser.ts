@@ -53,10 +53,15 @@ if (unknownJourney !== undefined) {
 /** Whether the run measures `journey`. */
 const runs = (journey: (typeof JOURNEYS)[number]): boolean =>
   ONLY === undefined || ONLY.includes(journey);
-/** Figures are written only by a whole run. */
-const PARTIAL = QUICK || ONLY !== undefined;
 /** `SAILPLAN_BENCH_TRACES=dir`: keeps each journey's Chromium trace there, to open in DevTools. */
 const TRACE_DIRECTORY = process.env.SAILPLAN_BENCH_TRACES;
+/**
+ * `SAILPLAN_BENCH_PROFILE=1` (with the traces): V8's sampling profiler in the traces, over a build
+ * that is not minified, so they name the functions. Figures of such a run are not comparable.
+ */
+const PROFILE = process.env.SAILPLAN_BENCH_PROFILE === '1';
+/** Figures are written only by a whole run. */
+const PARTIAL = QUICK || ONLY !== undefined || PROFILE;
 /** A desktop monitor: the canvas, the editor and the panels side by side as a designer has them. */
 const VIEWPORT = { width: 1920, height: 1080 };
 /** How long the canvas must stay still, with no layout running, to count as laid out. */
@@ -67,6 +72,7 @@ const TRACE_CATEGORIES = [
   'disabled-by-default-devtools.timeline',
   'blink.user_timing',
   'toplevel',
+  ...(PROFILE ? ['disabled-by-default-v8.cpu_profiler'] : []),
 ];
 
 // ---- The page's probe --------------------------------------------------------------------------
@@ -554,8 +560,8 @@ async function keystrokesToCanvas(
 
 /**
  * Canvas edits in the inspector of the rule selected on the canvas: the first destination's
- * weight typed and committed with Enter, timed from Enter to the first frame after the editor
- * shows the new `weight:` line (the YAML applied and drawn).
+ * weight typed and committed with Enter, timed from Enter to the paint of the frame in which the
+ * editor shows the new `weight:` line (the YAML applied and drawn).
  */
 async function canvasEditsToYaml(page: Page): Promise<number[]> {
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
@@ -581,7 +587,11 @@ async function canvasEditsToYaml(page: Page): Promise<number[]> {
         const observer = new MutationObserver(() => {
           if (pressedAt === 0 || count() <= before) return;
           observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - pressedAt));
+          // Monaco changes its lines in an animation frame callback; a message posted from
+          // there is handled once that frame has been painted.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - pressedAt);
+          channel.port2.postMessage(undefined);
         });
         observer.observe(lines ?? document.body, {
           subtree: true,
@@ -1102,7 +1112,17 @@ async function main(): Promise<void> {
     console.log(`building into ${outDir}...`);
     const build = spawnSync(
       'npx',
-      ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+      [
+        'vite',
+        'build',
+        '--outDir',
+        outDir,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+        // Profiles name the app's own functions.
+        ...(PROFILE ? ['--minify', 'false'] : []),
+      ],
       { stdio: 'inherit' },
     );
     if (build.status !== 0) throw new Error('vite build failed');
