@@ -6,11 +6,14 @@ import { IconButton, SelectField, TextField, type CommitResult } from './fields'
 /** A group of controls under a legend: a list, a map, a match. */
 function FieldGroup({
   legend,
+  legendNote,
   children,
   help,
   hideLegend,
 }: {
   readonly legend: string;
+  /** Said after the legend to assistive technology only, where the context shows it. */
+  readonly legendNote?: string;
   readonly children: ReactNode;
   readonly help?: string;
   /** For a group that is its section's only content: the section's title already says it. */
@@ -20,6 +23,12 @@ function FieldGroup({
     <fieldset className="inspector-group">
       <legend className={hideLegend ? 'visually-hidden' : 'inspector-group-legend'}>
         {legend}
+        {legendNote !== undefined ? (
+          <>
+            {' '}
+            <span className="visually-hidden">{legendNote}</span>
+          </>
+        ) : null}
       </legend>
       {children}
       {help !== undefined ? <p className="inspector-help">{help}</p> : null}
@@ -120,6 +129,7 @@ function DraftInput({
 /** A list of strings (hosts, gateways, methods...) edited in place. */
 export function StringListField({
   legend,
+  legendNote,
   itemLabel,
   items,
   onSet,
@@ -135,6 +145,8 @@ export function StringListField({
   /** Checks an item before it is written (Istio's words); returns the message to show. */
   readonly validate?: (text: string) => CommitResult;
   readonly legend: string;
+  /** Said after the legend to assistive technology only (e.g. which destination). */
+  readonly legendNote?: string;
   readonly hideLegend?: boolean;
   /** The word for one item, e.g. "Host": names the inputs ("Host 1") and buttons. */
   readonly itemLabel: string;
@@ -149,7 +161,7 @@ export function StringListField({
 }) {
   const [draft, setDraft] = useState('');
   return (
-    <FieldGroup legend={legend} help={help} hideLegend={hideLegend}>
+    <FieldGroup legend={legend} legendNote={legendNote} help={help} hideLegend={hideLegend}>
       {items.map((item, index) => (
         // Keyed by place, not text: a committed edit keeps its input, and the focus with it.
         <div className="inspector-list-row" key={index}>
@@ -208,6 +220,7 @@ export function renameKey<V>(
 /** A label map (selectors, labels): one row per `key: value`, edited as one map per change. */
 export function LabelsField({
   legend,
+  legendNote,
   labels,
   onChange,
   help,
@@ -216,6 +229,8 @@ export function LabelsField({
   hideLegend,
 }: {
   readonly legend: string;
+  /** Said after the legend to assistive technology only (e.g. which destination). */
+  readonly legendNote?: string;
   readonly hideLegend?: boolean;
   readonly labels: Labels | undefined;
   /** Writes the whole map (an empty map is the caller's to remove); returns why not. */
@@ -229,7 +244,7 @@ export function LabelsField({
   const [newValue, setNewValue] = useState('');
   const current = labels ?? {};
   return (
-    <FieldGroup legend={legend} help={help} hideLegend={hideLegend}>
+    <FieldGroup legend={legend} legendNote={legendNote} help={help} hideLegend={hideLegend}>
       {entries.length === 0 ? <p className="inspector-empty">None</p> : null}
       {entries.map(([key, value], index) => (
         // Keyed by place: renaming a key keeps its row, and the focus in it.

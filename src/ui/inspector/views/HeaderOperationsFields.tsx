@@ -25,14 +25,11 @@ function HeaderSideFields({
 }) {
   const operations = headers?.[side];
   const base: Path = [...path, side];
-  // "Request" alone in a rule's Headers section; "Destination 2 request" in a destination's card.
   const title = side === 'request' ? 'Request' : 'Response';
   // A destination's fields name it ("Destination 2 request header to set"); their groups say it
-  // last ("Request: set (destination 2)"), so that "Destination 2" names only the card.
-  const legendOf = (operation: string) =>
-    destination === undefined
-      ? `${title}: ${operation}`
-      : `${title}: ${operation} (destination ${destination + 1})`;
+  // to assistive technology only ("Request: set (destination 2)"): the card shows which one, and
+  // "Destination 2" names only the card.
+  const note = destination === undefined ? undefined : `(destination ${destination + 1})`;
   const itemOf = (operation: string) =>
     destination === undefined
       ? `${title} header to ${operation}`
@@ -46,23 +43,27 @@ function HeaderSideFields({
   return (
     <>
       <LabelsField
-        legend={legendOf('set')}
+        legend={`${title}: set`}
+        legendNote={note}
         keyLabel={itemOf('set')}
         labels={operations?.set}
         diagnostics={editing.diagnostics([...base, 'set'])}
         onChange={mapEditing('set')}
       />
       <LabelsField
-        legend={legendOf('add')}
+        legend={`${title}: add`}
+        legendNote={note}
         keyLabel={itemOf('add')}
         labels={operations?.add}
         diagnostics={editing.diagnostics([...base, 'add'])}
         onChange={mapEditing('add')}
       />
       <StringListField
-        legend={legendOf('remove')}
+        legend={`${title}: remove`}
+        legendNote={note}
         itemLabel={itemOf('remove')}
         items={operations?.remove ?? []}
+        placeholder="header name"
         validate={headerToRemoveProblem}
         {...listEditing(editing, [...base, 'remove'])}
       />

@@ -142,7 +142,7 @@ export function L4RuleInspector({
                   legend="SNI hosts"
                   itemLabel="SNI host"
                   items={'sniHosts' in match && Array.isArray(match.sniHosts) ? match.sniHosts : []}
-                  placeholder="orders.db.example.com"
+                  placeholder="SNI host"
                   help="Must be among the VirtualService's hosts; *.example.com matches its subdomains."
                   validate={sniHostProblem}
                   {...listEditing(editing, [...matchPath, 'sniHosts'])}
