@@ -323,7 +323,7 @@ function expectIntended(before: Design, after: Design, intent: Intent, plan: Pla
       expect(
         valueIn(after, intent.virtualService, [
           'spec',
-          'http',
+          intent.section ?? 'http',
           intent.rule,
           'route',
           intent.destination,
@@ -334,7 +334,13 @@ function expectIntended(before: Design, after: Design, intent: Intent, plan: Pla
     case 'route.addDestination': {
       const namespace = before.model.byKey.get(intent.virtualService)?.namespace ?? '';
       const hosts = list(
-        valueIn(after, intent.virtualService, ['spec', 'http', intent.rule, 'route']),
+        // A connection to a tcp or tls rule adds to that section.
+        valueIn(after, intent.virtualService, [
+          'spec',
+          intent.section ?? 'http',
+          intent.rule,
+          'route',
+        ]),
       )
         .map((route) => (route as { destination?: { host?: string } }).destination?.host)
         .map((host) => resolveHost(host ?? '', namespace));
@@ -344,10 +350,15 @@ function expectIntended(before: Design, after: Design, intent: Intent, plan: Pla
     case 'route.removeDestination': {
       // The last destination takes its rule with it: no `route: []` is left behind.
       const routes = list(
-        valueIn(before, intent.virtualService, ['spec', 'http', intent.rule, 'route']),
+        valueIn(before, intent.virtualService, [
+          'spec',
+          intent.section ?? 'http',
+          intent.rule,
+          'route',
+        ]),
       );
       const [path, delta]: [YamlPath, number] =
-        routes.length === 1 ? [['spec', 'http'], -1] : listChange(intent);
+        routes.length === 1 ? [['spec', intent.section ?? 'http'], -1] : listChange(intent);
       expect(list(valueIn(after, intent.virtualService, path)).length).toBe(
         list(valueIn(before, intent.virtualService, path)).length + delta,
       );
@@ -489,7 +500,7 @@ function expectIntended(before: Design, after: Design, intent: Intent, plan: Pla
 function listChange(intent: Intent): [YamlPath, number] {
   switch (intent.type) {
     case 'route.removeDestination':
-      return [['spec', 'http', intent.rule, 'route'], -1];
+      return [['spec', intent.section ?? 'http', intent.rule, 'route'], -1];
     case 'rule.add':
       return [['spec', 'http'], 1];
     case 'rule.remove':
