@@ -4,6 +4,7 @@ import {
   type SyntaxCheckReply,
   type SyntaxCheckRequest,
 } from './syntaxProtocol';
+import { createWorkerJobQueue, type QueueWorker } from './workerJobQueue';
 
 /** The result of a check: the text's syntax, or why it could not be read. */
 export type SyntaxCheckOutcome =
@@ -45,12 +46,7 @@ export function createInlineSyntaxChecker(): SyntaxChecker {
 }
 
 /** The part of a Worker the checker uses (the browser's Worker has it). */
-export interface SyntaxWorker {
-  postMessage(message: SyntaxCheckRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<SyntaxCheckReply>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+export type SyntaxWorker = QueueWorker<SyntaxCheckRequest, SyntaxCheckReply>;
 
 /** How long the worker may take, in ms. */
 export interface SyntaxWorkerTiming {
@@ -67,109 +63,37 @@ export interface SyntaxWorkerTiming {
  */
 export const SYNTAX_WORKER_TIMING: SyntaxWorkerTiming = { watchdog: 30_000, staleGrace: 2_000 };
 
-interface Job {
-  readonly request: SyntaxCheckRequest;
-  readonly resolve: (outcome: SyntaxCheckOutcome | 'superseded') => void;
-  stale: boolean;
-}
-
 /**
- * A checker over a restartable worker. One check runs at a time and at most one waits: a newer
- * request replaces the waiting one, and the running one is left to finish (the worker keeps its
- * parse, so typing in a large design parses only what changed) unless it is still running
- * `staleGrace` ms later. A check past the watchdog, or a worker that fails, ends the worker; the
- * next check starts a new one.
+ * A checker over a restartable worker (a `WorkerJobQueue`). One check runs at a time and at most
+ * one waits: a newer request replaces the waiting one, and the running one is left to finish (the
+ * worker keeps its parse, so typing in a large design parses only what changed) unless it is still
+ * running `staleGrace` ms later. A check past the watchdog, or a worker that fails, ends the worker;
+ * the next check starts a new one.
  */
 export function createWorkerSyntaxChecker(
   start: () => SyntaxWorker,
   timing: SyntaxWorkerTiming = SYNTAX_WORKER_TIMING,
 ): SyntaxChecker {
-  let worker: SyntaxWorker | undefined;
-  let running: Job | undefined;
-  let waiting: Job | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let serial = 0;
-
-  const stopWorker = () => {
-    worker?.terminate();
-    worker = undefined;
-  };
-  const finishRunning = (outcome: SyntaxCheckOutcome) => {
-    clearTimeout(timer);
-    const job = running;
-    running = undefined;
-    if (job !== undefined) job.resolve(job.stale ? 'superseded' : outcome);
-    runNext();
-  };
-  const ensureWorker = (): SyntaxWorker => {
-    if (worker !== undefined) return worker;
-    const started = start();
-    started.onmessage = (event) => {
-      if (started !== worker || event.data.id !== running?.request.id) return;
-      finishRunning({ ok: true, check: event.data.check });
-    };
-    started.onerror = (event) => {
-      // Handled here: the page shows the failure as the design's diagnostic, not as an error.
-      event.preventDefault();
-      if (started !== worker) return;
-      stopWorker();
-      finishRunning({
-        ok: false,
-        reason: `the reader stopped unexpectedly (${event.message || 'no message'})`,
-      });
-    };
-    worker = started;
-    return started;
-  };
-  const armTimer = (delay: number, onTimeout: () => void) => {
-    clearTimeout(timer);
-    timer = setTimeout(onTimeout, delay);
-  };
-  const runNext = () => {
-    if (running !== undefined || waiting === undefined) return;
-    running = waiting;
-    waiting = undefined;
-    const job = running;
-    armTimer(timing.watchdog, () => {
-      if (running !== job) return;
-      stopWorker();
-      finishRunning({
-        ok: false,
-        reason: `reading it took longer than ${Math.round(timing.watchdog / 1000)} s and was stopped`,
-      });
-    });
-    ensureWorker().postMessage(job.request);
-  };
-
+  const queue = createWorkerJobQueue<
+    SyntaxCheckRequest,
+    SyntaxCheckRequest,
+    SyntaxCheckReply,
+    SyntaxCheckOutcome
+  >({
+    start,
+    request: (request) => request,
+    replyId: (reply) => reply.id,
+    receive(reply, _request, running) {
+      running.finish({ ok: true, check: reply.check });
+    },
+    timeout: timing.watchdog,
+    timeoutReason: `reading it took longer than ${Math.round(timing.watchdog / 1000)} s and was stopped`,
+    staleGrace: timing.staleGrace,
+    failure: (failure) => failure,
+  });
   return {
-    check(name, text, keep) {
-      serial += 1;
-      const request: SyntaxCheckRequest = { id: serial, name, text, keep };
-      return new Promise((resolve) => {
-        waiting?.resolve('superseded');
-        waiting = { request, resolve, stale: false };
-        if (running !== undefined && !running.stale) {
-          running.stale = true;
-          running.resolve('superseded');
-          const job = running;
-          armTimer(timing.staleGrace, () => {
-            if (running !== job) return;
-            // Nobody waits for this text: restart rather than let the latest one wait longer.
-            stopWorker();
-            finishRunning({ ok: false, reason: 'superseded' });
-          });
-        }
-        runNext();
-      });
-    },
-    dispose() {
-      clearTimeout(timer);
-      stopWorker();
-      waiting?.resolve('superseded');
-      running?.resolve('superseded');
-      waiting = undefined;
-      running = undefined;
-    },
+    check: (name, text, keep) => queue.run((id) => ({ id, name, text, keep })),
+    dispose: () => queue.dispose(),
   };
 }
 
