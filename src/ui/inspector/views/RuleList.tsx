@@ -3,7 +3,10 @@ import { ArrowDown, ArrowUp, GripVertical } from 'lucide-react';
 import {
   ruleDisplayName,
   type HTTPRoute,
+  type RuleSection,
   type StringMatch,
+  type TCPRoute,
+  type TLSRoute,
   type VirtualServiceResource,
 } from '../../../engine';
 import { useSailplanStoreApi } from '../../../store';
@@ -44,6 +47,26 @@ export function summarizeRule(rule: HTTPRoute): string {
   return `${condition} → ${action}`;
 }
 
+/** A one-line summary of a tcp or tls rule: its ports and SNI hosts, and where it sends. */
+export function summarizeL4Rule(rule: TCPRoute | TLSRoute): string {
+  const matches = rule.match ?? [];
+  const condition =
+    matches.length === 0
+      ? 'every connection'
+      : matches
+          .map((match) => {
+            const parts = [
+              ...('sniHosts' in match && Array.isArray(match.sniHosts) ? match.sniHosts : []),
+              match.port === undefined ? undefined : `:${match.port}`,
+              ...(match.destinationSubnets ?? []),
+            ].filter((part) => part !== undefined);
+            return parts.length === 0 ? 'any' : parts.join(' ');
+          })
+          .join(' | ');
+  const destinations = (rule.route ?? []).map((route) => route.destination?.host ?? '?');
+  return `${condition} → ${destinations.length === 0 ? 'no route' : destinations.join(', ')}`;
+}
+
 /** Where a dragged rule would land: before rule `gap` (0..n). */
 function gapAt(event: DragEvent<HTMLLIElement>, index: number): number {
   const box = event.currentTarget.getBoundingClientRect();
@@ -51,18 +74,26 @@ function gapAt(event: DragEvent<HTMLLIElement>, index: number): number {
 }
 
 /**
- * The http rules in order, reordered by drag or with the move buttons (first match wins, so the
- * order is the routing). Each move is one rule.move intent.
+ * The rules of one section (http, tcp or tls) in order, reordered by drag or with the move
+ * buttons (first match wins, so the order is the routing). Each move is one rule.move intent.
  */
 export function RuleList({
   virtualService,
   editing,
+  section = 'http',
 }: {
   readonly virtualService: VirtualServiceResource;
   readonly editing: ResourceEditing;
+  readonly section?: RuleSection;
 }) {
   const store = useSailplanStoreApi();
-  const rules = virtualService.spec.http ?? [];
+  const rules: readonly (HTTPRoute | TCPRoute | TLSRoute)[] = virtualService.spec[section] ?? [];
+  const nameOf = (rule: HTTPRoute | TCPRoute | TLSRoute | undefined, index: number) =>
+    ruleDisplayName(
+      section,
+      index,
+      rule !== undefined && 'name' in rule && typeof rule.name === 'string' ? rule.name : undefined,
+    );
   const [dragged, setDragged] = useState<number | null>(null);
   const [gap, setGap] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -83,10 +114,11 @@ export function RuleList({
 
   const move = (from: number, to: number, direction?: 'up' | 'down') => {
     if (from === to || to < 0 || to >= rules.length) return;
-    const name = ruleDisplayName('http', from, rules[from]?.name);
+    const name = nameOf(rules[from], from);
     const moved = editing.act({
       type: 'rule.move',
       virtualService: virtualService.key,
+      section,
       from,
       to,
     });
@@ -102,9 +134,12 @@ export function RuleList({
 
   return (
     <>
-      <ol className="inspector-rule-list" aria-label="HTTP rules in match order">
+      <ol
+        className="inspector-rule-list"
+        aria-label={`${section.toUpperCase()} rules in match order`}
+      >
         {rules.map((rule, index) => {
-          const name = ruleDisplayName('http', index, rule.name);
+          const name = nameOf(rule, index);
           const classes = ['inspector-rule'];
           if (dragged === index) classes.push('is-dragged');
           if (gap === index && dragged !== null) classes.push('drop-before');
@@ -151,11 +186,15 @@ export function RuleList({
                 onClick={() =>
                   store
                     .getState()
-                    .select({ id: `${virtualService.key}#http/${index}`, origin: 'panel' })
+                    .select({ id: `${virtualService.key}#${section}/${index}`, origin: 'panel' })
                 }
               >
                 <span className="inspector-rule-name">{name}</span>
-                <span className="inspector-rule-summary">{summarizeRule(rule)}</span>
+                <span className="inspector-rule-summary">
+                  {section === 'http'
+                    ? summarizeRule(rule as HTTPRoute)
+                    : summarizeL4Rule(rule as TCPRoute | TLSRoute)}
+                </span>
               </button>
               <button
                 type="button"

@@ -1,6 +1,5 @@
 import { Plus } from 'lucide-react';
-import { ruleDisplayName, serviceFqdn, type VirtualServiceResource } from '../../../engine';
-import { useSailplanStoreApi } from '../../../store';
+import { serviceFqdn, type VirtualServiceResource } from '../../../engine';
 import { StringListField } from '../collectionFields';
 import { IconButton, Note, Section } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
@@ -17,7 +16,6 @@ export function VirtualServiceInspector({
   readonly virtualService: VirtualServiceResource;
   readonly editing: ResourceEditing;
 }) {
-  const store = useSailplanStoreApi();
   const spec = virtualService.spec;
   const http = spec.http ?? [];
   const l4 = (['tcp', 'tls'] as const).flatMap((section) =>
@@ -104,24 +102,18 @@ export function VirtualServiceInspector({
       >
         {l4.length === 0 ? <p className="inspector-empty">No tcp or tls rules.</p> : null}
         {l4.length > 0 ? (
-          <ul className="inspector-link-list">
-            {l4.map(({ section, index }) => (
-              <li key={`${section}/${index}`}>
-                <button
-                  type="button"
-                  className="inspector-link"
-                  onClick={() =>
-                    store
-                      .getState()
-                      .select({ id: `${virtualService.key}#${section}/${index}`, origin: 'panel' })
-                  }
-                >
-                  {ruleDisplayName(section, index, undefined)}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <Note>First match wins in each section. Drag a rule or use its arrows to reorder.</Note>
         ) : null}
+        {(['tcp', 'tls'] as const).map((section) =>
+          (spec[section] ?? []).length > 0 ? (
+            <RuleList
+              key={section}
+              virtualService={virtualService}
+              editing={editing}
+              section={section}
+            />
+          ) : null,
+        )}
       </Section>
       <Section title="Visibility" defaultOpen={false}>
         <StringListField
