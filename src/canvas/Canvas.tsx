@@ -18,6 +18,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   type Connection,
   type FinalConnectionState,
   type Node,
@@ -25,6 +26,7 @@ import {
 import { TriangleAlert } from 'lucide-react';
 import type { TopologyEdge } from '../engine';
 import { useSailplanStoreApi, type SailplanStore } from '../store';
+import { EDGE_LABELS_MIN_ZOOM, EdgeLabelsShownContext } from './edges/edgeDetail';
 import { EdgeMarkers } from './edges/EdgeMarkers';
 import { edgeTypes } from './edges/edgeTypes';
 import { ConnectionHint } from './interaction/ConnectionHint';
@@ -80,9 +82,14 @@ function CanvasWithStore({ theme }: CanvasProps) {
   );
 }
 
-/** The controls' "fit view": the whole drawing, clear of the floating panels, at most 100%. */
+/**
+ * The controls' "fit view": the whole drawing, clear of the floating panels, at most 100%. With
+ * the nodes never drawn yet too (a large design draws only what is on screen, so those have no
+ * measured size): their estimated size counts (`initialWidth`/`initialHeight`, see projection).
+ */
 const FIT_VIEW_OPTIONS = {
   maxZoom: 1,
+  includeHiddenNodes: true,
   padding: {
     left: `${FIT_PADDING.left}px`,
     top: `${FIT_PADDING.top}px`,
@@ -149,6 +156,8 @@ function CanvasSurface({ theme }: CanvasProps) {
   const [connecting, setConnecting] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const addResource = useAddResource();
+  // A boolean of the zoom, not the zoom: the canvas draws again only when it crosses the line.
+  const edgeLabelsShown = useStore((state) => state.transform[2] >= EDGE_LABELS_MIN_ZOOM);
 
   useEffect(() => {
     if (fitRequest === 0) return;
@@ -298,11 +307,29 @@ function CanvasSurface({ theme }: CanvasProps) {
     [addResource, readOnly],
   );
 
+  // While the view moves (a pan, a zoom), what is under the pointer changes on every frame: an edge
+  // passing under the pointer is not highlighted (each highlight asks every drawn edge whether it
+  // is the one), and while it is dragged, nodes and labels take no pointer events (canvas.css).
+  const moving = useRef(false);
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    moving.current = true;
+    // A drag only: during a wheel zoom Chromium then repainted every node on every frame.
+    if (event !== null && event.type !== 'wheel') {
+      wrapper.current?.classList.add('sp-canvas--moving');
+    }
+  }, []);
+  const onMoveEnd = useCallback(() => {
+    moving.current = false;
+    wrapper.current?.classList.remove('sp-canvas--moving');
+  }, []);
+
   // Stable handlers: React Flow hands them to every drawn edge, which draws again when one changes.
   const onConnectStart = useCallback(() => setConnecting(true), []);
   const onPaneClick = useCallback(() => app.getState().select(null), [app]);
   const onEdgeMouseEnter = useCallback(
-    (_event: unknown, edge: CanvasFlowEdge) => canvas.getState().highlightEdge(edge.id),
+    (_event: unknown, edge: CanvasFlowEdge) => {
+      if (!moving.current) canvas.getState().highlightEdge(edge.id);
+    },
     [canvas],
   );
   const onEdgeMouseLeave = useCallback(() => canvas.getState().highlightEdge(null), [canvas]);
@@ -343,70 +370,74 @@ function CanvasSurface({ theme }: CanvasProps) {
           The YAML has errors — the canvas is read-only until they are fixed
         </div>
       )}
-      <ReactFlow<CanvasFlowNode, CanvasFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectStart={onConnectStart}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onPaneClick={onPaneClick}
-        onEdgeMouseEnter={onEdgeMouseEnter}
-        onEdgeMouseLeave={onEdgeMouseLeave}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        deleteKeyCode={null}
-        connectionRadius={28}
-        onlyRenderVisibleElements={nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
-        minZoom={0.05}
-        maxZoom={2}
-        colorMode={theme}
-        proOptions={PRO_OPTIONS}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <Controls
-          showInteractive={false}
-          position="bottom-left"
-          fitViewOptions={FIT_VIEW_OPTIONS}
-        />
-        {designNodes > 0 && (
-          <MiniMap
-            position="bottom-right"
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-            nodeStrokeWidth={0}
-            nodeBorderRadius={4}
-            style={{ width: 168, height: 112 }}
-            ariaLabel="Minimap"
+      <EdgeLabelsShownContext.Provider value={edgeLabelsShown}>
+        <ReactFlow<CanvasFlowNode, CanvasFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectStart={onConnectStart}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onPaneClick={onPaneClick}
+          onEdgeMouseEnter={onEdgeMouseEnter}
+          onEdgeMouseLeave={onEdgeMouseLeave}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          deleteKeyCode={null}
+          connectionRadius={28}
+          onlyRenderVisibleElements={nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
+          minZoom={0.05}
+          maxZoom={2}
+          colorMode={theme}
+          proOptions={PRO_OPTIONS}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+          <Controls
+            showInteractive={false}
+            position="bottom-left"
+            fitViewOptions={FIT_VIEW_OPTIONS}
           />
-        )}
-        <Panel position="top-left">
-          <Palette disabled={readOnly} onAdd={onPaletteAdd} />
-        </Panel>
-        <Panel position="top-right">
-          <ViewControls />
-        </Panel>
-        <ConnectionHint checker={checker} />
-        <HiddenLinksNote />
-        <TraceOverlay />
-        {refusal !== null && (
-          <div
-            className="sp-connection-hint sp-connection-hint--refused sp-connection-refusal"
-            role="tooltip"
-            style={{ left: refusal.x + 16, top: refusal.y + 18 }}
-          >
-            <TriangleAlert size={13} aria-hidden="true" />
-            <span>Not connected: {refusal.reason}</span>
-          </div>
-        )}
-      </ReactFlow>
+          {designNodes > 0 && (
+            <MiniMap
+              position="bottom-right"
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              nodeStrokeWidth={0}
+              nodeBorderRadius={4}
+              style={{ width: 168, height: 112 }}
+              ariaLabel="Minimap"
+            />
+          )}
+          <Panel position="top-left">
+            <Palette disabled={readOnly} onAdd={onPaletteAdd} />
+          </Panel>
+          <Panel position="top-right">
+            <ViewControls />
+          </Panel>
+          <ConnectionHint checker={checker} />
+          <HiddenLinksNote />
+          <TraceOverlay />
+          {refusal !== null && (
+            <div
+              className="sp-connection-hint sp-connection-hint--refused sp-connection-refusal"
+              role="tooltip"
+              style={{ left: refusal.x + 16, top: refusal.y + 18 }}
+            >
+              <TriangleAlert size={13} aria-hidden="true" />
+              <span>Not connected: {refusal.reason}</span>
+            </div>
+          )}
+        </ReactFlow>
+      </EdgeLabelsShownContext.Provider>
       <EdgeMarkers />
       {designNodes === 0 && layoutState !== 'initial' && (
         <div className="sp-canvas-empty">

@@ -5,6 +5,7 @@ import { useSailplan } from '../../store';
 import type { TrafficFlowEdge } from '../model/projection';
 import { useCanvas } from '../state/canvasContext';
 import { trafficPath } from '../model/edgeGeometry';
+import { useEdgeLabelsShown } from './edgeDetail';
 
 function markerFor(data: TrafficFlowEdge['data'], selected: boolean): string {
   if (selected) return 'url(#sp-arrow-selected)';
@@ -41,6 +42,7 @@ export const TrafficEdge = memo(function TrafficEdge({
   const highlighted = useCanvas((state) => state.highlightedEdge === id);
   const highlightEdge = useCanvas((state) => state.highlightEdge);
   const select = useSailplan((state) => state.select);
+  const labelsShown = useEdgeLabelsShown();
   const { path, labelX, labelY } = trafficPath({
     sourceX,
     sourceY,
@@ -62,7 +64,8 @@ export const TrafficEdge = memo(function TrafficEdge({
     .filter(Boolean)
     .join(' ');
   const showReason = data?.reason !== undefined && (highlighted || selected);
-  const chips = data?.chips ?? [];
+  // Zoomed far out, the chips are too small to read: only a reason asked for is drawn.
+  const chips = labelsShown ? (data?.chips ?? []) : [];
   const style: CSSProperties | undefined = width === undefined ? undefined : { strokeWidth: width };
 
   return (

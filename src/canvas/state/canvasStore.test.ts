@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSailplanStore, type SailplanStore } from '../../store';
-import { createInThreadLayoutEngine } from '../layout/layoutEngine';
+import { createInThreadLayoutEngine, type LayoutEngine } from '../layout/layoutEngine';
+import {
+  DETAILED_LAYOUT_LIMIT,
+  type LayoutPositions,
+  type LayoutRequest,
+} from '../layout/layoutRequest';
 import { DESIGNS } from '../testing/designs';
 import { SIMPLIFIED_VIEW_ABOVE } from '../model/views';
 import { createCanvasStore, type CanvasStore } from './canvasStore';
@@ -328,6 +333,43 @@ describe('the canvas store', () => {
         'namespace:team-2',
       ]),
     );
+    stop();
+  });
+
+  it('given a large design waiting for its layout, then no node is drawn at the origin; when it answers, every node is drawn there with a size', async () => {
+    const held: { request: LayoutRequest; answer: (positions: LayoutPositions) => void }[] = [];
+    const layout: LayoutEngine = {
+      layout: (request) => new Promise((answer) => held.push({ request, answer })),
+      dispose: () => undefined,
+    };
+    const services = Array.from(
+      { length: DETAILED_LAYOUT_LIMIT + 20 },
+      (_, index) =>
+        `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${index}\n  namespace: team-${index % 3}\nspec:\n  ports:\n  - port: 80\n`,
+    );
+    const app = createSailplanStore({ text: services.join('---\n') });
+    const canvas = createCanvasStore({ app, layout });
+    const stop = canvas.getState().connect();
+    expect(canvas.getState().viewMode).toBe('all');
+    expect(held).toHaveLength(1);
+    // Drawn at the origin, every node would be on screen, so React Flow would mount them all.
+    expect(canvas.getState().nodes).toEqual([]);
+    expect(canvas.getState().edges).toEqual([]);
+
+    const [first] = held;
+    if (first === undefined) throw new Error('no layout requested');
+    first.answer(
+      Object.fromEntries(
+        first.request.nodes.map((node, index) => [node.id, { x: 0, y: index * 200 }]),
+      ),
+    );
+    await vi.waitFor(() => expect(canvas.getState().nodes).toHaveLength(services.length));
+    const state = canvas.getState();
+    for (const node of state.nodes) {
+      expect(node.position).toEqual(app.getState().positions[node.id]);
+      // Sized before React Flow draws it, so that its fit view counts the nodes off screen.
+      expect(node.measured).toEqual(state.sizeOf(node.id));
+    }
     stop();
   });
 });

@@ -689,14 +689,33 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
           deletable: false,
           draggable: !readOnly,
         }));
+        // A large view waits for its layout with nodes it has no place for yet: React Flow is not
+        // given them, for they would all be drawn at the origin (in view, so all mounted, a
+        // thousand nodes and their edges) only to be moved off screen when the layout answers.
+        const waiting = layoutInFlight !== undefined;
+        const placedNodes = waiting
+          ? resourceNodes.filter((node) => positions[node.id] !== undefined)
+          : resourceNodes;
         nodes = [
           ...groupNodes,
-          ...resourceNodes.map((node) => {
-            const size = measured.get(node.id);
-            return size === undefined ? node : { ...node, measured: size };
-          }),
+          // Measured once drawn, estimated before: a large design draws only what is on screen,
+          // and React Flow fits the view only to nodes with a size (it would wait for the others
+          // to be drawn).
+          ...placedNodes.map((node) => ({ ...node, measured: sizeOf(node.id) })),
         ];
-        edges = trafficEdgesFor(topology, visible, positions, selectionIsEdge ? selection : null);
+        const trafficEdges = trafficEdgesFor(
+          topology,
+          visible,
+          positions,
+          selectionIsEdge ? selection : null,
+        );
+        edges =
+          placedNodes.length === resourceNodes.length
+            ? trafficEdges
+            : trafficEdges.filter(
+                (edge) =>
+                  positions[edge.source] !== undefined && positions[edge.target] !== undefined,
+              );
       }
       nodes = keepArray(get().nodes, reuse(flowNodes, nodes, sameFlowNode));
       edges = keepArray(get().edges, reuse(flowEdges, edges, sameFlowEdge));

@@ -1,0 +1,16 @@
+import { createContext, useContext } from 'react';
+
+/**
+ * Below this zoom the edges' labels (weights, subsets, ports) are not drawn: their text is a few
+ * pixels high there, and a large design's view holds a thousand of them, each an element React
+ * Flow places and the browser paints, hit-tests and composites on every frame of a pan.
+ */
+export const EDGE_LABELS_MIN_ZOOM = 0.35;
+
+/** Whether the canvas is zoomed in enough for the edges' labels; given once by the canvas. */
+export const EdgeLabelsShownContext = createContext(true);
+
+/** Whether edges draw their labels at the current zoom (a dangling edge's reason always shows). */
+export function useEdgeLabelsShown(): boolean {
+  return useContext(EdgeLabelsShownContext);
+}
