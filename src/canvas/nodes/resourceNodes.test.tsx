@@ -99,4 +99,32 @@ describe('resource nodes', () => {
     expect(screen.getByRole('region', { name: 'Assumed' })).toHaveTextContent('not in the YAML');
     expect(document.querySelector('.sp-node--implicit')).not.toBeNull();
   });
+
+  it('given each kind, then its node is tinted with its kind’s colour, and a missing reference connects nothing', () => {
+    const app = createSailplanStore({
+      text: DESIGNS.seedIngress.replace('host: proxy', 'host: prxy'),
+    });
+    const missing = app
+      .getState()
+      .lastGood.topology.nodes.find((node) => node.type === 'missing')?.id;
+    if (missing === undefined) throw new Error('no missing reference');
+    const tints: Record<string, string> = {
+      'Service/istio-system/istio-ingressgateway': 'var(--kind-lb)',
+      'Gateway/istio-system/default-gateway': 'var(--kind-gateway)',
+      'VirtualService/default/proxy': 'var(--kind-virtualservice)',
+      'Service/default/proxy': 'var(--kind-service)',
+      [missing]: 'var(--warning)',
+    };
+    for (const [id, tint] of Object.entries(tints)) {
+      const { container, unmount } = renderNode(app, id);
+      const node = container.querySelector<HTMLElement>('.sp-node');
+      expect(node?.style.getPropertyValue('--kind')).toBe(tint);
+      const handles = [...container.querySelectorAll('.react-flow__handle')];
+      expect(handles.some((handle) => handle.classList.contains('connectable'))).toBe(
+        id !== missing,
+      );
+      unmount();
+      stop();
+    }
+  });
 });
