@@ -17,12 +17,12 @@ function listed(names: readonly string[]): string {
 /**
  * Says, on the namespaces view of a large design, how many links between namespaces are not drawn
  * and how to see them: only the links out of the ingress namespaces are, and the links of the
- * namespace that is selected or pointed at.
+ * namespace that is selected.
  */
 export function HiddenLinksNote() {
   const viewMode = useCanvas((state) => state.viewMode);
   const hidden = useCanvas((state) => state.hiddenLinks);
-  const focus = useCanvas((state) => state.previewedNamespace ?? state.selectedNamespace);
+  const focus = useCanvas((state) => state.selectedNamespace);
   if (viewMode !== 'namespaces' || hidden.count === 0) return null;
   const count = `${COUNT.format(hidden.count)} ${hidden.count === 1 ? 'link' : 'links'}`;
   return (

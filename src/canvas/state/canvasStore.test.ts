@@ -249,7 +249,7 @@ describe('the canvas store', () => {
     stop();
   });
 
-  it('given more links between namespaces than the view draws, then it draws the ingress links and a selected or pointed-at namespace’s, and counts the rest as hidden', async () => {
+  it('given more links between namespaces than the view draws, then it draws the ingress links and a selected namespace’s, and counts the rest as hidden', async () => {
     const teams = Array.from({ length: 14 }, (_, index) => `team-${index}`);
     const documents = teams.flatMap((team) => [
       `apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n  namespace: ${team}\nspec:\n  ports:\n  - port: 80\n`,
@@ -289,21 +289,8 @@ describe('the canvas store', () => {
         .every((edge) => edge.data !== undefined && 'labelled' in edge.data && edge.data.labelled),
     ).toBe(true);
 
-    // Pointing at team-5 shows its links meanwhile; leaving it shows team-3's again.
-    canvas.getState().previewNamespace('namespace:team-5');
-    expect(drawn().filter(touches('team-5'))).toHaveLength(26 + 1);
-    expect(drawn().filter(touches('team-3'))).toHaveLength(1 + 2);
-    canvas.getState().previewNamespace(null);
-    expect(drawn().filter(touches('team-3'))).toHaveLength(26 + 1);
-
     // A click on the pane unselects it: the ingress links alone again.
     canvas.getState().onNodesChange([{ type: 'select', id: 'namespace:team-3', selected: false }]);
-    expect(drawn()).toHaveLength(ingress);
-
-    // A namespace pointed at when the view changed is not shown on coming back.
-    canvas.getState().previewNamespace('namespace:team-5');
-    canvas.getState().setViewMode('all');
-    canvas.getState().setViewMode('namespaces');
     expect(drawn()).toHaveLength(ingress);
     stop();
   }, 30_000);

@@ -100,8 +100,6 @@ export interface CanvasState {
   readonly highlightedEdge: string | null;
   /** The namespace selected in the namespaces view (its node's id): its links are drawn. */
   readonly selectedNamespace: string | null;
-  /** The namespace under the pointer or with the keyboard focus: its links are drawn meanwhile. */
-  readonly previewedNamespace: string | null;
   /** How many links between namespaces the namespaces view does not draw, and from where it does. */
   readonly hiddenLinks: { readonly count: number; readonly ingress: readonly string[] };
 
@@ -116,8 +114,6 @@ export interface CanvasState {
   readonly setScreenAspect: (ratio: number) => void;
   /** Selects a namespace's node in the namespaces view (null: none). */
   readonly selectNamespace: (id: string | null) => void;
-  /** Draws a namespace's links while it is pointed at or focused (null: none). */
-  readonly previewNamespace: (id: string | null) => void;
   /** Size of a drawn node: measured once drawn, estimated before. */
   readonly sizeOf: (id: string) => Size;
   /** Where a node is drawn now. */
@@ -558,8 +554,7 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
       | undefined;
     /** The namespaces view's edges: all links of a small design, the ones that matter in a large. */
     const namespaceEdges = (): NamespaceLinkFlowEdge[] => {
-      const { selectedNamespace, previewedNamespace } = get();
-      const focus = previewedNamespace ?? selectedNamespace;
+      const focus = get().selectedNamespace;
       if (namespaceEdgesCache?.links === links && namespaceEdgesCache.focus === focus) {
         return namespaceEdgesCache.edges;
       }
@@ -759,7 +754,6 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
       designNodes: inputs.topology.nodes.length,
       highlightedEdge: null,
       selectedNamespace: null,
-      previewedNamespace: null,
       hiddenLinks: { count: 0, ingress: [] },
 
       onNodesChange: (changes) => {
@@ -828,12 +822,7 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
         if (mode === get().viewMode) return;
         localPositions = {};
         dragging = {};
-        // The pointed-at namespace's node is gone with the view: no pointer leaves it.
-        set({
-          viewMode: mode,
-          previewedNamespace: null,
-          ...(mode === 'path' ? {} : { focusLabel: null }),
-        });
+        set({ viewMode: mode, ...(mode === 'path' ? {} : { focusLabel: null }) });
         if (mode === 'path' && focusSeeds.length === 0) {
           const selected = selectionNodeOf(inputs.selection);
           focusSeeds = selected === null ? [] : [selected];
@@ -856,7 +845,7 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
             : `namespace ${namespace}`;
         localPositions = {};
         dragging = {};
-        set({ viewMode: 'path', focusLabel: label, previewedNamespace: null });
+        set({ viewMode: 'path', focusLabel: label });
         recompute();
       },
       setShowGroups: (show) => {
@@ -873,11 +862,6 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
       selectNamespace: (id) => {
         if (get().selectedNamespace === id) return;
         set({ selectedNamespace: id });
-        if (get().viewMode === 'namespaces') recompute();
-      },
-      previewNamespace: (id) => {
-        if (get().previewedNamespace === id) return;
-        set({ previewedNamespace: id });
         if (get().viewMode === 'namespaces') recompute();
       },
       sizeOf,
