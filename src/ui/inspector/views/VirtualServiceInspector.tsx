@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Plus } from 'lucide-react';
 import { serviceFqdn, type VirtualServiceResource } from '../../../engine';
 import { StringListField } from '../collectionFields';
@@ -106,12 +107,12 @@ export function VirtualServiceInspector({
         ) : null}
         {(['tcp', 'tls'] as const).map((section) =>
           (spec[section] ?? []).length > 0 ? (
-            <RuleList
-              key={section}
-              virtualService={virtualService}
-              editing={editing}
-              section={section}
-            />
+            <Fragment key={section}>
+              <h4 className="inspector-subheading" aria-hidden="true">
+                {section.toUpperCase()}
+              </h4>
+              <RuleList virtualService={virtualService} editing={editing} section={section} />
+            </Fragment>
           ) : null,
         )}
       </Section>
