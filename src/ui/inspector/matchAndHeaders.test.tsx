@@ -365,4 +365,36 @@ describe('the inspector’s match conditions and header operations', { timeout: 
     act(() => store.getState().undo());
     expect(store.getState().text).toBe(text);
   });
+
+  it('sets a rule’s retry backoff and whether retries avoid hosts already tried', () => {
+    // given the http rule, without retries
+    const { store, panel } = renderInspector(`${SHOP}#http/0`);
+    const before = store.getState().text;
+    fireEvent.click(within(panel).getByRole('button', { name: 'Retries' }));
+    // when retries are told to avoid no host: a boolean, written under retries after the route
+    fireEvent.change(within(panel).getByRole('combobox', { name: 'Avoid hosts already tried' }), {
+      target: { value: 'false' },
+    });
+    const avoided = before.replace(
+      '      weight: 10 # canary\n',
+      '      weight: 10 # canary\n    retries:\n      retryIgnorePreviousHosts: false\n',
+    );
+    expect(store.getState().text).toBe(avoided);
+    // when the backoff is no duration, it is refused in Istio's words, the draft kept
+    const backoff = within(panel).getByRole('textbox', { name: 'Backoff' });
+    typeAndEnter(backoff, 'soon');
+    expect(backoff).toHaveAttribute('aria-invalid', 'true');
+    expect(backoff).toHaveValue('soon');
+    expect(store.getState().text).toBe(avoided);
+    // and a duration is written after it (API order)
+    typeAndEnter(backoff, '50ms');
+    expect(store.getState().text).toBe(
+      avoided.replace(
+        'retryIgnorePreviousHosts: false\n',
+        'retryIgnorePreviousHosts: false\n      backoff: 50ms\n',
+      ),
+    );
+    act(() => store.getState().undo());
+    expect(store.getState().text).toBe(avoided);
+  });
 });

@@ -856,6 +856,36 @@ export function RuleInspector({
             editing.set([...path, 'retries', 'retryRemoteLocalities'], checked ? true : undefined)
           }
         />
+        <SelectField
+          label="Avoid hosts already tried"
+          value={
+            retries?.retryIgnorePreviousHosts === undefined
+              ? ''
+              : String(retries.retryIgnorePreviousHosts)
+          }
+          options={[
+            { value: '', label: 'Not set (mesh default)' },
+            { value: 'true', label: 'Yes' },
+            { value: 'false', label: 'No' },
+          ]}
+          diagnostics={editing.diagnostics([...path, 'retries', 'retryIgnorePreviousHosts'])}
+          onChange={(value) =>
+            editing.set(
+              [...path, 'retries', 'retryIgnorePreviousHosts'],
+              value === '' ? undefined : value === 'true',
+            )
+          }
+        />
+        <TextField
+          label="Backoff"
+          value={retries?.backoff}
+          monospace
+          placeholder="25ms"
+          help="The base interval between retries."
+          diagnostics={editing.diagnostics([...path, 'retries', 'backoff'])}
+          validate={durationProblem}
+          onCommit={setText(editing, [...path, 'retries', 'backoff'])}
+        />
       </Section>
       {isRouting ? (
         <Section title="Fault injection" stateKey="rule-fault" defaultOpen={fault !== undefined}>
