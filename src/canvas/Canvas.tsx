@@ -38,7 +38,7 @@ import { useAddResource } from './interaction/useAddResource';
 import { ViewControls } from './interaction/ViewControls';
 import { createLayoutEngine } from './layout/layoutEngine';
 import { GEOMETRY_CSS_VARIABLES } from './model/geometry';
-import { FIT_PADDING, fitDrawing } from './model/fitDrawing';
+import { FIT_PADDING, fitDrawing, revealViewport } from './model/fitDrawing';
 import { selectionNodeOf } from './model/projection';
 import { RENDER_VISIBLE_ONLY_ABOVE } from './model/views';
 import { nodeTypes } from './nodes/nodeTypes';
@@ -453,7 +453,7 @@ function CanvasSurface({ theme }: CanvasProps) {
  * When the editor or a panel selects something, the canvas shows it: the node (or the edge's ends)
  * is panned into view if it is off screen, keeping the zoom. In a simplified view of a large
  * design, the canvas focuses on its request paths. When the canvas itself is resized (the
- * inspector opens or folds beside it), the selection is kept in view the same way.
+ * inspector opens or folds beside it), the selection is kept in view with its neighbours.
  */
 function useRevealSelection(
   app: SailplanStore,
@@ -480,22 +480,30 @@ function useRevealSelection(
         }
         return;
       }
-      const bounds = reactFlow.getNodesBounds(drawn);
       const element = wrapper.current;
       if (element === null) return;
-      const { x, y, zoom } = reactFlow.getViewport();
-      // What is in view: the canvas less its floating panels (the palette, the view controls).
-      const left = (FIT_PADDING.left - x) / zoom;
-      const top = (FIT_PADDING.top - y) / zoom;
-      const right = (element.clientWidth - FIT_PADDING.right - x) / zoom;
-      const bottom = (element.clientHeight - FIT_PADDING.bottom - y) / zoom;
-      // The least pan that brings it in (its top left first, when it is larger than the view).
-      const shift = (start: number, end: number, from: number, to: number) =>
-        start < from || end - start > to - from ? from - start : end > to ? to - end : 0;
-      const dx = shift(bounds.x, bounds.x + bounds.width, left, right);
-      const dy = shift(bounds.y, bounds.y + bounds.height, top, bottom);
-      if (dx === 0 && dy === 0) return;
-      void reactFlow.setViewport({ x: x + dx * zoom, y: y + dy * zoom, zoom }, { duration: 300 });
+      // When the canvas narrows (the inspector opens beside it), the selection's neighbours are
+      // kept in view with it, zoomed out a little if need be: what it connects to is what the
+      // user looks at next. A selection made on the canvas is in view already: nothing moves.
+      const neighbours = resized
+        ? topology.edges.flatMap((candidate) =>
+            ids.includes(candidate.source)
+              ? [candidate.target]
+              : ids.includes(candidate.target)
+                ? [candidate.source]
+                : [],
+          )
+        : [];
+      const around = [...new Set([...drawn, ...neighbours])].filter(
+        (nodeId) => reactFlow.getInternalNode(nodeId) !== undefined,
+      );
+      const next = revealViewport(
+        reactFlow.getViewport(),
+        { width: element.clientWidth, height: element.clientHeight },
+        reactFlow.getNodesBounds(drawn),
+        around.length > drawn.length ? reactFlow.getNodesBounds(around) : undefined,
+      );
+      if (next !== undefined) void reactFlow.setViewport(next, { duration: 300 });
     };
     const unsubscribe = app.subscribe((state, previous) => {
       const { selection } = state;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FIT_PADDING, fitDrawing, OVERVIEW_ZOOM, READABLE_ZOOM } from './fitDrawing';
+import {
+  FIT_PADDING,
+  fitDrawing,
+  OVERVIEW_ZOOM,
+  READABLE_ZOOM,
+  revealViewport,
+} from './fitDrawing';
 
 const size = () => ({ width: 264, height: 100 });
 
@@ -67,5 +73,45 @@ describe('fitDrawing', () => {
 
   it('given nothing to draw, then no viewport', () => {
     expect(fitDrawing({ nodes: [], sizeOf: size }, { width: 800, height: 600 })).toBeUndefined();
+  });
+});
+
+describe('revealViewport', () => {
+  // A canvas 570 px wide once the inspector is open: 450 px between the palette and the edge.
+  const screen = { width: 570, height: 560 };
+  const node = (x: number) => ({ x, y: 100, width: 260, height: 120 });
+
+  it('given a node in view, then nothing moves', () => {
+    expect(revealViewport({ x: 0, y: 0, zoom: 1 }, screen, node(100))).toBeUndefined();
+  });
+
+  it('given a node past the right edge, then the view pans just enough, keeping the zoom', () => {
+    expect(revealViewport({ x: 0, y: 0, zoom: 1 }, screen, node(400))).toEqual({
+      x: -114,
+      y: 0,
+      zoom: 1,
+    });
+  });
+
+  it('given neighbours that do not fit, then the view zooms out just enough, and no further than the floor', () => {
+    const selected = node(400);
+    const around = { x: 0, y: 100, width: 900, height: 120 };
+    const next = revealViewport({ x: 100, y: 0, zoom: 0.6 }, screen, selected, around);
+    expect(next?.zoom).toBeCloseTo(450 / 900);
+    // Every neighbour is in the room the panels leave.
+    expect(around.x * (next?.zoom ?? 0) + (next?.x ?? 0) >= FIT_PADDING.left - 0.01).toBe(true);
+    expect(
+      (around.x + around.width) * (next?.zoom ?? 0) + (next?.x ?? 0) <=
+        screen.width - FIT_PADDING.right + 0.01,
+    ).toBe(true);
+
+    // Too wide to be read whole: the selected node alone is brought in, at the same zoom.
+    const far = { x: 0, y: 100, width: 5000, height: 120 };
+    expect(revealViewport({ x: 200, y: 0, zoom: 0.6 }, screen, selected, far)).toEqual({
+      x: 150,
+      // Its top was under the view controls' row.
+      y: 4,
+      zoom: 0.6,
+    });
   });
 });

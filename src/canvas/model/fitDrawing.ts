@@ -82,3 +82,65 @@ export function fitDrawing(
       : FIT_PADDING.top - Math.min(entryTop, bottom - available.height / zoom) * zoom;
   return { x, y, zoom: Math.max(zoom, 0.05) };
 }
+
+/** A box on the canvas. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A React Flow viewport: the translation and the zoom. */
+export interface Viewport {
+  readonly x: number;
+  readonly y: number;
+  readonly zoom: number;
+}
+
+/** Zoomed out no further than this to keep a selection's neighbours in view with it. */
+export const REVEAL_MIN_ZOOM = OVERVIEW_ZOOM;
+
+/**
+ * The least change of `viewport` that shows `focus` in the part of `screen` the floating panels
+ * leave, or undefined when it is in view already. With `around` (the focus and its neighbours),
+ * that is shown instead when it can be: zoomed out as little as needed (never in, never below
+ * REVEAL_MIN_ZOOM), the focus kept where it is on screen meanwhile, then panned as little as
+ * needed. What is larger than the view is shown from its top left.
+ */
+export function revealViewport(
+  viewport: Viewport,
+  screen: Size,
+  focus: Box,
+  around?: Box,
+): Viewport | undefined {
+  const available = {
+    width: Math.max(screen.width - FIT_PADDING.left - FIT_PADDING.right, 1),
+    height: Math.max(screen.height - FIT_PADDING.top - FIT_PADDING.bottom, 1),
+  };
+  let target = focus;
+  let zoom = viewport.zoom;
+  if (around !== undefined) {
+    const fits = Math.min(available.width / around.width, available.height / around.height);
+    if (fits >= REVEAL_MIN_ZOOM || fits >= zoom) {
+      target = around;
+      zoom = Math.min(zoom, fits);
+    }
+  }
+  // The focus's middle stays where it is on screen while the zoom changes.
+  const middle = { x: focus.x + focus.width / 2, y: focus.y + focus.height / 2 };
+  let x = viewport.x + middle.x * (viewport.zoom - zoom);
+  let y = viewport.y + middle.y * (viewport.zoom - zoom);
+  const shift = (start: number, size: number, from: number, room: number) =>
+    start < from || size > room
+      ? from - start
+      : start + size > from + room
+        ? from + room - start - size
+        : 0;
+  x += shift(target.x * zoom + x, target.width * zoom, FIT_PADDING.left, available.width);
+  y += shift(target.y * zoom + y, target.height * zoom, FIT_PADDING.top, available.height);
+  if (zoom === viewport.zoom && Math.abs(x - viewport.x) < 0.5 && Math.abs(y - viewport.y) < 0.5) {
+    return undefined;
+  }
+  return { x, y, zoom };
+}
