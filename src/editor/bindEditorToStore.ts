@@ -21,11 +21,14 @@ const REVEALED_RANGE_CLASS = 'sailplan-revealed-range';
 
 /**
  * Cursor moves that the user made. Moves caused by a planned edit shifting the text
- * (`modelChange`), by code (`api`) or by restoring a view state are not a choice of what to
- * select.
+ * (`modelChange`), by a swap of the whole text putting the cursor back at the start (`model`: a
+ * large text loaded, undone or redone), by code (`api`) or by restoring a view state are not a
+ * choice of what to select.
  */
 function isUserCursorMove(source: string): boolean {
-  return source !== 'modelChange' && source !== 'api' && source !== 'restoreState';
+  return (
+    source !== 'modelChange' && source !== 'model' && source !== 'api' && source !== 'restoreState'
+  );
 }
 
 /**
