@@ -32,7 +32,7 @@ test.describe('the canvas draws the design', () => {
     ).toHaveCount(1);
     await expect(
       canvas.edge(
-        'Gateway istio-system/default-gateway server 0 binds VirtualService default/proxy for *',
+        'Gateway istio-system/default-gateway server 1 binds VirtualService default/proxy for *',
       ),
     ).toHaveCount(1);
     await expect(
@@ -42,7 +42,7 @@ test.describe('the canvas draws the design', () => {
     ).toHaveCount(1);
 
     // Parts are rows with their own names: the Gateway's server, the VirtualService's rule.
-    await expect(canvas.part('Gateway istio-system/default-gateway', 'server 0')).toContainText(
+    await expect(canvas.part('Gateway istio-system/default-gateway', 'server 1')).toContainText(
       'HTTP',
     );
     await expect(canvas.part('VirtualService default/proxy', 'rule 0')).toBeVisible();
@@ -66,7 +66,7 @@ test.describe('the canvas draws the design', () => {
     await expect(canvas.part('DestinationRule bookinfo/reviews', 'subset v3')).toContainText(
       'version=v3',
     );
-    await expect(canvas.part('Gateway bookinfo/bookinfo-gateway', 'server 1')).toContainText(
+    await expect(canvas.part('Gateway bookinfo/bookinfo-gateway', 'server 2')).toContainText(
       'SIMPLE',
     );
 
@@ -206,14 +206,14 @@ test.describe('connecting on the canvas', () => {
     expect(await app.findInEditor('istio-system/default-gateway')).toBe('1 of 1');
 
     const hint = await canvas.connect(
-      canvas.partSource('Gateway istio-system/default-gateway', 'server 0'),
+      canvas.partSource('Gateway istio-system/default-gateway', 'server 1'),
       added,
     );
-    expect(hint).toContain('Binds the VirtualService to server 0 of this Gateway');
+    expect(hint).toContain('Binds the VirtualService to server 1 of this Gateway');
 
     await expect(
       canvas.edge(
-        /^Gateway istio-system\/default-gateway server 0 binds VirtualService default\/virtual-service/,
+        /^Gateway istio-system\/default-gateway server 1 binds VirtualService default\/virtual-service/,
       ),
     ).toHaveCount(1);
     expect(await app.findInEditor('istio-system/default-gateway')).toMatch(/ of 2$/);

@@ -10,15 +10,26 @@ describe('describeIntent: a connection to a rule, in words', () => {
     ['tcp', 'TCP rule 1 will also route to reviews subset v2'],
     ['tls', 'TLS rule 1 will also route to reviews subset v2'],
   ] as const)('given a rule of section %s, then it is named as such', (section, expected) => {
-    // given a new destination for rule 1 of that section
+    // given a new destination for the first rule of that section (index 0)
     const intent = {
       type: 'route.addDestination',
       virtualService: 'VirtualService/default/reviews',
-      rule: 1,
+      rule: 0,
       destination,
       ...(section === undefined ? {} : { section }),
     } as const;
-    // then the hover feedback names the rule in its section
+    // then the hover feedback names the rule in its section, counted from 1 as the refusals are
     expect(describeIntent(intent)).toBe(expected);
+  });
+
+  it('given a binding to a Gateway’s first server, then it is server 1, as the inspector says', () => {
+    expect(
+      describeIntent({
+        type: 'virtualService.bindGateway',
+        virtualService: 'VirtualService/default/reviews',
+        gateway: 'Gateway/istio-system/default-gateway',
+        server: 0,
+      }),
+    ).toBe('Binds the VirtualService to server 1 of this Gateway');
   });
 });

@@ -12,7 +12,7 @@ function sectionRule(section: 'http' | 'tcp' | 'tls' | undefined): string {
   return section === undefined || section === 'http' ? 'Rule' : `${section.toUpperCase()} rule`;
 }
 
-/** What a connection would do, in words, for the hover feedback. */
+/** What a connection would do, in words, for the hover feedback: rules and servers counted from 1. */
 export function describeIntent(intent: Intent): string {
   switch (intent.type) {
     case 'gateway.selectLoadBalancer':
@@ -20,9 +20,9 @@ export function describeIntent(intent: Intent): string {
     case 'virtualService.bindGateway':
       return intent.server === undefined
         ? 'Binds the VirtualService to this Gateway'
-        : `Binds the VirtualService to server ${intent.server} of this Gateway`;
+        : `Binds the VirtualService to server ${intent.server + 1} of this Gateway`;
     case 'route.addDestination':
-      return `${sectionRule(intent.section)} ${intent.rule} will also route to ${intent.destination.host}${
+      return `${sectionRule(intent.section)} ${intent.rule + 1} will also route to ${intent.destination.host}${
         intent.destination.subset === undefined ? '' : ` subset ${intent.destination.subset}`
       }`;
     case 'rule.add':

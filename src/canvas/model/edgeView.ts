@@ -1,4 +1,5 @@
 import type { Topology, TopologyEdge, TopologyEdgeType, TopologyNode } from '../../engine';
+import { serverName, subsetName } from './nodeContent';
 
 /** What an edge label shows: a weight, a subset, a port mapping... */
 export interface EdgeChip {
@@ -36,11 +37,11 @@ function partName(topology: Topology, edge: TopologyEdge): string | undefined {
   }
   if (source?.type === 'gateway') {
     const server = source.servers.find((candidate) => candidate.id === edge.sourcePart);
-    return server === undefined ? undefined : (server.name ?? `server ${server.index}`);
+    return server === undefined ? undefined : serverName(server);
   }
   if (source?.type === 'destinationRule') {
     const subset = source.subsets.find((candidate) => candidate.id === edge.sourcePart);
-    return subset === undefined ? undefined : `subset ${subset.name ?? subset.index}`;
+    return subset === undefined ? undefined : `subset ${subsetName(subset)}`;
   }
   return undefined;
 }

@@ -35,7 +35,7 @@ describe('nodeSections', () => {
     ).toEqual([
       // A plain HTTP server that redirects shows the redirect, not the PASSTHROUGH Istio infers.
       [
-        'server 0',
+        'server 1',
         'Gateway/bookinfo/bookinfo-gateway#server/0',
         ['HTTP'],
         '80',
@@ -43,7 +43,7 @@ describe('nodeSections', () => {
         ['→ HTTPS'],
       ],
       [
-        'server 1',
+        'server 2',
         'Gateway/bookinfo/bookinfo-gateway#server/1',
         ['HTTPS'],
         '443',

@@ -62,6 +62,19 @@ export function kindTitle(node: TopologyNode): string {
   }
 }
 
+/**
+ * What an unnamed server is called: counted from 1, as the inspector and the edits' messages
+ * count (`Server 1`, `Rule 1`); the index stays in ids.
+ */
+export function serverName(server: { readonly name?: string; readonly index: number }): string {
+  return server.name ?? `server ${server.index + 1}`;
+}
+
+/** What a subset is called: its name, else its place counted from 1. */
+export function subsetName(subset: { readonly name?: string; readonly index: number }): string {
+  return subset.name ?? String(subset.index + 1);
+}
+
 function listRows(prefix: string, items: readonly string[]): NodeRow[] {
   const shown = items.length > MAX_LIST_ROWS ? items.slice(0, MAX_LIST_ROWS - 1) : items;
   const rows: NodeRow[] = shown.map((item, index) => ({
@@ -156,7 +169,7 @@ export function nodeSections(node: TopologyNode): readonly NodeSection[] {
             return {
               key: server.id,
               partId: server.id,
-              accessibleName: server.name ?? `server ${server.index}`,
+              accessibleName: serverName(server),
               source: true,
               leadingChips: [{ text: server.protocol ?? '?', tone: 'accent' }],
               primary: server.port === undefined ? '?' : String(server.port),
@@ -214,7 +227,7 @@ export function nodeSections(node: TopologyNode): readonly NodeSection[] {
               : node.ports.map((port) => ({
                   key: port.id,
                   partId: port.id,
-                  accessibleName: `port ${port.name ?? port.port ?? port.index}`,
+                  accessibleName: `port ${port.name ?? port.port ?? port.index + 1}`,
                   target: true,
                   leadingChips: [{ text: port.protocol, tone: 'accent' as const }],
                   primary: portText(port.port, port.targetPort),
@@ -238,10 +251,10 @@ export function nodeSections(node: TopologyNode): readonly NodeSection[] {
                   return {
                     key: subset.id,
                     partId: subset.id,
-                    accessibleName: `subset ${subset.name ?? subset.index}`,
+                    accessibleName: `subset ${subsetName(subset)}`,
                     source: true,
                     target: true,
-                    primary: subset.name ?? `subset ${subset.index}`,
+                    primary: subset.name ?? `subset ${subsetName(subset)}`,
                     secondary: labels,
                     title: labels,
                   };

@@ -55,9 +55,9 @@ describe('resource nodes', () => {
     expect(screen.getByText('Gateway')).toBeInTheDocument();
     expect(screen.getByText('bookinfo')).toBeInTheDocument();
     const servers = screen.getByRole('region', { name: 'Servers' });
-    const https = within(servers).getByRole('button', { name: 'server 1' });
+    const https = within(servers).getByRole('button', { name: 'server 2' });
     expect(https).toHaveTextContent('HTTPS443bookinfo.example.comSIMPLE');
-    expect(within(servers).getByRole('button', { name: 'server 0' })).toHaveTextContent('→ HTTPS');
+    expect(within(servers).getByRole('button', { name: 'server 1' })).toHaveTextContent('→ HTTPS');
   });
 
   it('given a VirtualService, then clicking a rule selects that rule from the canvas', () => {
