@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useContext, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Plus, X } from 'lucide-react';
 import type { Diagnostic, Labels, StringMatch } from '../../engine';
 import { IconButton, SelectField, TextField, type CommitResult } from './fields';
@@ -36,9 +36,13 @@ function FieldGroup({
   );
 }
 
+/** The add row's refusal, for its inputs: the message's id while there is one. */
+const AddRowProblem = createContext<string | undefined>(undefined);
+
 /**
  * The last row of a list: inputs for a new item and an Add button. Nothing is written until Add
- * (or Enter), so the new item arrives whole, as one intent.
+ * (or Enter), so the new item arrives whole, as one intent. A refusal is said under the row and
+ * describes its inputs, which are marked invalid until the next try.
  */
 function AddRow({
   fields,
@@ -55,6 +59,7 @@ function AddRow({
   readonly canAdd: boolean;
 }) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const problemId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!canAdd) return;
@@ -63,7 +68,9 @@ function AddRow({
   return (
     <form className="inspector-add-row" onSubmit={submit}>
       <div className="inspector-add-fields">
-        {fields}
+        <AddRowProblem.Provider value={problem === undefined ? undefined : problemId}>
+          {fields}
+        </AddRowProblem.Provider>
         <button
           type="submit"
           className="inspector-icon-button"
@@ -75,7 +82,7 @@ function AddRow({
         </button>
       </div>
       {problem !== undefined ? (
-        <p className="inspector-message inspector-message-error" role="alert">
+        <p id={problemId} className="inspector-message inspector-message-error" role="alert">
           {problem}
         </p>
       ) : null}
@@ -104,6 +111,7 @@ function DraftInput({
   readonly inputMode?: 'numeric' | 'text';
 }) {
   const id = useId();
+  const problemId = useContext(AddRowProblem);
   return (
     <>
       <label htmlFor={id} className="visually-hidden">
@@ -118,6 +126,8 @@ function DraftInput({
         list={suggestions}
         disabled={disabled}
         inputMode={inputMode}
+        aria-invalid={problemId === undefined ? undefined : true}
+        aria-describedby={problemId}
         spellCheck={false}
         autoComplete="off"
         onChange={(event) => onChange(event.target.value)}

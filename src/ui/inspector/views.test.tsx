@@ -307,6 +307,9 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(within(panel).getByRole('alert')).toHaveTextContent(
       'port number 99999 must be in the range 1..65535',
     );
+    // (the refusal describes the input, marked invalid, as a field's own message does)
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(/port number 99999 must be in the range 1\.\.65535/);
     expect(store.getState().text).toBe(before);
     // when 9090 is added, it follows the http port
     fireEvent.change(input, { target: { value: '9090' } });
@@ -317,6 +320,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
         '    targetPort: 8080\n  - name: http-9090\n    port: 9090\n    targetPort: 9090\n---\napiVersion: apps/v1',
       ),
     );
+    expect(input).not.toHaveAttribute('aria-invalid');
   });
 
   it('sets a ServiceEntry’s resolution from its select', () => {
