@@ -86,6 +86,32 @@ test.describe('the canvas draws the design', () => {
     await page.screenshot({ path: testInfo.outputPath('bookinfo.png') });
   });
 
+  test('zoomed far out, the edges’ weights are not drawn; zoomed back in, they are', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    const canvas = new CanvasPane(app);
+    await app.open();
+    await canvas.loadDesign(exampleText('bookinfo-mesh'));
+    await canvas.settled();
+    const weights = canvas.region.locator('.sp-edge-label').filter({ hasText: /^90%/ });
+    await expect(weights).toHaveCount(1);
+
+    // Below a quarter of their size the labels' text is two pixels high: not drawn.
+    const zoomOut = canvas.region.getByRole('button', { name: 'Zoom Out' });
+    for (let click = 0; click < 8; click += 1) await zoomOut.click();
+    await expect(canvas.region.locator('.sp-edge-label')).toHaveCount(0);
+    // The edges themselves still are, with their names.
+    await expect(
+      canvas.edge(
+        'VirtualService bookinfo/reviews canary routes 90% to Service bookinfo/reviews subset v1 port 9080',
+      ),
+    ).toHaveCount(1);
+
+    await canvas.fitView();
+    await expect(weights).toHaveText('90%v1');
+  });
+
   test('a reference to nothing is drawn in the warning style, with its reason on hover', async ({
     page,
   }) => {
