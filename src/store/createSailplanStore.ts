@@ -314,20 +314,27 @@ export function createSailplanStore({
       };
       void reader.read(fileName, current, get().silenced, onProgress).then((outcome) => {
         if (outcome === 'superseded' || get().version !== version) return;
-        checking = undefined;
         if (!outcome.ok) {
+          checking = undefined;
           setUnparsed(current, version, undefined, [
             unreadableDiagnostic(fileName, outcome.reason),
           ]);
           return;
         }
         const next = derivedFromWorker(fileName, current, version, outcome.result);
-        set({
-          derived: next,
-          lastGood: next.syntaxErrors === 0 ? next : get().lastGood,
-          reading: null,
-          ...takePendingSelection(),
-        });
+        // Drawn in a task of its own: the canvas and the panels render the new design on `set`,
+        // which would otherwise add their work to the task that received the worker's last reply
+        // (issue 9: no task over 200 ms). Until then the read is still under way (`checking`).
+        setTimeout(() => {
+          if (get().version !== version || get().derived.version === version) return;
+          checking = undefined;
+          set({
+            derived: next,
+            lastGood: next.syntaxErrors === 0 ? next : get().lastGood,
+            reading: null,
+            ...takePendingSelection(),
+          });
+        }, 0);
       });
     };
     /** Derives the current text: on the page, or in the derive worker when it is large. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSailplanStore } from './createSailplanStore';
 import { deriveDocument } from './derive';
-import type { DesignReader } from './designReader';
+import { defaultDesignReader, type DesignReader } from './designReader';
 import type { DesignReading, LargeDesignLimits } from './largeDesign';
 import { nextPaint } from './paintScheduler';
 import type { SailplanStore } from './createSailplanStore';
@@ -182,6 +182,41 @@ describe('a large design', () => {
     );
     expect(lastGood).toBe(before);
     expect(reading).toBeNull();
+  });
+
+  it('given a read that has finished, then its design is drawn in a task after the one that received it, and a flush meanwhile reads nothing again', async () => {
+    const large = designOf(8 * 1024);
+    const reads: string[] = [];
+    let answered: () => void = () => undefined;
+    const answer = new Promise<void>((resolve) => (answered = resolve));
+    const inPlace = defaultDesignReader();
+    const reader: DesignReader = {
+      read: async (...args) => {
+        reads.push(args[1]);
+        const outcome = await inPlace.read(...args);
+        answered();
+        return outcome;
+      },
+      dispose: () => inPlace.dispose(),
+    };
+    const store = createSailplanStore({ text: seed, largeDesign: limits, designReader: reader });
+    store.getState().replaceText(large);
+    // The reader's answer has arrived: the page has not drawn it in the same task.
+    await answer;
+    await Promise.resolve();
+    expect(store.getState().derived.version).toBeLessThan(store.getState().version);
+    expect(store.getState().reading).not.toBeNull();
+    store.getState().flush();
+    await until(store, drawn(store));
+    expect(reads).toEqual([large]);
+    const { derived, reading } = store.getState();
+    expect(reading).toBeNull();
+    expect(derived.topology.byId.has('Service/default/padding-0')).toBe(true);
+    // The line starts were not posted: the page works them out from the text, as the worker did.
+    expect(derived.design.files[0]?.lineStarts).toEqual(
+      deriveDocument('design.yaml', large, 1, undefined).design.files[0]?.lineStarts,
+    );
+    inPlace.dispose();
   });
 
   it('given a store created with a large text (a restored design), then it is read before it is drawn', async () => {

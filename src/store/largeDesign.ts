@@ -1,6 +1,7 @@
 import {
   buildModel,
   buildTopology,
+  computeLineStarts,
   parseFile,
   toSourceRange,
   unparsedFile,
@@ -194,7 +195,18 @@ export function derivedFromWorker(
       document.diagnostics,
     ),
   );
-  const file: ParsedFile = { name: fileName, text, documents, lineStarts: summary.lineStarts };
+  let lineStarts: readonly number[] | undefined;
+  const file: ParsedFile = {
+    name: fileName,
+    text,
+    documents,
+    // Worked out when first read (an edit planned on the design, a source range looked up), as the
+    // worker did: a large text's line starts are not worth posting.
+    get lineStarts() {
+      lineStarts ??= computeLineStarts(text);
+      return lineStarts;
+    },
+  };
   const topology: Topology = {
     nodes: result.nodes,
     edges: result.edges,
