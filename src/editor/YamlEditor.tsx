@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type * as MonacoApi from 'monaco-editor';
 import { InMemoryTextBuffer, useSailplanStoreApi, type SailplanState } from '../store';
 import { bindEditorToStore } from './bindEditorToStore';
 import { monaco } from './loadMonaco';
 import { MonacoTextBuffer, replayHistory } from './MonacoTextBuffer';
+import { FULL_TEXT_OPTIONS, isLargeText, LARGE_TEXT_NOTE, LARGE_TEXT_OPTIONS } from './largeText';
 import './editor.css';
 
 /**
@@ -33,6 +34,8 @@ export default function YamlEditor({ theme }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const store = useSailplanStoreApi();
   const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
+  /** True while the text is large and the editor has the features that pass over it all off. */
+  const [large, setLarge] = useState(false);
 
   useEffect(() => {
     if (!host.current) return;
@@ -40,14 +43,14 @@ export default function YamlEditor({ theme }: YamlEditorProps) {
     const uri = monaco.Uri.parse(`file:///${state.fileName}`);
     const model = monaco.editor.getModel(uri) ?? createDesignModel(uri, state);
     if (model.getValue() !== state.text) model.setValue(state.text);
+    const sizeOf = () => ({ lines: model.getLineCount(), length: model.getValueLength() });
+    let isLarge = isLargeText(sizeOf(), false);
+    setLarge(isLarge);
     const editor = monaco.editor.create(host.current, {
       model,
       automaticLayout: true,
       minimap: { enabled: false },
-      // Sticky scroll's default outline model asks monaco-yaml for every document's symbols after
-      // each edit and builds Monaco's outline of them on the page (quadratic in repeated keys such
-      // as `kind`): 400 ms per keystroke at 1,000 resources. Indentation gives YAML the same lines.
-      stickyScroll: { enabled: true, defaultModel: 'indentationModel' },
+      ...(isLarge ? LARGE_TEXT_OPTIONS : FULL_TEXT_OPTIONS),
       fontSize: 13,
       lineHeight: 20,
       tabSize: 2,
@@ -61,6 +64,15 @@ export default function YamlEditor({ theme }: YamlEditorProps) {
       lineDecorationsWidth: 12,
     });
     editorRef.current = editor;
+    // Each change of the text (typing, a swap out of view, an undo) can make it large or not: the
+    // options follow before the editor's features compute anything for it (they wait a moment).
+    const sizeSubscription = model.onDidChangeContent(() => {
+      const next = isLargeText(sizeOf(), isLarge);
+      if (next === isLarge) return;
+      isLarge = next;
+      editor.updateOptions(next ? LARGE_TEXT_OPTIONS : FULL_TEXT_OPTIONS);
+      setLarge(next);
+    });
     /** The later task that shows the model again after a large text was swapped in. */
     let showAgain: ReturnType<typeof setTimeout> | undefined;
     const buffer = new MonacoTextBuffer(model, state.version, {
@@ -90,6 +102,7 @@ export default function YamlEditor({ theme }: YamlEditorProps) {
     const binding = bindEditorToStore(monaco, editor, model, store);
     return () => {
       clearTimeout(showAgain);
+      sizeSubscription.dispose();
       binding.dispose();
       editor.dispose();
       editorRef.current = null;
@@ -100,5 +113,14 @@ export default function YamlEditor({ theme }: YamlEditorProps) {
     monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
   }, [theme]);
 
-  return <div ref={host} className="editor-host" data-testid="yaml-editor" />;
+  return (
+    <div className="editor-frame">
+      {large && (
+        <p className="editor-note" role="status">
+          {LARGE_TEXT_NOTE}
+        </p>
+      )}
+      <div ref={host} className="editor-host" data-testid="yaml-editor" />
+    </div>
+  );
 }
