@@ -275,6 +275,19 @@ export interface GatewaySetHttpsRedirectIntent {
   readonly enabled: boolean;
 }
 
+/**
+ * Sets a Gateway server's protocol (`undefined` removes it) and keeps its `tls` as Istio's webhook
+ * requires: HTTPS or TLS without TLS settings gets them (HTTPS: SIMPLE with a credential named
+ * after the Gateway; TLS: PASSTHROUGH); a plain HTTP server keeps only `httpsRedirect`, and any
+ * other protocol none.
+ */
+export interface GatewaySetServerProtocolIntent {
+  readonly type: 'gateway.setServerProtocol';
+  readonly gateway: ResourceKey;
+  readonly server: number;
+  readonly protocol: string | undefined;
+}
+
 /** A user gesture as data: every change the canvas and the inspector make is one of these. */
 export type Intent =
   | ResourceAddIntent
@@ -304,7 +317,8 @@ export type Intent =
   | SubsetAddIntent
   | SubsetRemoveIntent
   | SubsetRenameIntent
-  | GatewaySetHttpsRedirectIntent;
+  | GatewaySetHttpsRedirectIntent
+  | GatewaySetServerProtocolIntent;
 
 /** The `type` of an intent (`noun.verb`). */
 export type IntentType = Intent['type'];

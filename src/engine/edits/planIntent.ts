@@ -3,6 +3,7 @@ import type { FileTextEdit, Intent, PlanResult, PlanSelection } from './intents'
 import {
   planGatewaySelectLoadBalancer,
   planGatewaySetHttpsRedirect,
+  planGatewaySetServerProtocol,
   planServerAdd,
   planServerRemove,
   planVirtualServiceBindGateway,
@@ -101,6 +102,8 @@ function runPlanner(session: EditSession, intent: Intent): PlanSelection | undef
       return planSubsetRename(session, intent);
     case 'gateway.setHttpsRedirect':
       return planGatewaySetHttpsRedirect(session, intent);
+    case 'gateway.setServerProtocol':
+      return planGatewaySetServerProtocol(session, intent);
     default:
       return assertNever(intent);
   }

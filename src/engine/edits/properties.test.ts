@@ -6,6 +6,7 @@ import { loadDesign } from '../model/loadDesign';
 import type { Design } from '../model/loadDesign';
 import { admittedServerHosts, resolveGatewayRef } from '../model/resolveGateway';
 import { intersectHosts, resolveHost } from '../model/resolveHost';
+import { isHttpProtocol, isTlsProtocol, parseProtocol } from '../model/resolvePorts';
 import { selectorMatches } from '../model/resolveSelector';
 import type { Resource, YamlPath } from '../model/types';
 import { generateMesh } from '../testing/generateMesh';
@@ -178,6 +179,15 @@ function choose(design: Design, s: Step): Chosen | undefined {
           gateway: gateway.key,
           server: s.b % (servers.length || 1),
           enabled: s.c % 2 === 0,
+        },
+      },
+    () =>
+      gateway && {
+        intent: {
+          type: 'gateway.setServerProtocol',
+          gateway: gateway.key,
+          server: s.b % (servers.length || 1),
+          protocol: ['HTTP', 'HTTPS', 'TLS', 'TCP', 'HTTP2'][s.c % 5],
         },
       },
     () =>
@@ -421,6 +431,19 @@ function expectIntended(before: Design, after: Design, intent: Intent, plan: Pla
         ]) === true,
       ).toBe(intent.enabled);
       break;
+    case 'gateway.setServerProtocol': {
+      const gateway = model.byKey.get(intent.gateway);
+      const server =
+        gateway?.kind === 'Gateway' ? gateway.spec.servers?.[intent.server] : undefined;
+      expect(server?.port?.protocol).toBe(intent.protocol);
+      const protocol = parseProtocol(intent.protocol);
+      // What Istio's webhook requires of a server's tls for its protocol.
+      if (isTlsProtocol(protocol)) expect(server?.tls).toBeDefined();
+      else if (isHttpProtocol(protocol)) {
+        expect(Object.keys(server?.tls ?? {}).filter((key) => key !== 'httpsRedirect')).toEqual([]);
+      } else expect(server?.tls).toBeUndefined();
+      break;
+    }
     case 'gateway.selectLoadBalancer': {
       const service = before.model.byKey.get(intent.loadBalancer);
       const gateway = model.byKey.get(intent.gateway);

@@ -48,6 +48,8 @@ export function intentScope(intent: Intent): IntentScope | undefined {
     case 'list.remove':
     case 'list.move':
       return { key: intent.key, path: intent.path };
+    case 'gateway.setServerProtocol':
+      return { key: intent.gateway, path: ['spec', 'servers', intent.server] };
     case 'route.setWeight':
       return { key: intent.virtualService, path: ['spec', 'http', intent.rule, 'route'] };
     default:

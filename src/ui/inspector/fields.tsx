@@ -112,6 +112,35 @@ function useSentValue<T>(value: T): readonly [shown: T, sent: (sent: T) => void]
   return [shown, sent] as const;
 }
 
+/**
+ * The refusal of a choice (a select or a checkbox, which snap back to the design's value): shown
+ * until the design changes, since it answered a choice made on the design as it was. Once another
+ * edit makes the choice possible (a TLS mode chosen, then HTTPS), or the field is chosen again,
+ * the message would only be stale.
+ */
+function useChoiceProblem(): readonly [
+  problem: string | undefined,
+  setProblem: (problem: string | undefined) => void,
+] {
+  const store = useSailplanStoreApi();
+  const derivedVersion = useSailplan((state) => state.derived.version);
+  const [refusal, setRefusal] = useState<{
+    readonly message: string;
+    readonly version: number;
+  } | null>(null);
+  const setProblem = useCallback(
+    (message: string | undefined) => {
+      setRefusal(
+        message === undefined ? null : { message, version: store.getState().derived.version },
+      );
+    },
+    [store],
+  );
+  const problem =
+    refusal !== null && refusal.version === derivedVersion ? refusal.message : undefined;
+  return [problem, setProblem] as const;
+}
+
 /** A text field's own props. */
 export interface TextFieldProps extends CommonFieldProps {
   readonly value: string | undefined;
@@ -317,7 +346,7 @@ export function SelectField({
 }: SelectFieldProps) {
   const id = useId();
   const messagesId = `${id}-messages`;
-  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [problem, setProblem] = useChoiceProblem();
   const [shown, sent] = useSentValue(value);
   const change = (next: string) => {
     const result = onChange(next);
@@ -370,7 +399,7 @@ export function CheckboxField({
 }: CheckboxFieldProps) {
   const id = useId();
   const messagesId = `${id}-messages`;
-  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [problem, setProblem] = useChoiceProblem();
   const [shown, sent] = useSentValue(checked);
   const change = (next: boolean) => {
     const result = onChange(next);

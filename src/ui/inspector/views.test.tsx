@@ -338,4 +338,69 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
       `${before.slice(0, at)}resolution: STATIC${before.slice(at + 'resolution: DNS'.length)}`,
     );
   });
+  it('turns an HTTP server into HTTPS with its TLS settings in one undo step', async () => {
+    // given a Gateway whose only server is plain HTTP
+    const text = [
+      'apiVersion: networking.istio.io/v1',
+      'kind: Gateway',
+      'metadata:',
+      '  name: shop-gw',
+      '  namespace: ingress',
+      'spec:',
+      '  servers:',
+      '  - port: {number: 443, name: web, protocol: HTTP}   # to terminate',
+      '    hosts: ["shop.example.com"]',
+      '',
+    ].join('\n');
+    const { store, panel } = renderInspector('Gateway/ingress/shop-gw', text);
+    const protocol = within(panel).getByRole('combobox', { name: 'Protocol' });
+    // when its protocol becomes HTTPS
+    fireEvent.change(protocol, { target: { value: 'HTTPS' } });
+    await painted();
+    // then the server terminates TLS with the Gateway's credential, and nothing is refused
+    expect(store.getState().text).toBe(
+      text.replace('protocol: HTTP}', 'protocol: HTTPS}') +
+        '    tls:\n      mode: SIMPLE\n      credentialName: shop-gw-credential\n',
+    );
+    expect(protocol).toHaveValue('HTTPS');
+    expect(protocol).not.toHaveAttribute('aria-invalid');
+    expect(within(panel).getByRole('combobox', { name: 'TLS mode' })).toHaveValue('SIMPLE');
+    expect(within(panel).getByRole('textbox', { name: 'Credential' })).toHaveValue(
+      'shop-gw-credential',
+    );
+    // and one undo brings the plain HTTP server back
+    act(() => store.getState().undo());
+    expect(store.getState().text).toBe(text);
+  });
+
+  it('drops a refused choice’s message once another edit changes the design', async () => {
+    // given a plain HTTP server, whose TLS mode cannot become SIMPLE (refused, the select snaps back)
+    const text = [
+      'apiVersion: networking.istio.io/v1',
+      'kind: Gateway',
+      'metadata:',
+      '  name: shop-gw',
+      '  namespace: ingress',
+      'spec:',
+      '  servers:',
+      '  - port: {number: 443, name: web, protocol: HTTP}',
+      '    hosts: ["shop.example.com"]',
+      '',
+    ].join('\n');
+    const { panel } = renderInspector('Gateway/ingress/shop-gw', text);
+    const mode = within(panel).getByRole('combobox', { name: 'TLS mode' });
+    fireEvent.change(mode, { target: { value: 'SIMPLE' } });
+    expect(mode).toHaveValue('');
+    expect(mode).toHaveAttribute('aria-invalid', 'true');
+    expect(mode).toHaveAccessibleDescription(/^Schema validation error: /);
+    // when the protocol becomes HTTPS (which brings TLS settings)
+    fireEvent.change(within(panel).getByRole('combobox', { name: 'Protocol' }), {
+      target: { value: 'HTTPS' },
+    });
+    await painted();
+    // then the TLS mode shows SIMPLE and no longer the refusal of the earlier choice
+    expect(mode).toHaveValue('SIMPLE');
+    expect(mode).not.toHaveAttribute('aria-invalid');
+    expect(within(panel).queryByText(/Schema validation error/)).toBeNull();
+  });
 });

@@ -5,12 +5,13 @@ import {
   serverHostAdmits,
 } from '../../model/resolveGateway';
 import { intersectHosts, isWildcardHost, resolveHost } from '../../model/resolveHost';
-import { isHttpProtocol, parseProtocol } from '../../model/resolvePorts';
+import { isHttpProtocol, isTlsProtocol, parseProtocol } from '../../model/resolvePorts';
 import { IMPLICIT_INGRESS_SERVICE, selectorMatches } from '../../model/resolveSelector';
 import type { Server } from '../../model/istio';
 import type {
   GatewaySelectLoadBalancerIntent,
   GatewaySetHttpsRedirectIntent,
+  GatewaySetServerProtocolIntent,
   ServerAddIntent,
   ServerRemoveIntent,
   VirtualServiceBindGatewayIntent,
@@ -46,7 +47,7 @@ function defaultServer(servers: readonly unknown[], gatewayName: string): Server
     return {
       port: { number: 443, name: uniqueName('https', taken), protocol: 'HTTPS' },
       hosts: ['*'],
-      tls: { mode: 'SIMPLE', credentialName: `${gatewayName}-credential` },
+      tls: { mode: 'SIMPLE', credentialName: defaultCredentialName(gatewayName) },
     };
   }
   let number = 8080;
@@ -55,6 +56,11 @@ function defaultServer(servers: readonly unknown[], gatewayName: string): Server
     port: { number, name: uniqueName(`http-${number}`, taken), protocol: 'HTTP' },
     hosts: ['*'],
   };
+}
+
+/** The credential a new HTTPS server names: one secret per Gateway, as `server.add` names it. */
+function defaultCredentialName(gatewayName: string): string {
+  return `${gatewayName}-credential`;
 }
 
 /** Adds a server (the intent's, or the next one the Gateway lacks). */
@@ -107,6 +113,74 @@ export const planGatewaySetHttpsRedirect: Planner<GatewaySetHttpsRedirectIntent>
     const others = isRecord(tls) ? Object.keys(tls).filter((key) => key !== 'httpsRedirect') : [];
     editor.remove(
       others.length === 0 ? [...serverPath, 'tls'] : [...serverPath, 'tls', 'httpsRedirect'],
+    );
+  }
+  return { key: intent.gateway, path: serverPath };
+};
+
+/**
+ * Sets a server's protocol and keeps its `tls` as Istio's webhook requires (§1.2), in one batch:
+ * an HTTPS or TLS server without TLS settings gets them (HTTPS terminates: SIMPLE with the
+ * Gateway's credential; TLS: PASSTHROUGH, since it routes by SNI); `tls` without a mode on HTTPS
+ * gets SIMPLE (and a credential) rather than the passthrough it would mean. A plain HTTP server
+ * keeps only `httpsRedirect` of it, and any other protocol none of it.
+ */
+export const planGatewaySetServerProtocol: Planner<GatewaySetServerProtocolIntent> = (
+  session,
+  intent,
+) => {
+  const editor = editKind(session, intent.gateway, ['Gateway']);
+  const servers = editor.readList(['spec', 'servers']);
+  requireIndex(servers, intent.server, 'server');
+  const server = servers[intent.server];
+  const serverPath = ['spec', 'servers', intent.server];
+  const protocolPath = [...serverPath, 'port', 'protocol'];
+  if (intent.protocol === undefined || intent.protocol.trim() === '') {
+    editor.remove(protocolPath);
+    return { key: intent.gateway, path: serverPath };
+  }
+  const protocol = intent.protocol.trim();
+  if (stringField(field(server, 'port'), 'protocol') !== protocol) {
+    editor.set(protocolPath, protocol);
+  }
+  const parsed = parseProtocol(protocol);
+  const tls = field(server, 'tls');
+  const tlsPath = [...serverPath, 'tls'];
+  const serverLabel = `server ${intent.server + 1}`;
+  if (isTlsProtocol(parsed)) {
+    const terminates = parsed === 'HTTPS';
+    if (!isRecord(tls)) {
+      editor.set(
+        tlsPath,
+        terminates
+          ? { mode: 'SIMPLE', credentialName: defaultCredentialName(editor.resource.name) }
+          : { mode: 'PASSTHROUGH' },
+      );
+    } else if (terminates && field(tls, 'mode') === undefined) {
+      editor.set([...tlsPath, 'mode'], 'SIMPLE');
+      if (
+        field(tls, 'credentialName') === undefined &&
+        field(tls, 'credentialNames') === undefined
+      ) {
+        editor.set([...tlsPath, 'credentialName'], defaultCredentialName(editor.resource.name));
+      }
+    }
+    return { key: intent.gateway, path: serverPath };
+  }
+  if (!isRecord(tls)) return { key: intent.gateway, path: serverPath };
+  const redirect = isHttpProtocol(parsed) && field(tls, 'httpsRedirect') === true;
+  const others = Object.keys(tls).filter((key) => key !== 'httpsRedirect');
+  if (redirect && others.length > 0) {
+    for (const key of others) editor.remove([...tlsPath, key]);
+  } else if (!redirect) {
+    editor.remove(tlsPath);
+  }
+  if (others.length > 0 || !redirect) {
+    session.note(
+      intent.gateway,
+      `The TLS settings of ${serverLabel} are removed: Istio rejects them on a plain ${protocol} server${
+        redirect ? ' (its HTTPS redirect is kept)' : ''
+      }`,
     );
   }
   return { key: intent.gateway, path: serverPath };

@@ -95,7 +95,14 @@ function ServerCard({
         value={protocol ?? ''}
         options={protocolOptions(protocol)}
         diagnostics={editing.diagnostics([...path, 'port', 'protocol'])}
-        onChange={(value) => editing.set([...path, 'port', 'protocol'], value || undefined)}
+        onChange={(value) =>
+          editing.edit({
+            type: 'gateway.setServerProtocol',
+            gateway: gateway.key,
+            server: index,
+            protocol: value || undefined,
+          })
+        }
       />
       <TextField
         label="Port name"
