@@ -289,7 +289,7 @@ test.describe('selection and the keyboard', () => {
       name: 'Delete the route to reviews of jason of VirtualService bookinfo/reviews?',
     });
     await expect(dialog.getByRole('list', { name: 'What else changes' })).toContainText(
-      'Rule 1 routed only to reviews, so it is removed with it',
+      'Rule "jason" routed only to reviews, so it is removed with it',
     );
     // Nothing changes until the user confirms.
     await expect(jason).toHaveCount(1);

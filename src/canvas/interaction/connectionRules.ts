@@ -1,4 +1,11 @@
-import { canConnect, connectionIntent, type ConnectionCheck, type Intent } from '../../engine';
+import {
+  canConnect,
+  connectionIntent,
+  ruleLabel,
+  type ConnectionCheck,
+  type Design,
+  type Intent,
+} from '../../engine';
 import type { SailplanStore } from '../../store';
 import { isPartHandle } from '../model/geometry';
 
@@ -7,13 +14,14 @@ export function endpointId(nodeId: string, handleId: string | null | undefined):
   return isPartHandle(handleId) ? handleId : nodeId;
 }
 
-/** How a rule of `section` is called, as on the canvas: `Rule`, `TCP rule`, `TLS rule`. */
-function sectionRule(section: 'http' | 'tcp' | 'tls' | undefined): string {
-  return section === undefined || section === 'http' ? 'Rule' : `${section.toUpperCase()} rule`;
-}
+/**
+ * The rules the checker saw a connection would add a destination to, as they are written (their
+ * name): the hover names the rule as the canvas, the route tests and the edits' messages do.
+ */
+const rulesOfIntents = new WeakMap<Intent, unknown>();
 
-/** What a connection would do, in words, for the hover feedback: rules and servers counted from 1. */
-export function describeIntent(intent: Intent): string {
+/** What a connection would do, in words, for the hover feedback: rules named as on the canvas. */
+export function describeIntent(intent: Intent, rule: unknown = rulesOfIntents.get(intent)): string {
   switch (intent.type) {
     case 'gateway.selectLoadBalancer':
       return 'The Gateway will select this load balancer’s pods';
@@ -22,7 +30,7 @@ export function describeIntent(intent: Intent): string {
         ? 'Binds the VirtualService to this Gateway'
         : `Binds the VirtualService to server ${intent.server + 1} of this Gateway`;
     case 'route.addDestination':
-      return `${sectionRule(intent.section)} ${intent.rule + 1} will also route to ${intent.destination.host}${
+      return `${ruleLabel(rule, intent.rule, intent.section)} will also route to ${intent.destination.host}${
         intent.destination.subset === undefined ? '' : ` subset ${intent.destination.subset}`
       }`;
     case 'rule.add':
@@ -34,6 +42,14 @@ export function describeIntent(intent: Intent): string {
     default:
       return 'Connects them';
   }
+}
+
+function rememberRule(design: Design, intent: Intent): void {
+  if (intent.type !== 'route.addDestination') return;
+  const virtualService = design.model.byKey.get(intent.virtualService);
+  if (virtualService?.kind !== 'VirtualService') return;
+  const rule = virtualService.spec[intent.section ?? 'http']?.[intent.rule];
+  if (rule !== undefined) rulesOfIntents.set(intent, rule);
 }
 
 /**
@@ -57,6 +73,7 @@ export function createConnectionChecker(app: SailplanStore) {
       let result = checks.get(key);
       if (result === undefined) {
         result = canConnect(derived.design, sourceId, targetId);
+        if (result.allowed) rememberRule(derived.design, result.intent);
         checks.set(key, result);
       }
       return result;

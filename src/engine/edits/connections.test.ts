@@ -214,7 +214,7 @@ describe('planConnection and canConnect', () => {
   it('tells the hover whether a connection would change anything', () => {
     expect(canConnect(design, `${VIRTUAL_SERVICE}#http/0`, 'Service/shop/api')).toEqual({
       allowed: false,
-      reason: 'Rule 1 already routes to api',
+      reason: 'Rule "api" already routes to api',
     });
     expect(canConnect(design, `${VIRTUAL_SERVICE}#http/0`, 'Service/shop/web')).toMatchObject({
       allowed: true,

@@ -3,6 +3,7 @@ export { ADDABLE_KINDS, isRefused } from './intents';
 export { applyEdits, invertEdits, sortEdits } from './applyEdits';
 export { editsForFile, planIntent } from './planIntent';
 export type { EditableDesign } from './session';
+export { ruleLabel, ruleName } from './planners/common';
 export {
   canConnect,
   connectionIntent,

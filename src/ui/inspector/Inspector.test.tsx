@@ -362,7 +362,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
     });
     expect(store.getState().text).toBe(before);
     expect(within(dialog).getByRole('list', { name: 'What else changes' })).toHaveTextContent(
-      /Rule 1 routed only to proxy, so it is removed with it/,
+      /Rule "canary" routed only to proxy, so it is removed with it/,
     );
     // and confirming removes the whole rule, never leaving `route: []`
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));

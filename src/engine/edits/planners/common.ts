@@ -1,3 +1,4 @@
+import { ruleDisplayName } from '../../graph/buildTopology';
 import type { Resource, ResourceKind, YamlPath } from '../../model/types';
 import type { PlanSelection, RuleSection } from '../intents';
 import { refuse } from '../refusal';
@@ -52,9 +53,21 @@ export function rulePath(rule: number, section: RuleSection = 'http'): YamlPath 
   return ['spec', section, rule];
 }
 
-/** How messages name a rule: `Rule 2` for http (as the inspector lists them), `TCP rule 2`. */
-export function ruleLabel(rule: number, section: RuleSection = 'http'): string {
-  return section === 'http' ? `Rule ${rule + 1}` : `${section.toUpperCase()} rule ${rule + 1}`;
+/**
+ * How messages name a rule, as the canvas, the route tests (`route: 0`) and Istio ("rule #0") do:
+ * `rule 0` (counted from 0), `tcp rule 0` (the engine's ruleDisplayName), or by its own name,
+ * quoted (`rule "split"`) so that a name like `api` does not read as a host.
+ */
+export function ruleName(written: unknown, rule: number, section: RuleSection = 'http'): string {
+  const name = stringField(written, 'name');
+  const unnamed = ruleDisplayName(section, rule, undefined);
+  return name === undefined || name === '' ? unnamed : `${unnamed.replace(/ \d+$/, '')} "${name}"`;
+}
+
+/** The same at the start of a sentence: `Rule 0`, `TCP rule 0`, `Rule "split"`. */
+export function ruleLabel(written: unknown, rule: number, section: RuleSection = 'http'): string {
+  const name = ruleName(written, rule, section);
+  return section === 'http' ? `R${name.slice(1)}` : `${section.toUpperCase()}${name.slice(3)}`;
 }
 
 /** The rule at `rule` of `section` as written, refusing when there is none. */
@@ -66,7 +79,7 @@ export function readRule(
   const value =
     Number.isInteger(rule) && rule >= 0 ? editor.read(rulePath(rule, section)) : undefined;
   if (!isRecord(value)) {
-    refuse(`${describeResource(editor.resource)} has no ${section} rule ${rule + 1}`);
+    refuse(`${describeResource(editor.resource)} has no ${ruleName(undefined, rule, section)}`);
   }
   return value;
 }

@@ -28,6 +28,8 @@ import {
   isRecord,
   requireNamespaceName,
   requireResourceName,
+  ruleLabel,
+  ruleName,
   stringField,
   uniqueName,
 } from './common';
@@ -334,7 +336,7 @@ function removeRoutesTo(
       editor.removeItems(['spec', section], removedRules);
       session.note(
         key,
-        `${section} rule${removedRules.length > 1 ? 's' : ''} ${removedRules.map((rule) => rule + 1).join(', ')} routed only to ${describeResource(target)} and ${removedRules.length > 1 ? 'are' : 'is'} removed`,
+        `${removedRules.map((rule, at) => (at === 0 ? ruleLabel : ruleName)(rules[rule], rule, section)).join(', ')} routed only to ${describeResource(target)} and ${removedRules.length > 1 ? 'are' : 'is'} removed`,
       );
     }
   }

@@ -156,20 +156,21 @@ function requireRoutable(
   editor: ResourceEditor,
   rule: Readonly<Record<string, unknown>>,
   index: number,
+  section: RuleSection,
 ): void {
   if (rule.redirect !== undefined) {
     refuse(
-      `Rule ${index + 1} of ${describeResource(editor.resource)} redirects; remove its redirect first`,
+      `${ruleLabel(rule, index, section)} of ${describeResource(editor.resource)} redirects; remove its redirect first`,
     );
   }
   if (rule.directResponse !== undefined) {
     refuse(
-      `Rule ${index + 1} of ${describeResource(editor.resource)} answers directly; remove its direct response first`,
+      `${ruleLabel(rule, index, section)} of ${describeResource(editor.resource)} answers directly; remove its direct response first`,
     );
   }
   if (rule.delegate !== undefined) {
     refuse(
-      `Rule ${index + 1} of ${describeResource(editor.resource)} delegates to another VirtualService`,
+      `${ruleLabel(rule, index, section)} of ${describeResource(editor.resource)} delegates to another VirtualService`,
     );
   }
 }
@@ -184,7 +185,7 @@ export const planRouteAddDestination: Planner<RouteAddDestinationIntent> = (sess
   const namespace = editor.resource.namespace;
   const section = intent.section ?? 'http';
   const rule = readRule(editor, intent.rule, section);
-  requireRoutable(editor, rule, intent.rule);
+  requireRoutable(editor, rule, intent.rule, section);
   if (intent.destination.host === undefined || intent.destination.host === '') {
     refuse('A destination needs a host');
   }
@@ -203,7 +204,7 @@ export const planRouteAddDestination: Planner<RouteAddDestinationIntent> = (sess
     const subset =
       intent.destination.subset === undefined ? '' : ` (subset ${intent.destination.subset})`;
     refuse(
-      `${ruleLabel(intent.rule, section)} already routes to ${intent.destination.host}${subset}`,
+      `${ruleLabel(rule, intent.rule, section)} already routes to ${intent.destination.host}${subset}`,
     );
   }
   const value = destinationValue(intent.destination);
@@ -224,7 +225,7 @@ export const planRouteAddDestination: Planner<RouteAddDestinationIntent> = (sess
     editor.set([...routePath, 0, 'destination'], value);
     session.note(
       intent.virtualService,
-      `${ruleLabel(intent.rule, section)} routed to ${firstHost ?? 'no host'}, which is not in the design; that destination is replaced`,
+      `${ruleLabel(rule, intent.rule, section)} routed to ${firstHost ?? 'no host'}, which is not in the design; that destination is replaced`,
     );
     return { key: intent.virtualService, path: [...routePath, 0] };
   }
@@ -253,7 +254,7 @@ export const planRouteRemoveDestination: Planner<RouteRemoveDestinationIntent> =
 ) => {
   const editor = editKind(session, intent.virtualService, ['VirtualService']);
   const section = intent.section ?? 'http';
-  readRule(editor, intent.rule, section);
+  const rule = readRule(editor, intent.rule, section);
   const routePath = [...rulePath(intent.rule, section), 'route'];
   const routes = editor.readList(routePath);
   requireIndex(routes, intent.destination, 'destination');
@@ -261,13 +262,13 @@ export const planRouteRemoveDestination: Planner<RouteRemoveDestinationIntent> =
     const host = stringField(field(routes[0], 'destination'), 'host') ?? 'its destination';
     requireOtherRoutes(
       editor,
-      `${ruleLabel(intent.rule, section)} routes only to ${host} and is the only route of ${describeResource(editor.resource)}`,
+      `${ruleLabel(rule, intent.rule, section)} routes only to ${host} and is the only route of ${describeResource(editor.resource)}`,
       'add another destination first, or ',
     );
     removeRule(editor, section, intent.rule);
     session.note(
       intent.virtualService,
-      `${ruleLabel(intent.rule, section)} routed only to ${host}, so it is removed with it (a rule needs ${section === 'http' ? 'a route, redirect or direct response' : 'a route'})`,
+      `${ruleLabel(rule, intent.rule, section)} routed only to ${host}, so it is removed with it (a rule needs ${section === 'http' ? 'a route, redirect or direct response' : 'a route'})`,
     );
     return { key: intent.virtualService, path: [] };
   }
@@ -408,10 +409,10 @@ export const planRuleAdd: Planner<RuleAddIntent> = (session, intent) => {
 export const planRuleRemove: Planner<RuleRemoveIntent> = (session, intent) => {
   const editor = editKind(session, intent.virtualService, ['VirtualService']);
   const section = intent.section ?? 'http';
-  readRule(editor, intent.rule, section);
+  const rule = readRule(editor, intent.rule, section);
   requireOtherRoutes(
     editor,
-    `${ruleLabel(intent.rule, section)} is the only route of ${describeResource(editor.resource)}`,
+    `${ruleLabel(rule, intent.rule, section)} is the only route of ${describeResource(editor.resource)}`,
     '',
   );
   removeRule(editor, section, intent.rule);

@@ -13,7 +13,16 @@ import type {
 import { ROUTE_SECTIONS } from '../references';
 import { refuse } from '../refusal';
 import type { EditSession, ResourceEditor } from '../session';
-import { describeResource, editKind, field, isRecord, requireIndex, stringField } from './common';
+import {
+  describeResource,
+  editKind,
+  field,
+  isRecord,
+  requireIndex,
+  ruleLabel,
+  ruleName,
+  stringField,
+} from './common';
 import type { Planner } from './common';
 
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const;
@@ -190,7 +199,7 @@ export function removeSubsetReferences(session: EditSession, host: string, name:
           editor.remove(['spec', section, ruleIndex, 'route', index, 'destination', 'subset']);
           session.note(
             virtualService.key,
-            `Rule ${ruleIndex + 1} no longer targets subset ${name} of ${written}`,
+            `${ruleLabel(route, ruleIndex, section)} no longer targets subset ${name} of ${written}`,
           );
         });
       });
@@ -208,7 +217,7 @@ function subsetSites(editor: ResourceEditor): { readonly path: YamlPath; readonl
       routes.forEach((_: unknown, index) => {
         sites.push({
           path: ['spec', section, ruleIndex, 'route', index, 'destination'],
-          what: `${section} rule ${ruleIndex + 1}`,
+          what: ruleName(rule, ruleIndex, section),
         });
       });
     });
@@ -217,7 +226,7 @@ function subsetSites(editor: ResourceEditor): { readonly path: YamlPath; readonl
     if (isRecord(field(rule, 'mirror'))) {
       sites.push({
         path: ['spec', 'http', ruleIndex, 'mirror'],
-        what: `the mirror of http rule ${ruleIndex + 1}`,
+        what: `the mirror of ${ruleName(rule, ruleIndex)}`,
       });
     }
     const mirrors = field(rule, 'mirrors');
@@ -225,7 +234,7 @@ function subsetSites(editor: ResourceEditor): { readonly path: YamlPath; readonl
     mirrors.forEach((_: unknown, index) => {
       sites.push({
         path: ['spec', 'http', ruleIndex, 'mirrors', index, 'destination'],
-        what: `mirror ${index + 1} of http rule ${ruleIndex + 1}`,
+        what: `mirror ${index + 1} of ${ruleName(rule, ruleIndex)}`,
       });
     });
   });
