@@ -16,11 +16,32 @@ export function contentOf(state: SailplanState): DesignContent {
 }
 
 /**
- * A short digest of what the user edits in a design (text, route tests, request, silenced
- * findings; positions are not work worth a question). Two 32-bit FNV-1a hashes with different offsets: enough to tell
- * "changed since opened" without keeping a second copy of a large text.
+ * A short digest of the work in a design that replacing it would lose, and so asks about: the
+ * text, the route tests and the silenced findings. Not the positions (not work worth a question),
+ * nor the simulator's request: it is saved and shared with the design, but it is a probe of the
+ * design, not a change to it, and picking a ready request (or typing a URL) must not make opening
+ * an example ask "Keep your changes?". Two 32-bit FNV-1a hashes with different offsets: enough to
+ * tell "changed since opened" without keeping a second copy of a large text. Prefixed with
+ * `DIGEST_VERSION`, so that a baseline stored by an earlier version is told apart.
  */
 export function contentDigest(content: DesignContent): string {
+  return `${DIGEST_VERSION}${digestOf(content, false)}`;
+}
+
+/** The prefix of the digests that leave out the request. */
+const DIGEST_VERSION = 'w2.';
+
+/**
+ * A stored baseline as this version digests: one written before the request was left out is
+ * converted when it was the digest of the stored content (unchanged when saved), so that such a
+ * design does not ask about changes it does not have; otherwise it stays, and differs.
+ */
+export function currentBaseline(baseline: string, stored: DesignContent): string {
+  if (baseline.startsWith(DIGEST_VERSION) || baseline === '') return baseline;
+  return baseline === digestOf(stored, true) ? contentDigest(stored) : baseline;
+}
+
+function digestOf(content: DesignContent, withRequest: boolean): string {
   let first = 0x811c9dc5;
   let second = 0x01000193 ^ 0x5bd1e995;
   const feed = (text: string) => {
@@ -35,7 +56,7 @@ export function contentDigest(content: DesignContent): string {
   };
   feed(content.text);
   feed(content.tests);
-  feed(JSON.stringify(content.request));
+  if (withRequest) feed(JSON.stringify(content.request));
   // Only when there are some: the digests of designs saved before findings could be silenced hold.
   if (content.silenced.length > 0) feed(JSON.stringify(content.silenced));
   return `${(first >>> 0).toString(36)}.${(second >>> 0).toString(36)}`;

@@ -1,7 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { fromShareDocument, toShareDocument } from '../../engine';
 import type { SailplanState, SailplanStore } from '../../store';
-import { contentDigest, contentOf, newDesignId, type DesignContent } from './designContent';
+import {
+  contentDigest,
+  contentOf,
+  currentBaseline,
+  newDesignId,
+  type DesignContent,
+} from './designContent';
 import type { DesignChannel } from './designChannel';
 import type { DesignStorage, StoredDesign, StoredDesignSummary } from './designStorage';
 
@@ -591,6 +597,9 @@ export function readStoredDesign(record: unknown): StoredRead {
     name: fields.name,
     named: fields.named === true,
     content: content.design,
-    baseline: typeof fields.baseline === 'string' ? fields.baseline : '',
+    baseline: currentBaseline(
+      typeof fields.baseline === 'string' ? fields.baseline : '',
+      content.design,
+    ),
   };
 }
