@@ -1,4 +1,4 @@
-export { simulate } from './simulate';
+export { formatDraw, simulate } from './simulate';
 export type { SimulationSubject } from './simulate';
 export type {
   Request,

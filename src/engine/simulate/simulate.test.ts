@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { designOf, documents } from '../testing/designOf';
 import type { Request } from './request';
-import { simulate } from './simulate';
+import { formatDraw, simulate } from './simulate';
 import type { Outcome } from './trace';
 
 // Shared pieces of the inline designs: an ingress LoadBalancer in front of a gateway Deployment,
@@ -463,6 +463,18 @@ describe('simulate: the trace', () => {
       name: 'split',
       routeName: 'split',
     });
+  });
+
+  it.each([
+    [0.15676493302013927, 'draw 0.15'],
+    [0.899, 'draw 0.89'],
+    [0.29, 'draw 0.29'],
+    [0.8, 'draw 0.8'],
+    [0.9999, 'draw 0.99'],
+  ])('given a sampled request with draw %s, then its first step reads "%s"', (draw, shown) => {
+    const trace = simulate(design, { url: 'http://shop.example.com/split', draw });
+    expect(trace.steps[0]?.reason).toMatch(new RegExp(`, ${shown.replace('.', '\\.')}$`));
+    expect(`draw ${formatDraw(draw)}`).toBe(shown);
   });
 
   it('given a fault below 100%, then its probability is in the trace', () => {

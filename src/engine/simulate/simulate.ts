@@ -16,6 +16,17 @@ function modelOf(subject: SimulationSubject): Model {
 }
 
 /** A small deterministic generator (mulberry32) seeded by the request's draw, so a sampled request is reproducible. */
+/**
+ * A request's draw as the trace and the Simulator show it: two decimals at most (`0.15`, `0.8`),
+ * not the float Math.random gave. Cut, not rounded: a draw is compared with whole percentages
+ * (draw x 100 < weight), and the cut keeps that comparison (0.899 reads 0.89, under a 90% share,
+ * never 0.9), and a draw below 1 never reads 1.
+ */
+export function formatDraw(draw: number): string {
+  // The epsilon keeps a draw written with two decimals (0.29, whose x 100 is 28.999...) as written.
+  return String(Math.floor(draw * 100 + 1e-9) / 100);
+}
+
 function drawsFrom(draw: number): () => number {
   let state = Math.floor(draw * 0x100000000) >>> 0;
   let first = true;
@@ -74,7 +85,7 @@ export function simulate(subject: SimulationSubject, request: Request): Trace {
     'request',
     'info',
     `${parsedRequest.method} ${request.url}`,
-    `${parsedRequest.http ? `Host ${parsedRequest.authority}, ` : ''}port ${parsedRequest.port}${parsedRequest.sni === undefined ? '' : `, SNI ${parsedRequest.sni}`}${parsedRequest.draw === undefined ? '' : `, draw ${parsedRequest.draw}`}`,
+    `${parsedRequest.http ? `Host ${parsedRequest.authority}, ` : ''}port ${parsedRequest.port}${parsedRequest.sni === undefined ? '' : `, SNI ${parsedRequest.sni}`}${parsedRequest.draw === undefined ? '' : `, draw ${formatDraw(parsedRequest.draw)}`}`,
   );
   if (source === 'ingress') simulateIngress(context);
   else simulateMesh(context, source);

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { CircleCheck, CircleX, CornerDownRight, Dices, Eraser, Shuffle } from 'lucide-react';
-import type { Trace } from '../../engine';
+import { formatDraw, type Trace } from '../../engine';
 import { useSailplan } from '../../store';
 import { RuleAttemptsRow } from './RuleAttemptsRow';
 import { traceItems } from './traceItems';
@@ -92,7 +92,7 @@ export function TraceView() {
         <div className="sim-outcome-actions">
           {draw !== undefined && (
             <span className="sim-tag" title="The random draw this sample used">
-              sampled, draw {draw.toFixed(2)}
+              sampled, draw {formatDraw(draw)}
             </span>
           )}
           {(isRandom(trace) || draw !== undefined) && (
