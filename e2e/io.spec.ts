@@ -370,6 +370,12 @@ test('PNG and SVG exports draw the whole graph, even when the view shows part of
   for (const name of ['istio-ingressgateway', 'default-gateway', 'proxy']) {
     expect(text).toContain(name);
   }
+  // The arrowheads the edges end with are defined outside the captured viewport: they come along.
+  expect(text).toMatch(/<marker[^>]*id="sp-arrow"/);
+  expect(text).toContain('marker-end="url(#sp-arrow)"');
+  // and the canvas keeps one definition of each, under its own id.
+  await expect(page.locator('marker#sp-arrow')).toHaveCount(1);
+  await expect(page.locator('marker#sp-arrow-canvas')).toHaveCount(0);
   const svgDrawn = await drawnPixels(
     page,
     `data:image/svg+xml;base64,${svg.bytes.toString('base64')}`,

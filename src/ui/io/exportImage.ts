@@ -167,6 +167,47 @@ async function settle(flow: HTMLElement, expected: number): Promise<void> {
 }
 
 /**
+ * Runs `work` with the canvas's arrowheads inside `viewport`. The edges' `marker-end` points at
+ * `<marker>`s the canvas defines once, in an SVG beside React Flow's viewport (a marker cannot
+ * take its edge's colour, so there is one per look); html-to-image copies only the viewport, and
+ * without them every edge lost its arrowhead. A copy of the definitions goes into the viewport for
+ * the capture (zero-size and hidden, as on the canvas) and is removed afterwards.
+ */
+async function withMarkers<T>(
+  flow: HTMLElement,
+  viewport: HTMLElement,
+  work: () => Promise<T>,
+): Promise<T> {
+  const container = flow.closest('.sp-canvas') ?? flow.parentElement ?? document;
+  const definitions = [...container.querySelectorAll('svg')].filter(
+    (svg) => !viewport.contains(svg) && svg.querySelector('marker') !== null,
+  );
+  const copies = definitions.map((svg) => {
+    const copy = svg.cloneNode(true) as SVGSVGElement;
+    copy.setAttribute('width', '0');
+    copy.setAttribute('height', '0');
+    copy.style.position = 'absolute';
+    copy.style.overflow = 'hidden';
+    viewport.append(copy);
+    return copy;
+  });
+  // The originals step aside meanwhile: one id, one element.
+  const ids = definitions.flatMap((svg) =>
+    [...svg.querySelectorAll('marker[id]')].map((marker) => {
+      const id = marker.id;
+      marker.id = `${id}-canvas`;
+      return { marker, id };
+    }),
+  );
+  try {
+    return await work();
+  } finally {
+    for (const { marker, id } of ids) marker.id = id;
+    for (const copy of copies) copy.remove();
+  }
+}
+
+/**
  * Renders the whole graph (not only what the canvas shows) as PNG or SVG in the current theme,
  * the way React Flow documents it: the nodes' bounds (`getNodesBounds`), a viewport that fits them
  * into the image (`getViewportForBounds`), and html-to-image over `.react-flow__viewport` with that
@@ -219,8 +260,10 @@ export async function renderDiagram(
       transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`,
     },
   };
+  const capture = <T>(work: () => Promise<T>) =>
+    withMarkers(flow, viewportElement, () => withStyleText(viewportElement, work));
   if (format === 'svg') {
-    const dataUrl = await withStyleText(viewportElement, () => toSvg(viewportElement, options));
+    const dataUrl = await capture(() => toSvg(viewportElement, options));
     const svg = decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1));
     return { blob: new Blob([svg], { type: 'image/svg+xml' }), width, height };
   }
@@ -228,9 +271,7 @@ export async function renderDiagram(
     0.5,
     Math.min(PNG_PIXEL_RATIO, Math.sqrt(MAX_CANVAS_PIXELS / (width * height))),
   );
-  const blob = await withStyleText(viewportElement, () =>
-    toBlob(viewportElement, { ...options, pixelRatio }),
-  );
+  const blob = await capture(() => toBlob(viewportElement, { ...options, pixelRatio }));
   if (blob === null) throw new Error('The browser could not draw the image.');
   return { blob, width, height };
 }
