@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { SailplanApp } from './fixtures/app';
 import { CanvasPane, exampleText } from './fixtures/canvas';
+import { DesignFiles } from './fixtures/designFiles';
 import { YamlEditorPane } from './fixtures/editor';
 
 // Room for the canvas beside the inspector and the editor, as on a laptop screen.
@@ -260,10 +261,33 @@ test.describe('connecting on the canvas', () => {
     expect(hint).toContain(
       'Connect from the Gateway to the VirtualService: traffic flows that way',
     );
-    await expect(canvas.region.getByRole('tooltip')).toHaveText(
+    const refusal = canvas.region
+      .getByRole('status')
+      .filter({ hasText: /^Not connected: / })
+      .first();
+    await expect(refusal).toHaveText(
       'Not connected: Connect from the Gateway to the VirtualService: traffic flows that way',
     );
     await expect(undo).toBeDisabled();
+    // Said once: no notice repeats it.
+    await expect(page.getByRole('region', { name: 'Notifications' })).not.toContainText(
+      'Not connected',
+    );
+
+    // It belongs to the place it was dropped: panning the canvas moves it with the drawing.
+    const gateway = canvas.node('Gateway istio-system/default-gateway');
+    const before = { note: await canvas.box(refusal), node: await canvas.box(gateway) };
+    const pane = await canvas.box(canvas.region.locator('.react-flow__pane'));
+    // From the empty space below the drawing.
+    const from = { x: pane.x + pane.width * 0.35, y: pane.y + pane.height * 0.9 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x - 60, from.y - 40, { steps: 6 });
+    await page.mouse.up();
+    const after = { note: await canvas.box(refusal), node: await canvas.box(gateway) };
+    expect(after.node.x - before.node.x).toBeCloseTo(-60, 0);
+    expect(after.note.x - before.note.x).toBeCloseTo(after.node.x - before.node.x, 0);
+    expect(after.note.y - before.note.y).toBeCloseTo(after.node.y - before.node.y, 0);
   });
 });
 
@@ -337,5 +361,95 @@ test.describe('selection and the keyboard', () => {
     await editor.placeCursorAfter('name: default-gateway');
     await expect(canvas.node('Gateway istio-system/default-gateway')).toHaveClass(/selected/);
     await expect(canvas.node('VirtualService default/proxy')).not.toHaveClass(/selected/);
+  });
+});
+
+type Box = { x: number; y: number; width: number; height: number };
+const meets = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Every node of the drawing lies in the canvas, clear of the palette and of the minimap if shown. */
+async function expectWholeAndClear(canvas: CanvasPane): Promise<void> {
+  const region = await canvas.box(canvas.region.getByRole('application'));
+  const palette = await canvas.box(canvas.palette);
+  const minimap = canvas.region.getByRole('img', { name: 'Minimap' });
+  const minimapBox = (await minimap.count()) > 0 ? await canvas.box(minimap) : null;
+  const nodes = canvas.region.locator('.react-flow__node[aria-label]');
+  expect(await nodes.count()).toBeGreaterThan(0);
+  for (const node of await nodes.all()) {
+    const name = await node.getAttribute('aria-label');
+    const box = await canvas.box(node);
+    expect(box.x, `${name} left of the canvas`).toBeGreaterThanOrEqual(region.x);
+    expect(box.y, `${name} above the canvas`).toBeGreaterThanOrEqual(region.y);
+    expect(box.x + box.width, `${name} past the right edge`).toBeLessThanOrEqual(
+      region.x + region.width,
+    );
+    expect(box.y + box.height, `${name} below the canvas`).toBeLessThanOrEqual(
+      region.y + region.height,
+    );
+    expect(meets(box, palette), `${name} under the palette`).toBe(false);
+    if (minimapBox !== null)
+      expect(meets(box, minimapBox), `${name} under the minimap`).toBe(false);
+  }
+}
+
+test.describe('a design opens in view', () => {
+  test('an example opened beside the open inspector is shown whole, clear of the palette and the minimap', async ({
+    page,
+  }) => {
+    const app = new SailplanApp(page);
+    const canvas = new CanvasPane(app);
+    const files = new DesignFiles(page);
+    await app.open();
+    await canvas.settled();
+    await page.getByRole('button', { name: 'Expand the inspector' }).click();
+    await expect(page.getByRole('button', { name: 'Collapse the inspector' })).toBeVisible();
+
+    for (const [example, node] of [
+      ['A gateway shared by teams', 'Service search/search-api'],
+      ['Egress through a ServiceEntry', 'ServiceEntry shop/httpbin'],
+    ] as const) {
+      await files.choose('Examples', example);
+      await expect(canvas.node(node)).toBeVisible();
+      await canvas.settled();
+      await expectWholeAndClear(canvas);
+    }
+  });
+
+  test.describe('on a 1280 x 720 screen', () => {
+    test.use({ viewport: { width: 1280, height: 720 } });
+
+    test('the seed design is whole and readable, the palette compact; a selection keeps it and its neighbour in view', async ({
+      page,
+    }) => {
+      const app = new SailplanApp(page);
+      const canvas = new CanvasPane(app);
+      await app.open();
+      await canvas.settled();
+      await expectWholeAndClear(canvas);
+      // Icons only: each still named.
+      await expect(canvas.paletteItem('Gateway')).toBeVisible();
+      expect((await canvas.box(canvas.palette)).width).toBeLessThan(60);
+      const service = canvas.node('Service default/proxy');
+      // Readable: at least the zoom a small design was always shown at (0.55).
+      expect((await canvas.box(service)).width).toBeGreaterThanOrEqual(264 * 0.5);
+
+      await service.locator('.sp-node__header').click();
+      await expect(page.getByRole('button', { name: 'Collapse the inspector' })).toBeVisible();
+      const region = await canvas.box(canvas.region.getByRole('application'));
+      const palette = await canvas.box(canvas.palette);
+      for (const name of ['Service default/proxy', 'VirtualService default/proxy']) {
+        await expect
+          .poll(async () => {
+            const box = await canvas.box(canvas.node(name));
+            return (
+              box.x >= palette.x + palette.width &&
+              box.x + box.width <= region.x + region.width &&
+              box.width >= 264 * 0.5
+            );
+          })
+          .toBe(true);
+      }
+    });
   });
 });

@@ -12,6 +12,7 @@ import {
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   Panel,
@@ -19,6 +20,7 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type FinalConnectionState,
   type Node,
@@ -38,7 +40,7 @@ import { useAddResource } from './interaction/useAddResource';
 import { ViewControls } from './interaction/ViewControls';
 import { createLayoutEngine } from './layout/layoutEngine';
 import { GEOMETRY_CSS_VARIABLES } from './model/geometry';
-import { FIT_PADDING, fitDrawing, revealViewport } from './model/fitDrawing';
+import { canvasChrome, fitDrawing, revealViewport, type Viewport } from './model/fitDrawing';
 import { selectionNodeOf } from './model/projection';
 import { RENDER_VISIBLE_ONLY_ABOVE } from './model/views';
 import { nodeTypes } from './nodes/nodeTypes';
@@ -82,22 +84,6 @@ function CanvasWithStore({ theme }: CanvasProps) {
   );
 }
 
-/**
- * The controls' "fit view": the whole drawing, clear of the floating panels, at most 100%. With
- * the nodes never drawn yet too (a large design draws only what is on screen, so those have no
- * measured size): their estimated size counts (`initialWidth`/`initialHeight`, see projection).
- */
-const FIT_VIEW_OPTIONS = {
-  maxZoom: 1,
-  includeHiddenNodes: true,
-  padding: {
-    left: `${FIT_PADDING.left}px`,
-    top: `${FIT_PADDING.top}px`,
-    right: `${FIT_PADDING.right}px`,
-    bottom: `${FIT_PADDING.bottom}px`,
-  },
-} as const;
-
 const PRO_OPTIONS = { hideAttribution: true } as const;
 
 const MINIMAP_COLORS: Record<string, string> = {
@@ -117,11 +103,29 @@ function minimapColor(node: Node): string {
   return MINIMAP_COLORS[node.type ?? ''] ?? 'var(--text-faint)';
 }
 
-/** A refused connection's reason, shown where it was dropped for a few seconds. */
+/**
+ * A refused connection's reason, shown for a few seconds where it was dropped: at that point of
+ * the drawing (flow coordinates), so that it moves with the canvas when the view pans or zooms.
+ */
 interface Refusal {
   readonly reason: string;
   readonly x: number;
   readonly y: number;
+}
+
+/** The refusal note, kept at its point of the drawing (it alone draws again as the view moves). */
+function RefusalNote({ refusal }: { readonly refusal: Refusal }) {
+  const [x, y, zoom] = useStore((state) => state.transform);
+  return (
+    <div
+      className="sp-connection-hint sp-connection-hint--refused sp-connection-refusal"
+      role="status"
+      style={{ left: refusal.x * zoom + x + 16, top: refusal.y * zoom + y + 18 }}
+    >
+      <TriangleAlert size={13} aria-hidden="true" />
+      <span>Not connected: {refusal.reason}</span>
+    </div>
+  );
 }
 
 const REFUSAL_SHOWN_MS = 5000;
@@ -147,10 +151,12 @@ function CanvasSurface({ theme }: CanvasProps) {
   const readOnly = useCanvas((state) => state.readOnly);
   const layoutState = useCanvas((state) => state.layoutState);
   const fitRequest = useCanvas((state) => state.fitRequest);
+  const placedRequest = useCanvas((state) => state.placedRequest);
   const designNodes = useCanvas((state) => state.designNodes);
   const onNodesChange = useCanvas((state) => state.onNodesChange);
   const onEdgesChange = useCanvas((state) => state.onEdgesChange);
   const reactFlow = useReactFlow();
+  const flowStore = useStoreApi();
   const wrapper = useRef<HTMLDivElement>(null);
   const [checker] = useState(() => createConnectionChecker(app));
   const [connecting, setConnecting] = useState(false);
@@ -159,21 +165,66 @@ function CanvasSurface({ theme }: CanvasProps) {
   // A boolean of the zoom, not the zoom: the canvas draws again only when it crosses the line.
   const edgeLabelsShown = useStore((state) => state.transform[2] >= EDGE_LABELS_MIN_ZOOM);
 
+  // The size of the canvas decides how its floating panels are drawn and the room they leave.
+  const [screen, setScreen] = useState({ width: 0, height: 0 });
+  const chrome = canvasChrome(screen);
+  // The viewport the last fit set: while the view is still there, a resize fits again.
+  const fitted = useRef<Viewport | null>(null);
+
+  const fit = useCallback(
+    (duration: number) => {
+      const element = wrapper.current?.querySelector('.react-flow');
+      if (!(element instanceof HTMLElement)) return;
+      // Measured now, when the fit is made: the inspector may have opened or folded since.
+      const size = { width: element.clientWidth, height: element.clientHeight };
+      const viewport = fitDrawing(canvas.getState(), size, canvasChrome(size));
+      if (viewport === undefined) return;
+      fitted.current = viewport;
+      void reactFlow.setViewport(viewport, { duration });
+    },
+    [canvas, reactFlow],
+  );
+
   useEffect(() => {
     if (fitRequest === 0) return;
+    const frame = requestAnimationFrame(() => fit(fitRequest > 1 ? 250 : 0));
+    return () => cancelAnimationFrame(frame);
+  }, [fit, fitRequest]);
+
+  // The canvas resized (the inspector opened or folded, the window changed) while the view is the
+  // fitted one and nothing is selected: it is fitted again, so that nothing is cut off or under a
+  // panel. A view the user moved, or one that shows a selection, is left alone (useRevealSelection).
+  useEffect(() => {
+    const last = fitted.current;
+    if (last === null || screen.width === 0 || app.getState().selection !== null) return;
+    const now = reactFlow.getViewport();
+    const same =
+      Math.abs(now.x - last.x) < 1 &&
+      Math.abs(now.y - last.y) < 1 &&
+      Math.abs(now.zoom - last.zoom) < 0.001;
+    if (!same) return;
+    const frame = requestAnimationFrame(() => fit(0));
+    return () => cancelAnimationFrame(frame);
+  }, [app, fit, reactFlow, screen]);
+
+  // Nodes typed or pasted in the YAML are placed beside their neighbours: the view pans to show
+  // them, clear of the panels and the minimap, rather than leave them off screen or under it.
+  useEffect(() => {
+    if (placedRequest.count === 0) return;
     const frame = requestAnimationFrame(() => {
       const element = wrapper.current?.querySelector('.react-flow');
       if (!(element instanceof HTMLElement)) return;
-      const viewport = fitDrawing(canvas.getState(), {
-        width: element.clientWidth,
-        height: element.clientHeight,
-      });
-      if (viewport !== undefined) {
-        void reactFlow.setViewport(viewport, { duration: fitRequest > 1 ? 250 : 0 });
-      }
+      const drawn = placedRequest.ids.filter((id) => reactFlow.getInternalNode(id) !== undefined);
+      if (drawn.length === 0) return;
+      const next = revealViewport(
+        reactFlow.getViewport(),
+        { width: element.clientWidth, height: element.clientHeight },
+        reactFlow.getNodesBounds(drawn),
+      );
+      if (next !== undefined) void reactFlow.setViewport(next, { duration: 250 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [canvas, fitRequest, reactFlow]);
+  }, [placedRequest, reactFlow]);
 
   useRevealSelection(app, canvas, wrapper);
 
@@ -184,11 +235,13 @@ function CanvasSurface({ theme }: CanvasProps) {
     const observer = new ResizeObserver(([entry]) => {
       if (entry === undefined) return;
       const { width, height } = entry.contentRect;
+      setScreen({ width, height });
+      const { padding } = canvasChrome({ width, height });
       canvas
         .getState()
         .setScreenAspect(
-          (width - FIT_PADDING.left - FIT_PADDING.right) /
-            Math.max(height - FIT_PADDING.top - FIT_PADDING.bottom, 1),
+          (width - padding.left - padding.right) /
+            Math.max(height - padding.top - padding.bottom, 1),
         );
     });
     observer.observe(element);
@@ -201,12 +254,18 @@ function CanvasSurface({ theme }: CanvasProps) {
     return () => clearTimeout(timer);
   }, [refusal]);
 
+  // The reason is given once: beside the pointer where the connection was dropped, or as a notice
+  // when there is no such point (the connection was made, and the edit refused).
   const refuse = useCallback(
     (reason: string, at: { x: number; y: number } | null) => {
-      app.getState().notify('warning', `Not connected: ${reason}`);
-      setRefusal({ reason, x: at?.x ?? 24, y: at?.y ?? 24 });
+      if (at === null) {
+        app.getState().notify('warning', `Not connected: ${reason}`);
+        return;
+      }
+      const [x, y, zoom] = flowStore.getState().transform;
+      setRefusal({ reason, x: (at.x - x) / zoom, y: (at.y - y) / zoom });
     },
-    [app],
+    [app, flowStore],
   );
 
   const isValidConnection = useCallback(
@@ -359,7 +418,12 @@ function CanvasSurface({ theme }: CanvasProps) {
     <div
       ref={wrapper}
       className={classes}
-      style={GEOMETRY_CSS_VARIABLES as CSSProperties}
+      style={
+        {
+          ...GEOMETRY_CSS_VARIABLES,
+          '--sp-minimap-height': `${chrome.minimap?.height ?? 0}px`,
+        } as CSSProperties
+      }
       aria-busy={layoutState !== 'idle'}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
@@ -400,12 +464,20 @@ function CanvasSurface({ theme }: CanvasProps) {
           proOptions={PRO_OPTIONS}
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-          <Controls
-            showInteractive={false}
-            position="bottom-left"
-            fitViewOptions={FIT_VIEW_OPTIONS}
-          />
-          {designNodes > 0 && (
+          <Controls showInteractive={false} showFitView={false} position="bottom-left">
+            {/* The canvas's own fit: clear of the palette and the minimap, as a design opens. */}
+            <ControlButton
+              className="react-flow__controls-fitview"
+              onClick={() => fit(250)}
+              title="Fit View"
+              aria-label="Fit View"
+            >
+              <svg viewBox="0 0 32 30" aria-hidden="true">
+                <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+              </svg>
+            </ControlButton>
+          </Controls>
+          {designNodes > 0 && chrome.minimap !== null && (
             <MiniMap
               position="bottom-right"
               pannable
@@ -413,12 +485,12 @@ function CanvasSurface({ theme }: CanvasProps) {
               nodeColor={minimapColor}
               nodeStrokeWidth={0}
               nodeBorderRadius={4}
-              style={{ width: 168, height: 112 }}
+              style={chrome.minimap}
               ariaLabel="Minimap"
             />
           )}
           <Panel position="top-left">
-            <Palette disabled={readOnly} onAdd={onPaletteAdd} />
+            <Palette disabled={readOnly} compact={chrome.compactPalette} onAdd={onPaletteAdd} />
           </Panel>
           <Panel position="top-right">
             <ViewControls />
@@ -426,16 +498,7 @@ function CanvasSurface({ theme }: CanvasProps) {
           <ConnectionHint checker={checker} />
           <HiddenLinksNote />
           <TraceOverlay />
-          {refusal !== null && (
-            <div
-              className="sp-connection-hint sp-connection-hint--refused sp-connection-refusal"
-              role="tooltip"
-              style={{ left: refusal.x + 16, top: refusal.y + 18 }}
-            >
-              <TriangleAlert size={13} aria-hidden="true" />
-              <span>Not connected: {refusal.reason}</span>
-            </div>
-          )}
+          {refusal !== null && <RefusalNote refusal={refusal} />}
         </ReactFlow>
       </EdgeLabelsShownContext.Provider>
       <EdgeMarkers />

@@ -3,6 +3,8 @@ import { PALETTE_DRAG_TYPE, PALETTE_ITEMS, type PaletteItem } from './paletteIte
 
 interface PaletteProps {
   readonly disabled: boolean;
+  /** Icons only, for a low canvas: each keeps its name for assistive technology and as a tooltip. */
+  readonly compact?: boolean;
   /** Adds an item in free space in the middle of the view. */
   readonly onAdd: (item: PaletteItem) => void;
 }
@@ -11,7 +13,7 @@ interface PaletteProps {
  * The kinds a user can add (GitHub issue 5.1): drag one onto the canvas to put it there, or click
  * it to put it in free space. Each adds a valid resource with a unique name.
  */
-export function Palette({ disabled, onAdd }: PaletteProps) {
+export function Palette({ disabled, compact = false, onAdd }: PaletteProps) {
   const onDragStart = useCallback((event: DragEvent<HTMLButtonElement>, item: PaletteItem) => {
     event.dataTransfer.setData(PALETTE_DRAG_TYPE, item.id);
     event.dataTransfer.effectAllowed = 'copy';
@@ -22,7 +24,7 @@ export function Palette({ disabled, onAdd }: PaletteProps) {
       role="toolbar"
       aria-label="Add resources"
       aria-orientation="vertical"
-      className="sp-palette"
+      className={compact ? 'sp-palette sp-palette--compact' : 'sp-palette'}
     >
       {PALETTE_ITEMS.map((item) => {
         const Icon = item.icon;

@@ -40,6 +40,72 @@ export function findFreeSpot(preferred: Point, size: Size, occupied: readonly Re
   return preferred;
 }
 
+/** Distance between the spots tried around a preferred one. */
+const SEARCH_STEP = 24;
+/** How far (in steps) the search goes from the preferred spot. */
+const SEARCH_RINGS = 80;
+
+/**
+ * The free spot nearest to `preferred` (in any direction) for a box of `size`, one that overlaps
+ * none of `occupied` (kept ROW_GAP / 2 apart) and, when `within` is given and has room, lies
+ * inside it: a node added by a click or a drop lands on no other node, and in the part of the
+ * canvas the user sees. Without any free spot inside `within`, the nearest free spot anywhere.
+ */
+export function findFreeSpotNear(
+  preferred: Point,
+  size: Size,
+  occupied: readonly Rect[],
+  within?: Rect,
+): Point {
+  const free = (candidate: Point) =>
+    !occupied.some((rect) => overlaps(rect, { ...candidate, ...size }, ROW_GAP / 2));
+  const inside = (candidate: Point) =>
+    within === undefined ||
+    (candidate.x >= within.x &&
+      candidate.y >= within.y &&
+      candidate.x + size.width <= within.x + within.width &&
+      candidate.y + size.height <= within.y + within.height);
+  // The preferred spot moved inside `within` first, when it fits there at all.
+  const start =
+    within === undefined || size.width > within.width || size.height > within.height
+      ? preferred
+      : {
+          x: Math.min(Math.max(preferred.x, within.x), within.x + within.width - size.width),
+          y: Math.min(Math.max(preferred.y, within.y), within.y + within.height - size.height),
+        };
+  let outside: Point | undefined;
+  for (let ring = 0; ring <= SEARCH_RINGS; ring += 1) {
+    let best: Point | undefined;
+    let bestDistance = Infinity;
+    for (let dx = -ring; dx <= ring; dx += 1) {
+      for (let dy = -ring; dy <= ring; dy += 1) {
+        // The ring's edge only: the inside was tried before.
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        const candidate = { x: start.x + dx * SEARCH_STEP, y: start.y + dy * SEARCH_STEP };
+        const distance = Math.hypot(candidate.x - start.x, candidate.y - start.y);
+        if (distance >= bestDistance || !free(candidate)) continue;
+        if (!inside(candidate)) {
+          outside ??= candidate;
+          continue;
+        }
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    if (best !== undefined) return best;
+    // Every further spot lies outside `within`: the nearest free one found outside it will do.
+    const reach = ring * SEARCH_STEP;
+    const beyond =
+      within !== undefined &&
+      start.x - reach <= within.x - size.width &&
+      start.y - reach <= within.y - size.height &&
+      start.x + reach >= within.x + within.width &&
+      start.y + reach >= within.y + within.height;
+    if (beyond && outside !== undefined) return outside;
+  }
+  return outside ?? findFreeSpot(start, size, occupied);
+}
+
 /** What placement needs to know about the nodes already drawn. */
 export interface PlacementContext {
   readonly positions: Readonly<Record<string, Point>>;

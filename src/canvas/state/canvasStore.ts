@@ -94,6 +94,11 @@ export interface CanvasState {
   readonly layoutState: 'initial' | 'running' | 'idle';
   /** Incremented when the view should fit the drawing (after a layout, a view change). */
   readonly fitRequest: number;
+  /**
+   * Nodes placed beside their neighbours after an edit (typed or pasted in the YAML), for the view
+   * to bring into view: `count` changes with each placement.
+   */
+  readonly placedRequest: { readonly ids: readonly string[]; readonly count: number };
   /** How many resource nodes the design has (whatever the view shows). */
   readonly designNodes: number;
   /** The edge under the pointer or with the keyboard focus: its reason shows. */
@@ -424,6 +429,14 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
         { positions: { ...positions, ...renamed }, sizes: measured },
       );
       const newPositions = { ...renamed, ...spots };
+      // What the user wrote, not the placeholders of what it refers to (drawn beside it).
+      const newIds = Object.keys(spots).filter((id) => {
+        const node = inputs.topology.byId.get(id);
+        return node !== undefined && node.type !== 'missing' && node.implicit !== true;
+      });
+      if (newIds.length > 0) {
+        set({ placedRequest: { ids: newIds, count: get().placedRequest.count + 1 } });
+      }
       if (usesLocalPositions()) {
         localPositions = { ...localPositions, ...newPositions };
         return;
@@ -751,6 +764,7 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
       showGroups: false,
       layoutState: 'initial',
       fitRequest: 0,
+      placedRequest: { ids: [], count: 0 },
       designNodes: inputs.topology.nodes.length,
       highlightedEdge: null,
       selectedNamespace: null,
