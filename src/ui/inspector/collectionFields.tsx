@@ -1,4 +1,12 @@
-import { createContext, useContext, useId, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useId,
+  useState,
+  type FocusEvent,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import { Plus, X } from 'lucide-react';
 import type { Diagnostic, Labels, StringMatch } from '../../engine';
 import { IconButton, SelectField, TextField, type CommitResult } from './fields';
@@ -36,13 +44,26 @@ function FieldGroup({
   );
 }
 
-/** The add row's refusal, for its inputs: the message's id while there is one. */
-const AddRowProblem = createContext<string | undefined>(undefined);
+/**
+ * What describes an add row's inputs: its refusal (`invalid`) or its "not added yet" hint, by id;
+ * undefined while there is neither.
+ */
+const AddRowProblem = createContext<{ readonly id: string; readonly invalid: boolean } | undefined>(
+  undefined,
+);
+
+/** The hint an add row shows when focus leaves it with text that was never added. */
+export const NOT_ADDED_HINT = 'Not added yet: press Enter or +';
 
 /**
  * The last row of a list: inputs for a new item and an Add button. Nothing is written until Add
  * (or Enter), so the new item arrives whole, as one intent. A refusal is said under the row and
  * describes its inputs, which are marked invalid until the next try.
+ *
+ * Text left in the row when focus moves on (Tab, a click elsewhere) is not added: a row of several
+ * inputs (a header's name, match type and value) would be added half-typed, and leaving a field
+ * would write to the design (an undo step, maybe a refusal) without the user asking. The row says
+ * so instead, under it and in its inputs' description, until the text is added or cleared.
  */
 function AddRow({
   fields,
@@ -56,21 +77,35 @@ function AddRow({
   readonly addLabel: string;
   /** Adds the item; returns why it was not added. */
   readonly onAdd: () => CommitResult;
+  /** True when the row holds something to add (its text). */
   readonly canAdd: boolean;
 }) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const problemId = useId();
+  const [left, setLeft] = useState(false);
+  const messageId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!canAdd) return;
-    setProblem(onAdd());
+    const result = onAdd();
+    setProblem(result);
+    if (result === undefined) setLeft(false);
   };
+  const leave = (event: FocusEvent<HTMLFormElement>) => {
+    const next = event.relatedTarget;
+    if (next instanceof Node && event.currentTarget.contains(next)) return;
+    setLeft(canAdd);
+  };
+  const hint = problem === undefined && left && canAdd;
+  const described =
+    problem !== undefined
+      ? { id: messageId, invalid: true }
+      : hint
+        ? { id: messageId, invalid: false }
+        : undefined;
   return (
-    <form className="inspector-add-row" onSubmit={submit}>
+    <form className="inspector-add-row" onSubmit={submit} onBlur={leave}>
       <div className="inspector-add-fields">
-        <AddRowProblem.Provider value={problem === undefined ? undefined : problemId}>
-          {fields}
-        </AddRowProblem.Provider>
+        <AddRowProblem.Provider value={described}>{fields}</AddRowProblem.Provider>
         <button
           type="submit"
           className="inspector-icon-button"
@@ -82,8 +117,12 @@ function AddRow({
         </button>
       </div>
       {problem !== undefined ? (
-        <p id={problemId} className="inspector-message inspector-message-error" role="alert">
+        <p id={messageId} className="inspector-message inspector-message-error" role="alert">
           {problem}
+        </p>
+      ) : hint ? (
+        <p id={messageId} className="inspector-message inspector-message-pending" role="status">
+          {NOT_ADDED_HINT}
         </p>
       ) : null}
     </form>
@@ -111,7 +150,7 @@ function DraftInput({
   readonly inputMode?: 'numeric' | 'text';
 }) {
   const id = useId();
-  const problemId = useContext(AddRowProblem);
+  const described = useContext(AddRowProblem);
   return (
     <>
       <label htmlFor={id} className="visually-hidden">
@@ -126,8 +165,8 @@ function DraftInput({
         list={suggestions}
         disabled={disabled}
         inputMode={inputMode}
-        aria-invalid={problemId === undefined ? undefined : true}
-        aria-describedby={problemId}
+        aria-invalid={described?.invalid === true ? true : undefined}
+        aria-describedby={described?.id}
         spellCheck={false}
         autoComplete="off"
         onChange={(event) => onChange(event.target.value)}

@@ -1,7 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSailplanStore, SailplanStoreProvider, type SailplanStore } from '../../store';
+import {
+  createSailplanStore,
+  nextPaint,
+  SailplanStoreProvider,
+  type SailplanStore,
+} from '../../store';
 import { Inspector } from './Inspector';
 
 const SHOP = 'VirtualService/shop/shop';
@@ -286,6 +291,54 @@ describe('the inspector’s match conditions and header operations', { timeout: 
         ),
     );
     await waitFor(() => expect(within(panel).getByText('= 80%')).toBeVisible());
+  });
+
+  it('says that text left in an add row is not added yet, and adds it only on Enter or +', () => {
+    // given the public Gateway's hosts, and a host typed in the add row
+    const { store, panel } = renderInspector('Gateway/istio-system/public');
+    const before = store.getState().text;
+    const hosts = within(panel).getByRole('group', { name: 'Hosts' });
+    const input = within(hosts).getByRole('textbox', { name: 'New host' });
+    const other = within(panel).getByRole('textbox', { name: 'Host 1' });
+    fireEvent.focus(input);
+    fireEvent.change(input, { target: { value: 'web.example.com' } });
+    expect(within(hosts).queryByRole('status')).toBeNull();
+    // when focus moves on to the + button of the same row, nothing is said yet
+    fireEvent.blur(input, {
+      relatedTarget: within(hosts).getByRole('button', { name: 'Add host' }),
+    });
+    expect(within(hosts).queryByRole('status')).toBeNull();
+    // when it leaves the row (Tab to another field)
+    fireEvent.blur(input, { relatedTarget: other });
+    // then the row says the host is not added, in the input's description, without an error
+    expect(within(hosts).getByRole('status')).toHaveTextContent('Not added yet: press Enter or +');
+    expect(input).toHaveAccessibleDescription('Not added yet: press Enter or +');
+    expect(input).not.toHaveAttribute('aria-invalid');
+    expect(input).toHaveValue('web.example.com');
+    expect(store.getState().text).toBe(before);
+    // when it is added with +, the hint goes with the text
+    fireEvent.click(within(hosts).getByRole('button', { name: 'Add host' }));
+    expect(store.getState().text).toContain('    - web.example.com\n');
+    expect(within(hosts).queryByRole('status')).toBeNull();
+    expect(input).not.toHaveAccessibleDescription();
+  });
+
+  it('says the same of a header match whose name was typed and left', async () => {
+    // given the api rule with a condition, and a header name typed in the condition's add row
+    const { store, panel } = renderInspector(`${SHOP}#http/0`);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add condition' }));
+    await act(nextPaint);
+    const before = store.getState().text;
+    const condition = within(panel).getByRole('group', { name: 'Condition 1' });
+    const name = within(condition).getByRole('textbox', { name: 'New header name' });
+    fireEvent.focus(name);
+    fireEvent.change(name, { target: { value: 'x-user' } });
+    // when focus leaves the row for nowhere in particular (a click on the page)
+    fireEvent.blur(name, { relatedTarget: null });
+    // then it is described as not added, and nothing is written
+    expect(name).toHaveAccessibleDescription('Not added yet: press Enter or +');
+    expect(within(condition).getByRole('status')).toHaveTextContent('Not added yet');
+    expect(store.getState().text).toBe(before);
   });
 
   it('refuses a Gateway server host the webhook refuses, naming the problem', () => {
