@@ -7,6 +7,7 @@ import seed from '../../examples/seed-ingress.yaml?raw';
 import headerRouting from '../../examples/header-routing-subsets.yaml?raw';
 import canary from '../../examples/canary-split.yaml?raw';
 import { SimulatorPanel } from './SimulatorPanel';
+import { READY_REQUESTS_SHOWN } from './simulator/ReadyRequestPicker';
 
 const PRODUCT_PAGE = { namespace: 'bookinfo', labels: { app: 'productpage', version: 'v1' } };
 
@@ -119,6 +120,27 @@ describe('the Simulator panel', () => {
     fireEvent.change(ready, { target: { value: (option as HTMLOptionElement).value } });
     expect(store.getState().request.url).toBe('http://bookinfo.example.com/productpage');
     expect(outcome()).toContain('productpage.bookinfo.svc.cluster.local:9080');
+  });
+
+  it('offers the first ready requests of a large design and says how many more there are', () => {
+    // given a design of 60 VirtualServices on the seed's gateway, one host each
+    const hosts = Array.from({ length: 60 }, (_, index) => `app-${index}.example.com`);
+    const virtualServices = hosts.map((host, index) =>
+      [
+        'apiVersion: networking.istio.io/v1',
+        'kind: VirtualService',
+        `metadata: {name: app-${index}, namespace: default}`,
+        `spec: {hosts: [${host}], gateways: [istio-system/default-gateway], http: [{route: [{destination: {host: proxy}}]}]}`,
+      ].join('\n'),
+    );
+    renderPanel([seed, ...virtualServices].join('\n---\n'), { url: '' });
+    const ready = screen.getByRole('combobox', { name: 'Ready requests' });
+    // then the list holds the first 50 and a note of the rest, which cannot be picked
+    const options = within(ready).getAllByRole('option');
+    const offered = options.filter((option) => !(option as HTMLOptionElement).disabled);
+    expect(offered).toHaveLength(READY_REQUESTS_SHOWN);
+    expect(options.at(-1)).toHaveTextContent(/^11 more: type the URL$/);
+    expect(options.at(-1)).toBeDisabled();
   });
 
   it('explains a 404 with the rules tried, near misses first, and marks them', () => {
