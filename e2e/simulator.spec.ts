@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { SailplanApp } from './fixtures/app';
 import { YamlEditorPane } from './fixtures/editor';
+import { DesignFiles } from './fixtures/designFiles';
 import { BottomPanels } from './fixtures/panels';
 
 const LOAD_BALANCER = 'Service istio-system/istio-ingressgateway';
@@ -153,4 +154,26 @@ test('the trace follows an edit of the design, and Clear removes it from the can
   await page.getByRole('button', { name: 'Clear the trace' }).click();
   await expect(panels.canvasOutcome).toHaveCount(0);
   await expect.poll(() => panels.traceLook(GATEWAY)).toBe('plain');
+});
+
+test('picking a ready request is not a change to the design: opening another example does not ask', async ({
+  page,
+}) => {
+  const app = new SailplanApp(page);
+  const panels = new BottomPanels(page);
+  const files = new DesignFiles(page);
+  await app.open();
+  await files.choose('Examples', 'Canary split');
+  await expect(files.designName()).toHaveText('Canary split');
+
+  // A ready request is picked and sent: the trace shows, the request field holds its URL.
+  const ready = page.getByRole('combobox', { name: 'Ready requests' });
+  await ready.selectOption({ index: 1 });
+  await expect(panels.outcome).not.toHaveText('');
+  await files.saved();
+
+  // Opening another example replaces the design at once, with no "Keep your changes?".
+  await files.choose('Examples', 'Fault injection');
+  await expect(files.designName()).toHaveText('Fault injection');
+  await expect(page.getByRole('alertdialog', { name: 'Keep your changes?' })).toHaveCount(0);
 });
