@@ -288,6 +288,18 @@ export interface GatewaySetServerProtocolIntent {
   readonly protocol: string | undefined;
 }
 
+/**
+ * Sets a Gateway server's TLS mode (`undefined`: no TLS, keeping only `httpsRedirect`). A mode
+ * that terminates TLS (SIMPLE, MUTUAL, OPTIONAL_MUTUAL) on a server naming no certificate gets the
+ * Gateway's credential, as `server.add` names it; an HTTPS or TLS server cannot go without TLS.
+ */
+export interface GatewaySetServerTlsModeIntent {
+  readonly type: 'gateway.setServerTlsMode';
+  readonly gateway: ResourceKey;
+  readonly server: number;
+  readonly mode: string | undefined;
+}
+
 /** A user gesture as data: every change the canvas and the inspector make is one of these. */
 export type Intent =
   | ResourceAddIntent
@@ -318,7 +330,8 @@ export type Intent =
   | SubsetRemoveIntent
   | SubsetRenameIntent
   | GatewaySetHttpsRedirectIntent
-  | GatewaySetServerProtocolIntent;
+  | GatewaySetServerProtocolIntent
+  | GatewaySetServerTlsModeIntent;
 
 /** The `type` of an intent (`noun.verb`). */
 export type IntentType = Intent['type'];

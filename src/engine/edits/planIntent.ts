@@ -4,6 +4,7 @@ import {
   planGatewaySelectLoadBalancer,
   planGatewaySetHttpsRedirect,
   planGatewaySetServerProtocol,
+  planGatewaySetServerTlsMode,
   planServerAdd,
   planServerRemove,
   planVirtualServiceBindGateway,
@@ -104,6 +105,8 @@ function runPlanner(session: EditSession, intent: Intent): PlanSelection | undef
       return planGatewaySetHttpsRedirect(session, intent);
     case 'gateway.setServerProtocol':
       return planGatewaySetServerProtocol(session, intent);
+    case 'gateway.setServerTlsMode':
+      return planGatewaySetServerTlsMode(session, intent);
     default:
       return assertNever(intent);
   }

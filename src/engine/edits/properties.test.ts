@@ -191,6 +191,15 @@ function choose(design: Design, s: Step): Chosen | undefined {
         },
       },
     () =>
+      gateway && {
+        intent: {
+          type: 'gateway.setServerTlsMode',
+          gateway: gateway.key,
+          server: s.b % (servers.length || 1),
+          mode: [undefined, 'SIMPLE', 'PASSTHROUGH', 'MUTUAL'][s.c % 4],
+        },
+      },
+    () =>
       destinationRule && { intent: { type: 'subset.add', destinationRule: destinationRule.key } },
     () =>
       destinationRule && {
@@ -442,6 +451,21 @@ function expectIntended(before: Design, after: Design, intent: Intent, plan: Pla
       else if (isHttpProtocol(protocol)) {
         expect(Object.keys(server?.tls ?? {}).filter((key) => key !== 'httpsRedirect')).toEqual([]);
       } else expect(server?.tls).toBeUndefined();
+      break;
+    }
+    case 'gateway.setServerTlsMode': {
+      const gateway = model.byKey.get(intent.gateway);
+      const tls =
+        gateway?.kind === 'Gateway' ? gateway.spec.servers?.[intent.server]?.tls : undefined;
+      if (intent.mode === undefined) {
+        expect(Object.keys(tls ?? {}).filter((key) => key !== 'httpsRedirect')).toEqual([]);
+      } else {
+        expect(tls?.mode).toBe(intent.mode);
+        if (intent.mode !== 'PASSTHROUGH')
+          expect(
+            tls?.credentialName ?? tls?.credentialNames ?? tls?.serverCertificate,
+          ).toBeDefined();
+      }
       break;
     }
     case 'gateway.selectLoadBalancer': {

@@ -49,6 +49,7 @@ export function intentScope(intent: Intent): IntentScope | undefined {
     case 'list.move':
       return { key: intent.key, path: intent.path };
     case 'gateway.setServerProtocol':
+    case 'gateway.setServerTlsMode':
       return { key: intent.gateway, path: ['spec', 'servers', intent.server] };
     case 'route.setWeight':
       return { key: intent.virtualService, path: ['spec', 'http', intent.rule, 'route'] };

@@ -403,4 +403,40 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(mode).not.toHaveAttribute('aria-invalid');
     expect(within(panel).queryByText(/Schema validation error/)).toBeNull();
   });
+  it('gives a server turned to SIMPLE TLS the Gateway’s credential, in one undo step', async () => {
+    // given an HTTPS server passing TLS through
+    const text = [
+      'apiVersion: networking.istio.io/v1',
+      'kind: Gateway',
+      'metadata:',
+      '  name: shop-gw',
+      '  namespace: ingress',
+      'spec:',
+      '  servers:',
+      '  - port: {number: 443, name: https, protocol: HTTPS}',
+      '    hosts: ["shop.example.com"]',
+      '    tls:',
+      '      mode: PASSTHROUGH   # for now',
+      '',
+    ].join('\n');
+    const { store, panel } = renderInspector('Gateway/ingress/shop-gw', text);
+    const mode = within(panel).getByRole('combobox', { name: 'TLS mode' });
+    // when it terminates TLS (SIMPLE needs a certificate, which the webhook requires)
+    fireEvent.change(mode, { target: { value: 'SIMPLE' } });
+    await painted();
+    // then the mode and a credential are written together, the comment kept
+    expect(store.getState().text).toBe(
+      text.replace(
+        '      mode: PASSTHROUGH   # for now\n',
+        '      mode: SIMPLE   # for now\n      credentialName: shop-gw-credential\n',
+      ),
+    );
+    expect(mode).toHaveValue('SIMPLE');
+    expect(mode).not.toHaveAttribute('aria-invalid');
+    // and No TLS is refused on an HTTPS server, saying why
+    fireEvent.change(mode, { target: { value: '' } });
+    expect(mode).toHaveAccessibleDescription(/HTTPS servers need TLS settings/);
+    act(() => store.getState().undo());
+    expect(store.getState().text).toBe(text);
+  });
 });

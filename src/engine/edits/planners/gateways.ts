@@ -12,6 +12,7 @@ import type {
   GatewaySelectLoadBalancerIntent,
   GatewaySetHttpsRedirectIntent,
   GatewaySetServerProtocolIntent,
+  GatewaySetServerTlsModeIntent,
   ServerAddIntent,
   ServerRemoveIntent,
   VirtualServiceBindGatewayIntent,
@@ -183,6 +184,70 @@ export const planGatewaySetServerProtocol: Planner<GatewaySetServerProtocolInten
       }`,
     );
   }
+  return { key: intent.gateway, path: serverPath };
+};
+
+/** TLS modes in which the gateway terminates TLS, and so needs a certificate. */
+const TERMINATING_MODES: ReadonlySet<string> = new Set(['SIMPLE', 'MUTUAL', 'OPTIONAL_MUTUAL']);
+
+/** Fields of a server's `tls` that name its certificate. */
+const CERTIFICATE_FIELDS = [
+  'credentialName',
+  'credentialNames',
+  'serverCertificate',
+  'tlsCertificates',
+];
+
+/**
+ * Sets a server's TLS mode in one batch: a mode that terminates TLS on a server naming no
+ * certificate also gets the Gateway's credential (the webhook rejects SIMPLE without one); no TLS
+ * keeps only `httpsRedirect`, and is refused on an HTTPS or TLS server, which needs TLS settings.
+ */
+export const planGatewaySetServerTlsMode: Planner<GatewaySetServerTlsModeIntent> = (
+  session,
+  intent,
+) => {
+  const editor = editKind(session, intent.gateway, ['Gateway']);
+  const servers = editor.readList(['spec', 'servers']);
+  requireIndex(servers, intent.server, 'server');
+  const server = servers[intent.server];
+  const serverPath = ['spec', 'servers', intent.server];
+  const tlsPath = [...serverPath, 'tls'];
+  const tls = field(server, 'tls');
+  const protocol = stringField(field(server, 'port'), 'protocol');
+  if (intent.mode === undefined || intent.mode === '') {
+    if (isTlsProtocol(parseProtocol(protocol))) {
+      refuse(
+        `${protocol ?? ''} servers need TLS settings; change the protocol of server ${intent.server + 1} first`,
+      );
+    }
+    if (!isRecord(tls)) return { key: intent.gateway, path: serverPath };
+    if (field(tls, 'httpsRedirect') === true) {
+      for (const key of Object.keys(tls)) {
+        if (key !== 'httpsRedirect') editor.remove([...tlsPath, key]);
+      }
+    } else {
+      editor.remove(tlsPath);
+    }
+    return { key: intent.gateway, path: serverPath };
+  }
+  const credential =
+    TERMINATING_MODES.has(intent.mode) &&
+    !CERTIFICATE_FIELDS.some((name) => field(tls, name) !== undefined)
+      ? defaultCredentialName(editor.resource.name)
+      : undefined;
+  // A new `tls` is written whole: its fields are not set one by one into a map not yet written.
+  if (!isRecord(tls)) {
+    editor.set(
+      tlsPath,
+      credential === undefined
+        ? { mode: intent.mode }
+        : { mode: intent.mode, credentialName: credential },
+    );
+    return { key: intent.gateway, path: serverPath };
+  }
+  if (field(tls, 'mode') !== intent.mode) editor.set([...tlsPath, 'mode'], intent.mode);
+  if (credential !== undefined) editor.set([...tlsPath, 'credentialName'], credential);
   return { key: intent.gateway, path: serverPath };
 };
 

@@ -143,15 +143,16 @@ function ServerCard({
             ? 'tls without mode is PASSTHROUGH: http routes and the certificate are ignored.'
             : undefined
         }
-        onChange={(value) => {
-          if (value === MODE_NOT_WRITTEN) return undefined;
-          if (value !== '') return editing.set([...path, 'tls', 'mode'], value);
-          // Without TLS only the HTTPS redirect is kept: it lives in `tls` too.
-          return editing.set(
-            [...path, 'tls'],
-            tls?.httpsRedirect === true ? { httpsRedirect: true } : undefined,
-          );
-        }}
+        onChange={(value) =>
+          value === MODE_NOT_WRITTEN
+            ? undefined
+            : editing.edit({
+                type: 'gateway.setServerTlsMode',
+                gateway: gateway.key,
+                server: index,
+                mode: value || undefined,
+              })
+        }
       />
       {tls !== undefined && (TERMINATING_MODES.has(tls.mode ?? '') || tls.credentialName) ? (
         <TextField
