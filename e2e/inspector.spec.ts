@@ -112,7 +112,7 @@ test.describe('the inspector', () => {
     await inspector.commit(inspector.field('Name'), 'canary');
     await inspector.button('Back to VirtualService default/proxy').click();
     await expect(inspector.panel).toContainText('First match wins');
-    expect(await inspector.ruleNames()).toEqual(['canary', 'rule 1']);
+    await expect.poll(() => inspector.ruleNames()).toEqual(['canary', 'rule 1']);
 
     // Drag the catch-all above the canary rule.
     const rules = inspector.panel.getByRole('list', { name: 'HTTP rules in match order' });
@@ -122,17 +122,17 @@ test.describe('the inspector', () => {
       .dragTo(rules.getByRole('listitem').nth(0), {
         targetPosition: { x: 40, y: 4 },
       });
-    expect(await inspector.ruleNames()).toEqual(['rule 0', 'canary']);
+    await expect.poll(() => inspector.ruleNames()).toEqual(['rule 0', 'canary']);
 
     // And back with the keyboard: the focus stays on the moved rule's buttons.
     await inspector.button('Move canary up').focus();
     await page.keyboard.press('Enter');
-    expect(await inspector.ruleNames()).toEqual(['canary', 'rule 1']);
+    await expect.poll(() => inspector.ruleNames()).toEqual(['canary', 'rule 1']);
     await expect(inspector.button('Move canary down')).toBeFocused();
 
     // Undo takes back the keyboard move only: the YAML has the dragged order.
     await page.getByRole('button', { name: 'Undo' }).click();
-    expect(await inspector.ruleNames()).toEqual(['rule 0', 'canary']);
+    await expect.poll(() => inspector.ruleNames()).toEqual(['rule 0', 'canary']);
     expect(await findRegexInEditor(app, '- route:(\\n.*)*\\n\\s+prefix: /new')).toBe('1 of 1');
     expect(await findRegexInEditor(app, 'prefix: /new(\\n.*)*\\n  - route:')).toBe('No results');
   });
