@@ -2,6 +2,9 @@ import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import { GROUP_MARGIN } from '../model/views';
 import type { LayoutPositions, LayoutRequest } from './layoutRequest';
 
+/** Edge left visible each side of a label between two columns. */
+const LABEL_SIDE_ROOM = 24;
+
 const LAYERED: LayoutOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
@@ -149,7 +152,54 @@ export function positionsFromElk(graph: ElkNode): LayoutPositions {
 export async function layoutWithElk(elk: ELK, request: LayoutRequest): Promise<LayoutPositions> {
   if (request.nodes.length === 0) return {};
   const result = await elk.layout(toElkGraph(request));
-  return positionsFromElk(result);
+  const positions = positionsFromElk(result);
+  return request.grouped || request.arrangement === 'grid'
+    ? positions
+    : widenForLabels(request, positions);
+}
+
+/**
+ * Moves columns right where the edge labels leaving the column before them (a split's weights and
+ * subsets) need more room than ELK's spacing gives: only there, so that a design is no wider than
+ * its labels need, and the labels sit between the nodes rather than on them and on each other.
+ */
+export function widenForLabels(
+  request: LayoutRequest,
+  positions: LayoutPositions,
+): LayoutPositions {
+  const room = request.labelRoom;
+  if (room === undefined || Object.keys(room).length === 0) return positions;
+  const right = new Map<number, number>();
+  const left = new Map<number, number>();
+  for (const node of request.nodes) {
+    const at = positions[node.id];
+    if (at === undefined) continue;
+    right.set(node.column, Math.max(right.get(node.column) ?? -Infinity, at.x + node.width));
+    left.set(node.column, Math.min(left.get(node.column) ?? Infinity, at.x));
+  }
+  const columns = [...left.keys()].sort((a, b) => a - b);
+  const shiftOf = new Map<number, number>();
+  let shift = 0;
+  let needed = 0;
+  columns.forEach((column, index) => {
+    const previous = columns[index - 1];
+    if (previous !== undefined) {
+      const gap = (left.get(column) ?? 0) - (right.get(previous) ?? 0);
+      shift += Math.max(0, needed - gap);
+      needed = 0;
+    }
+    shiftOf.set(column, shift);
+    const label = room[column];
+    if (label !== undefined) needed = Math.max(needed, Math.ceil(label + LABEL_SIDE_ROOM * 2));
+  });
+  if (shift === 0) return positions;
+  const moved: Record<string, { x: number; y: number }> = { ...positions };
+  for (const node of request.nodes) {
+    const at = positions[node.id];
+    const by = shiftOf.get(node.column) ?? 0;
+    if (at !== undefined && by > 0) moved[node.id] = { x: at.x + by, y: at.y };
+  }
+  return moved;
 }
 
 /**

@@ -102,6 +102,21 @@ describe('layoutWithElk', () => {
     expect(bookinfo.nodes.map(layoutColumn)).not.toContain(undefined);
   });
 
+  it('given a split with weights and subsets, then the columns are far enough apart for its labels', async () => {
+    const request = toLayoutRequest(bookinfo);
+    // "90% v1", "mirror 10% v2" leave the VirtualServices' column (2): wider than the usual 64 px
+    // between columns with some edge either side.
+    const widest = request.labelRoom?.[2] ?? 0;
+    expect(widest).toBeGreaterThan(64);
+    const positions = await layoutWithElk(elk, request);
+    const gap = left(positions, bookinfo, 'service') - right(positions, bookinfo, 'virtualService');
+    expect(gap).toBeGreaterThanOrEqual(widest + 2 * 24);
+    // Only there: the Gateway's column is as close to the VirtualServices' as before.
+    expect(
+      left(positions, bookinfo, 'virtualService') - right(positions, bookinfo, 'gateway'),
+    ).toBeLessThan(widest);
+  });
+
   it('given the subsets, then their workloads are stacked in subset order', async () => {
     const positions = await layoutWithElk(elk, toLayoutRequest(bookinfo));
     const y = (name: string) => positions[`Deployment/bookinfo/${name}`]?.y ?? NaN;

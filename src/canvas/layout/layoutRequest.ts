@@ -1,5 +1,7 @@
 import type { Topology, TopologyEdge, TopologyNode } from '../../engine';
 import { HANDLE } from '../model/geometry';
+import { countRoutesPerRule, describeEdge } from '../model/edgeView';
+import { labelWidth } from '../model/labelPlacement';
 import { edgeHandles, redundantEdges } from '../model/projection';
 import {
   estimateNodeSize,
@@ -56,6 +58,12 @@ export interface LayoutRequest {
   readonly arrangement?: 'flow' | 'grid';
   /** For a grid: the width over the height it should have, the screen's (1.6 if not given). */
   readonly aspectRatio?: number;
+  /**
+   * The widest edge label (a weight and subset, a port mapping) leaving each column, in px, by the
+   * column's number: the next column is kept far enough to its right for the label to sit between
+   * them. Detailed layouts only.
+   */
+  readonly labelRoom?: Readonly<Record<number, number>>;
 }
 
 /**
@@ -208,5 +216,19 @@ export function toLayoutRequest(
       ...(grouped && node.namespace !== '' ? { group: node.namespace } : {}),
     });
   }
-  return { nodes, edges, grouped, detail };
+  if (detail === 'nodes') return { nodes, edges, grouped, detail };
+  // The labels of the edges drawn between the columns (a split's weights and subsets): the widest
+  // decides how far apart the columns are, or they are drawn over the nodes and each other.
+  const routesPerRule = countRoutesPerRule(topology);
+  const labelRoom: Record<number, number> = {};
+  for (const edge of topology.edges) {
+    if (!shown(edge.source) || !shown(edge.target)) continue;
+    const { chips } = describeEdge(topology, edge, routesPerRule);
+    // A DestinationRule's edge is drawn from its host's side.
+    const from = topology.byId.get(edge.type === 'destinationRule' ? edge.target : edge.source);
+    if (chips.length === 0 || from === undefined) continue;
+    const column = layoutColumn(from);
+    labelRoom[column] = Math.max(labelRoom[column] ?? 0, labelWidth(chips));
+  }
+  return { nodes, edges, grouped, detail, labelRoom };
 }
