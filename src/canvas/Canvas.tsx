@@ -172,12 +172,12 @@ function CanvasSurface({ theme }: CanvasProps) {
   const fitted = useRef<Viewport | null>(null);
 
   const fit = useCallback(
-    (duration: number) => {
+    (duration: number, options: { readonly whole?: boolean } = {}) => {
       const element = wrapper.current?.querySelector('.react-flow');
       if (!(element instanceof HTMLElement)) return;
       // Measured now, when the fit is made: the inspector may have opened or folded since.
       const size = { width: element.clientWidth, height: element.clientHeight };
-      const viewport = fitDrawing(canvas.getState(), size, canvasChrome(size));
+      const viewport = fitDrawing(canvas.getState(), size, canvasChrome(size), options);
       if (viewport === undefined) return;
       fitted.current = viewport;
       void reactFlow.setViewport(viewport, { duration });
@@ -465,10 +465,11 @@ function CanvasSurface({ theme }: CanvasProps) {
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
           <Controls showInteractive={false} showFitView={false} position="bottom-left">
-            {/* The canvas's own fit: clear of the palette and the minimap, as a design opens. */}
+            {/* The canvas's own fit, clear of the palette and the minimap: the whole drawing,
+                however large (a large design opens readable, from its left). */}
             <ControlButton
               className="react-flow__controls-fitview"
-              onClick={() => fit(250)}
+              onClick={() => fit(250, { whole: true })}
               title="Fit View"
               aria-label="Fit View"
             >

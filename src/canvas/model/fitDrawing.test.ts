@@ -101,6 +101,16 @@ describe('fitDrawing', () => {
     const viewport = fitDrawing({ nodes, sizeOf: size }, screen);
     expect(viewport?.zoom).toBe(OVERVIEW_ZOOM);
     expect(visible(viewport ?? { x: 0, y: 0, zoom: 1 }, screen, { x: 10, y: 10 })).toBe(true);
+    // and asked for whole (the Fit View control), then its last node is in view too, however small
+    const close = nodes.map((node, index) => ({ ...node, position: { x: index * 100, y: 0 } }));
+    const whole = fitDrawing({ nodes: close, sizeOf: size }, screen, undefined, { whole: true });
+    expect(whole?.zoom).toBeLessThan(OVERVIEW_ZOOM);
+    for (const point of [
+      { x: 0, y: 0 },
+      { x: 99 * 100 + 264, y: 100 },
+    ]) {
+      expect(visible(whole ?? { x: 0, y: 0, zoom: 1 }, screen, point)).toBe(true);
+    }
   });
 
   it('given the namespaces view, then its grid is shown whole, below the readable zoom if need be, with room for the labels left of it', () => {

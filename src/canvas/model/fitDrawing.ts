@@ -100,12 +100,14 @@ function intersects(a: Box, b: Box): boolean {
  * The viewport that shows the drawing: all of it, at most at 100%, clear of the palette, the view
  * controls and the minimap (`chrome`, by default the panels a canvas of this size draws). A large
  * design (more than READABLE_FIT_LIMIT nodes) that would need less than OVERVIEW_ZOOM is shown
- * from its left, where traffic enters, instead.
+ * from its left, where traffic enters, instead, unless `whole` asks for all of it however small
+ * (the Fit View control: the user asked to see everything).
  */
 export function fitDrawing(
   { nodes, sizeOf }: FitInput,
   screen: Size,
   chrome: CanvasChrome = canvasChrome(screen),
+  { whole = false }: { readonly whole?: boolean } = {},
 ): Viewport | undefined {
   const drawn = nodes.filter((node) => node.type !== 'namespaceGroup');
   if (drawn.length === 0 || screen.width === 0 || screen.height === 0) return undefined;
@@ -126,7 +128,8 @@ export function fitDrawing(
   // The namespaces view is an overview: whole, even when that is small (its boxes are few and
   // large-lettered).
   const overview =
-    drawn.length > READABLE_FIT_LIMIT || drawn.some((node) => node.type === 'namespaceSummary');
+    !whole &&
+    (drawn.length > READABLE_FIT_LIMIT || drawn.some((node) => node.type === 'namespaceSummary'));
   const [entry] = [...drawn].sort(
     (a, b) => a.position.x - b.position.x || a.position.y - b.position.y,
   );
