@@ -312,3 +312,33 @@ spec:
     expect(refusal('v1')).toBe('Subset v1 already has that name');
   });
 });
+
+describe('gateway.setServerProtocol', () => {
+  it('given an HTTP server whose tls is a flow map with only httpsRedirect, then HTTPS adds mode and credential in one value', () => {
+    // (found by the property test: two insertions at the end of the flow map overlapped)
+    const text = `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: shop-gw
+  namespace: ingress
+spec:
+  selector: {istio: ingressgateway}
+  servers:
+  - port: {number: 80, name: http, protocol: HTTP}
+    hosts: ["shop.example.com"]
+    tls: {httpsRedirect: true}   # send browsers to HTTPS
+`;
+    const after = edited(text, {
+      type: 'gateway.setServerProtocol',
+      gateway: 'Gateway/ingress/shop-gw',
+      server: 0,
+      protocol: 'HTTPS',
+    });
+    const server = loadDesign([{ name: 'design.yaml', text: after }]).model.gateways[0]?.spec
+      .servers?.[0];
+    expect(server?.port?.protocol).toBe('HTTPS');
+    expect(server?.tls).toMatchObject({ httpsRedirect: true, mode: 'SIMPLE' });
+    expect(server?.tls?.credentialName).toBeTruthy();
+    expect(after).toContain('# send browsers to HTTPS');
+  });
+});

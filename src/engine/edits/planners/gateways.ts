@@ -158,12 +158,19 @@ export const planGatewaySetServerProtocol: Planner<GatewaySetServerProtocolInten
           : { mode: 'PASSTHROUGH' },
       );
     } else if (terminates && field(tls, 'mode') === undefined) {
-      editor.set([...tlsPath, 'mode'], 'SIMPLE');
       if (
         field(tls, 'credentialName') === undefined &&
         field(tls, 'credentialNames') === undefined
       ) {
-        editor.set([...tlsPath, 'credentialName'], defaultCredentialName(editor.resource.name));
+        // Both keys are new: written as one value, since two insertions at the same end of the
+        // map would overlap (a flow map such as `{httpsRedirect: true}`).
+        editor.set(tlsPath, {
+          ...tls,
+          mode: 'SIMPLE',
+          credentialName: defaultCredentialName(editor.resource.name),
+        });
+      } else {
+        editor.set([...tlsPath, 'mode'], 'SIMPLE');
       }
     }
     return { key: intent.gateway, path: serverPath };
