@@ -28,6 +28,8 @@ import {
   stringField,
   uniqueName,
 } from './common';
+import type { ResourceKey } from '../../model/types';
+import type { EditSession } from '../session';
 import type { Planner } from './common';
 
 /** The reserved gateway name for the sidecars of the mesh. */
@@ -88,6 +90,17 @@ export const planServerRemove: Planner<ServerRemoveIntent> = (session, intent) =
   return { key: intent.gateway, path: [] };
 };
 
+/** The Gateway's editor, its server as written and that server's path; refused when there is none. */
+function gatewayServer(
+  session: EditSession,
+  intent: { readonly gateway: ResourceKey; readonly server: number },
+) {
+  const editor = editKind(session, intent.gateway, ['Gateway']);
+  const servers = editor.readList(['spec', 'servers']);
+  requireIndex(servers, intent.server, 'server');
+  return { editor, server: servers[intent.server], serverPath: ['spec', 'servers', intent.server] };
+}
+
 /**
  * Turns `tls.httpsRedirect` on or off for a plain HTTP server (elsewhere it means nothing,
  * routing-semantics §1.7). Turning it off removes `tls` when nothing else is in it.
@@ -96,17 +109,13 @@ export const planGatewaySetHttpsRedirect: Planner<GatewaySetHttpsRedirectIntent>
   session,
   intent,
 ) => {
-  const editor = editKind(session, intent.gateway, ['Gateway']);
-  const servers = editor.readList(['spec', 'servers']);
-  requireIndex(servers, intent.server, 'server');
-  const server = servers[intent.server];
+  const { editor, server, serverPath } = gatewayServer(session, intent);
   const protocol = stringField(field(server, 'port'), 'protocol');
   if (!isHttpProtocol(parseProtocol(protocol))) {
     refuse(
       `An HTTPS redirect applies to plain HTTP servers; server ${intent.server + 1} is ${protocol ?? 'without a protocol'}`,
     );
   }
-  const serverPath = ['spec', 'servers', intent.server];
   const tls = field(server, 'tls');
   const enabled = field(tls, 'httpsRedirect') === true;
   if (intent.enabled && !enabled) editor.set([...serverPath, 'tls', 'httpsRedirect'], true);
@@ -130,11 +139,7 @@ export const planGatewaySetServerProtocol: Planner<GatewaySetServerProtocolInten
   session,
   intent,
 ) => {
-  const editor = editKind(session, intent.gateway, ['Gateway']);
-  const servers = editor.readList(['spec', 'servers']);
-  requireIndex(servers, intent.server, 'server');
-  const server = servers[intent.server];
-  const serverPath = ['spec', 'servers', intent.server];
+  const { editor, server, serverPath } = gatewayServer(session, intent);
   const protocolPath = [...serverPath, 'port', 'protocol'];
   if (intent.protocol === undefined || intent.protocol.trim() === '') {
     editor.remove(protocolPath);
@@ -214,11 +219,7 @@ export const planGatewaySetServerTlsMode: Planner<GatewaySetServerTlsModeIntent>
   session,
   intent,
 ) => {
-  const editor = editKind(session, intent.gateway, ['Gateway']);
-  const servers = editor.readList(['spec', 'servers']);
-  requireIndex(servers, intent.server, 'server');
-  const server = servers[intent.server];
-  const serverPath = ['spec', 'servers', intent.server];
+  const { editor, server, serverPath } = gatewayServer(session, intent);
   const tlsPath = [...serverPath, 'tls'];
   const tls = field(server, 'tls');
   const protocol = stringField(field(server, 'port'), 'protocol');
