@@ -1,7 +1,7 @@
 export type * from './intents';
 export { ADDABLE_KINDS, isRefused } from './intents';
 export { applyEdits, invertEdits, sortEdits } from './applyEdits';
-export { editsForFile, planIntent } from './planIntent';
+export { editsForFile, planIntent, prepareToEdit } from './planIntent';
 export type { EditableDesign } from './session';
 export { ruleLabel, ruleName } from './planners/common';
 export {

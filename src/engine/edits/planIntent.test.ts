@@ -4,7 +4,7 @@ import { designOf, documents } from '../testing/designOf';
 import { applyEdits } from './applyEdits';
 import type { Intent, PlannedEdits } from './intents';
 import { isRefused } from './intents';
-import { editsForFile, planIntent } from './planIntent';
+import { editsForFile, planIntent, prepareToEdit } from './planIntent';
 import { apportion } from './planners/common';
 
 /** Plans `intent` on a one-file design and returns the edited text (throws when refused). */
@@ -80,6 +80,28 @@ describe('route.setWeight', () => {
       weight: 30,
     });
     expect(after).toBe(split([70, 30]));
+  });
+});
+
+describe('prepareToEdit', () => {
+  const intent: Intent = {
+    type: 'route.setWeight',
+    virtualService: VIRTUAL_SERVICE,
+    rule: 0,
+    destination: 0,
+    weight: 80,
+  };
+
+  it('parses the document ahead, kept with the design: the plan made afterwards is the same', () => {
+    const text = `# a comment the edit keeps\n${split([50, 50])}`;
+    const design = designOf(text);
+    prepareToEdit(design, VIRTUAL_SERVICE);
+    expect(planIntent(design, intent)).toEqual(planIntent(designOf(text), intent));
+  });
+
+  it('ignores a resource the design does not hold', () => {
+    const design = designOf(split([50, 50]));
+    expect(() => prepareToEdit(design, 'VirtualService/default/gone')).not.toThrow();
   });
 });
 

@@ -44,6 +44,7 @@ import { assertNever } from './references';
 import { PlanRefusal } from './refusal';
 import { EditSession } from './session';
 import type { EditableDesign } from './session';
+import type { ResourceKey } from '../model/types';
 
 function runPlanner(session: EditSession, intent: Intent): PlanSelection | undefined {
   switch (intent.type) {
@@ -142,4 +143,18 @@ export function planIntent(design: EditableDesign, intent: Intent): PlanResult {
 /** The edits of a plan that apply to one file. */
 export function editsForFile(edits: readonly FileTextEdit[], file: string): FileTextEdit[] {
   return edits.filter((edit) => edit.file === file);
+}
+
+/**
+ * Does ahead of time, for an edit of the resource `key` to come, the work its plan starts with:
+ * its document parsed with the tokens that editing keeps (the design's parse has none), kept with
+ * the design. What a planner then does is the edit itself (issue 5: a canvas edit applied within
+ * a frame). A resource the design does not hold is ignored.
+ */
+export function prepareToEdit(design: EditableDesign, key: ResourceKey): void {
+  const resource = design.model.byKey.get(key);
+  if (resource === undefined) return;
+  const file = design.files.find((candidate) => candidate.name === resource.origin.file);
+  // The getter parses once and keeps the result with the parsed document.
+  void file?.documents[resource.origin.documentIndex]?.document;
 }

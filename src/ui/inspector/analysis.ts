@@ -5,6 +5,7 @@ import {
   isRefused,
   loadDesign,
   planIntent,
+  prepareToEdit,
   RULE_DESCRIPTORS,
   type Design,
   type Diagnostic,
@@ -94,6 +95,20 @@ function knownDocumentErrors(text: string, key: ResourceKey): Diagnostic[] {
   }
   errorsBefore.set(cacheKey, errors);
   return errors;
+}
+
+/**
+ * Does ahead of time what the first commit on resource `key` would do before its edit: the
+ * document parsed for editing, and its errors as they are (the commit compares the edited
+ * document's with them). Meant for idle time after a selection or a derive.
+ */
+export function prepareInspectorEdit(design: Design, key: ResourceKey): void {
+  prepareToEdit(design, key);
+  const resource = design.model.byKey.get(key);
+  if (resource === undefined) return;
+  const file = design.files.find((candidate) => candidate.name === resource.origin.file);
+  const document = file?.documents[resource.origin.documentIndex];
+  if (document !== undefined) knownDocumentErrors(document.text, key);
 }
 
 function identity(diagnostic: Diagnostic): string {

@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Design, Diagnostic, Intent, ResourceKey, YamlPath } from '../../engine';
 import { useSailplan } from '../../store';
-import { diagnosticsAt } from './analysis';
+import { diagnosticsAt, prepareInspectorEdit } from './analysis';
 import type { CommitResult } from './fields';
 import {
   useInspectorAction,
@@ -34,6 +34,8 @@ export function useResourceEditing(key: ResourceKey): ResourceEditing {
   const all = useSailplan((state) => state.derived.diagnostics);
   const edit = useInspectorEdit();
   const act = useInspectorAction();
+  // The first edit of what is shown is then only the edit: planned and applied within a frame.
+  useEffect(() => whenIdle(() => prepareInspectorEdit(design, key)), [design, key]);
   return useMemo(() => {
     return {
       key,
@@ -82,4 +84,14 @@ export function writtenValue(design: Design, key: ResourceKey, path: YamlPath): 
     value = (value as Record<string | number, unknown>)[segment];
   }
   return value;
+}
+
+/** Runs `work` when the page is idle (soon, where there is no idle callback); returns the cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(work, 0);
+  return () => clearTimeout(handle);
 }
