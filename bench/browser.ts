@@ -593,6 +593,9 @@ async function canvasEditsToYaml(page: Page): Promise<CanvasEditTimes[]> {
   const times: CanvasEditTimes[] = [];
   for (let index = 0; index < CANVAS_EDITS; index += 1) {
     const value = String(21 + index);
+    // As a user's edits are: the previous one's derive and drawing done (at 1,000 resources it
+    // takes longer than the pause), the page idle before the next value is typed.
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
     await weight.fill(value);
     await page.evaluate((expected) => {
       const lines = document.querySelector('section[aria-label="YAML"] .view-lines');

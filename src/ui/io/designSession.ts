@@ -149,6 +149,10 @@ export class DesignSession {
     this.disposers.push(
       this.store.subscribe((state, previous) => {
         if (
+          // The version first: comparing two texts of a large design that differ in the middle
+          // costs a millisecond in the keystroke; a text that changed has a new version (another
+          // buffer attached with the same number is the exception, caught by the text).
+          state.version !== previous.version ||
           state.text !== previous.text ||
           state.positions !== previous.positions ||
           state.tests !== previous.tests ||
