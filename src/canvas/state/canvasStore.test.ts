@@ -323,6 +323,53 @@ describe('the canvas store', () => {
     stop();
   });
 
+  it('given a large design undone back to a small one, then the canvas shows it whole again', async () => {
+    const { app, canvas, stop } = await openCanvas(DESIGNS.seedIngress);
+    const services = Array.from(
+      { length: SIMPLIFIED_VIEW_ABOVE },
+      (_, index) =>
+        `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${index}\n  namespace: team-${index % 3}\nspec:\n  ports:\n  - port: 80\n`,
+    );
+    app.getState().replaceText(`${DESIGNS.seedIngress}\n---\n${services.join('---\n')}`);
+    await vi.waitFor(() => expect(canvas.getState().viewMode).toBe('namespaces'), {
+      timeout: 20_000,
+    });
+    app.getState().undo();
+    await vi.waitFor(() => expect(canvas.getState().viewMode).toBe('all'), { timeout: 20_000 });
+    await vi.waitFor(() =>
+      expect(
+        canvas
+          .getState()
+          .nodes.map((node) => node.id)
+          .sort(),
+      ).toEqual([...SEED_IDS].sort()),
+    );
+    stop();
+  });
+
+  it('given the path of a resource that leaves the design, then the canvas opens on the design instead of an empty path', async () => {
+    const { app, canvas, stop } = await openCanvas(DESIGNS.bookinfoMesh);
+    canvas.getState().focusOn('Service/bookinfo/ratings');
+    expect(canvas.getState().viewMode).toBe('path');
+    // A change that keeps the focused Service keeps its path.
+    app.getState().replaceText(`${DESIGNS.bookinfoMesh}\n# a comment\n`);
+    await vi.waitFor(() => expect(app.getState().derived.version).toBe(app.getState().version));
+    expect(canvas.getState().viewMode).toBe('path');
+    // The seed has no bookinfo: nothing of the path is left.
+    app.getState().replaceText(DESIGNS.seedIngress);
+    await vi.waitFor(() => expect(canvas.getState().viewMode).toBe('all'));
+    expect(canvas.getState().focusLabel).toBeNull();
+    await vi.waitFor(() =>
+      expect(
+        canvas
+          .getState()
+          .nodes.map((node) => node.id)
+          .sort(),
+      ).toEqual([...SEED_IDS].sort()),
+    );
+    stop();
+  });
+
   it('given a large design waiting for its layout, then no node is drawn at the origin; when it answers, every node is drawn there with a size', async () => {
     const held: { request: LayoutRequest; answer: (positions: LayoutPositions) => void }[] = [];
     const layout: LayoutEngine = {

@@ -639,6 +639,27 @@ export function createCanvasStore({ app, layout, onLayoutError }: CanvasStoreOpt
         recompute();
         return;
       }
+      const openingView = topology.nodes.length > SIMPLIFIED_VIEW_ABOVE ? 'namespaces' : 'all';
+      const shrank =
+        lastTopology !== undefined &&
+        topology.nodes.length <= SIMPLIFIED_VIEW_ABOVE &&
+        lastTopology.nodes.length > SIMPLIFIED_VIEW_ABOVE &&
+        viewMode === 'namespaces';
+      const pathGone =
+        viewMode === 'path' &&
+        topology !== lastTopology &&
+        focusSeeds.length > 0 &&
+        !focusSeeds.some((id) => topology.byId.has(id));
+      if (shrank || pathGone) {
+        // A design that has just become small again (an undone paste) opens whole; a path whose
+        // resources are all gone would draw nothing: the design's opening view instead.
+        localPositions = {};
+        dragging = {};
+        focusSeeds = [];
+        set({ viewMode: openingView, focusLabel: null, fitRequest: get().fitRequest + 1 });
+        recompute();
+        return;
+      }
       if (topology !== lastTopology) {
         edgeIds = new Set(topology.edges.map((edge) => edge.id));
         const namespaces = summarizeNamespaces(topology, problems);
