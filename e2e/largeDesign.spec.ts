@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { generateMesh } from '../src/engine/testing/generateMesh';
 import { SailplanApp } from './fixtures/app';
 import { DesignFiles } from './fixtures/designFiles';
+import { YamlEditorPane } from './fixtures/editor';
 
 // A design of 5 MB is read by the derive worker: the page shows how far it has got, keeps
 // answering meanwhile, and then draws the design on its namespaces view (GitHub issue 7, point 1).
@@ -74,4 +75,20 @@ test('a 5 MB design pasted into the editor shows its reading progress, then open
   await expect(
     page.getByRole('list', { name: 'Problems' }).getByRole('button', { name: /SP0003/ }),
   ).toHaveCount(0);
+
+  // The editor says which of its features a text this large turns off, its schema checks too;
+  const note = app.editorPane.getByRole('status').filter({ hasText: /^Large text/ });
+  await expect(note).toContainText('schema checks are off');
+  // once the paste is taken back (Ctrl+Z in the editor), they are on again: a misspelt field
+  // of the seed's Gateway is a schema problem at its line.
+  const editor = new YamlEditorPane(page);
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(note).toHaveCount(0, { timeout: 60_000 });
+  await expect(app.node('Gateway istio-system/default-gateway')).toBeVisible({ timeout: 60_000 });
+  await editor.placeCursorAfter('protocol: HTTP');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('protocl: TCP');
+  const problem = await editor.findProblem(/protocl/);
+  expect(problem.text).toContain('Property protocl is not allowed.');
 });

@@ -2,9 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import type * as MonacoApi from 'monaco-editor';
 import { InMemoryTextBuffer, useSailplanStoreApi, type SailplanState } from '../store';
 import { bindEditorToStore } from './bindEditorToStore';
-import { monaco } from './loadMonaco';
+import { monaco, monacoYaml } from './loadMonaco';
 import { MonacoTextBuffer, replayHistory } from './MonacoTextBuffer';
-import { FULL_TEXT_OPTIONS, isLargeText, LARGE_TEXT_NOTE, LARGE_TEXT_OPTIONS } from './largeText';
+import {
+  FULL_TEXT_OPTIONS,
+  FULL_TEXT_YAML_OPTIONS,
+  isLargeText,
+  LARGE_TEXT_NOTE,
+  LARGE_TEXT_OPTIONS,
+  LARGE_TEXT_YAML_OPTIONS,
+} from './largeText';
 import './editor.css';
 
 /**
@@ -64,6 +71,8 @@ export default function YamlEditor({ theme }: YamlEditorProps) {
       lineDecorationsWidth: 12,
     });
     editorRef.current = editor;
+    // monaco-yaml's options are global (restarting its worker, which drops a check under way).
+    if (isLarge) void monacoYaml.update(LARGE_TEXT_YAML_OPTIONS);
     // Each change of the text (typing, a swap out of view, an undo) can make it large or not: the
     // options follow before the editor's features compute anything for it (they wait a moment).
     const sizeSubscription = model.onDidChangeContent(() => {
@@ -71,6 +80,7 @@ export default function YamlEditor({ theme }: YamlEditorProps) {
       if (next === isLarge) return;
       isLarge = next;
       editor.updateOptions(next ? LARGE_TEXT_OPTIONS : FULL_TEXT_OPTIONS);
+      void monacoYaml.update(next ? LARGE_TEXT_YAML_OPTIONS : FULL_TEXT_YAML_OPTIONS);
       setLarge(next);
     });
     /** The later task that shows the model again after a large text was swapped in. */
@@ -103,6 +113,7 @@ export default function YamlEditor({ theme }: YamlEditorProps) {
     return () => {
       clearTimeout(showAgain);
       sizeSubscription.dispose();
+      if (isLarge) void monacoYaml.update(FULL_TEXT_YAML_OPTIONS);
       binding.dispose();
       editor.dispose();
       editorRef.current = null;

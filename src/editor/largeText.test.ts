@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   FULL_TEXT_OPTIONS,
+  FULL_TEXT_YAML_OPTIONS,
   isLargeText,
   LARGE_TEXT_LENGTH,
   LARGE_TEXT_LINES,
   LARGE_TEXT_NOTE,
   LARGE_TEXT_OPTIONS,
+  LARGE_TEXT_YAML_OPTIONS,
 } from './largeText';
 
 describe('a large text in the editor', () => {
@@ -31,5 +33,8 @@ describe('a large text in the editor', () => {
     });
     expect(LARGE_TEXT_NOTE).toContain('over 100,000 lines or 2 MB');
     expect(LARGE_TEXT_NOTE).toMatch(/folding, sticky scroll, links/);
+    expect(Object.keys(LARGE_TEXT_YAML_OPTIONS)).toEqual(Object.keys(FULL_TEXT_YAML_OPTIONS));
+    expect(LARGE_TEXT_YAML_OPTIONS).toEqual({ validate: false });
+    expect(LARGE_TEXT_NOTE).toMatch(/schema checks are off/);
   });
 });

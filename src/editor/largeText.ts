@@ -53,7 +53,19 @@ export const LARGE_TEXT_OPTIONS = {
   bracketPairColorization: { enabled: false },
 } as const satisfies MonacoApi.editor.IEditorOptions;
 
+/**
+ * monaco-yaml's options a large text turns off: its schema check parses and validates the whole
+ * text in the YAML worker after each change, seconds of CPU for a 5.5 MB paste, taken from the
+ * cores that the page, the derive worker and the layout worker need just then (issue 9: with it
+ * on, the paste's longest main-thread task took three times its CPU time in wall time). The
+ * design's own diagnostics (the Problems panel, the markers) still cover the whole text.
+ */
+export const LARGE_TEXT_YAML_OPTIONS = { validate: false } as const;
+
+/** The same monaco-yaml options for a text of normal size. */
+export const FULL_TEXT_YAML_OPTIONS = { validate: true } as const;
+
 const count = new Intl.NumberFormat('en-US');
 
 /** What the editor says while a large text has these features off. */
-export const LARGE_TEXT_NOTE = `Large text (over ${count.format(LARGE_TEXT_LINES)} lines or ${LARGE_TEXT_LENGTH / (1024 * 1024)} MB): folding, sticky scroll, links, bracket colours and word highlights are off.`;
+export const LARGE_TEXT_NOTE = `Large text (over ${count.format(LARGE_TEXT_LINES)} lines or ${LARGE_TEXT_LENGTH / (1024 * 1024)} MB): folding, sticky scroll, links, bracket colours, word highlights and schema checks are off.`;
