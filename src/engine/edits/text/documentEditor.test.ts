@@ -72,6 +72,30 @@ describe('DocumentEditor.set', () => {
     expect(after.endsWith(`  hosts: [ a, 'b' ]\n  selector:\n    app: proxy\n`)).toBe(true);
   });
 
+  it('writes two fields under the same unwritten parent as one entry, the key once', () => {
+    const after = edit(service, (editor) => {
+      editor.set(['spec', 'selector', 'app'], 'proxy');
+      editor.set(['spec', 'selector', 'tier'], 'web');
+      editor.set(['spec', 'selector', 'app'], 'shop');
+    });
+    expect(after.endsWith(`  hosts: [ a, 'b' ]\n  selector:\n    app: shop\n    tier: web\n`)).toBe(
+      true,
+    );
+    // The same in a flow map, and under an entry created two levels up.
+    const flow = edit('spec: {ports: []}\n', (editor) => {
+      editor.set(['spec', 'tls', 'mode'], 'SIMPLE');
+      editor.set(['spec', 'tls', 'credentialName'], 'shop-cert');
+    });
+    expect(flow).toBe('spec: {ports: [], tls: {mode: SIMPLE, credentialName: shop-cert}}\n');
+    const deeper = edit('kind: Gateway\n', (editor) => {
+      editor.set(['spec', 'selector', 'istio'], 'ingressgateway');
+      editor.set(['spec', 'servers'], []);
+    });
+    expect(deeper).toBe(
+      'kind: Gateway\nspec:\n  selector:\n    istio: ingressgateway\n  servers: []\n',
+    );
+  });
+
   it('compares maps entry by entry and keeps the comments of unchanged entries', () => {
     const after = edit(service, (editor) =>
       editor.set(['spec', 'ports', 0], { name: 'http', port: 8080 }),

@@ -113,12 +113,22 @@ function withValueAt(base: unknown, rest: YamlPath, value: unknown, at: YamlPath
  * Plans minimal text edits against one parsed document of a file. Every operation reads the
  * original text (edits of one batch never see each other), so a planner must not make two
  * operations touch the same node; overlapping edits are a planner bug and `applyEdits` throws.
+ * The one exception: writes under the same unwritten parent are merged into one new entry.
  *
  * Offsets: node ranges are relative to the document, `offset` makes them file offsets; all text
  * scanning is done on the whole file's text.
  */
 export class DocumentEditor {
   private readonly recorded: TextEdit[] = [];
+  /**
+   * Entries this editor created where the text has none, by the path of their key: a second
+   * write under the same unwritten parent (`tls.mode`, then `tls.credentialName`) is merged into
+   * the first entry instead of inserting the key twice.
+   */
+  private readonly created = new Map<
+    string,
+    { readonly entry: unknown; readonly edits: readonly TextEdit[] }
+  >();
   /** Depth of the collection each line insertion adds to, to order insertions at one offset. */
   private readonly insertionDepth = new Map<TextEdit, number>();
   private plainValue: unknown;
@@ -223,14 +233,20 @@ export class DocumentEditor {
     const node = slot.node;
     if (isMap(node)) {
       const keyPath = path.slice(0, missing + 1);
+      const createdKey = JSON.stringify(keyPath);
+      const earlier = this.created.get(createdKey);
       // A key that the map only has through a merge (`<<: *base`) is overridden whole, so the new
-      // entry carries the merged value with the change made inside it.
-      const merged = this.read(keyPath);
+      // entry carries the merged value with the change made inside it; an entry this editor has
+      // already created takes the change inside it, written once.
+      const base = earlier === undefined ? this.read(keyPath) : earlier.entry;
       const entry =
-        merged === undefined
+        base === undefined
           ? nest(rest.slice(1), value, keyPath)
-          : withValueAt(merged, rest.slice(1), value, keyPath);
+          : withValueAt(base, rest.slice(1), value, keyPath);
+      if (earlier !== undefined) this.unrecord(earlier.edits);
+      const before = this.recorded.length;
       this.insertPair(slot, String(segment), entry);
+      this.created.set(createdKey, { entry, edits: this.recorded.slice(before) });
     } else if (isSeq(node)) {
       if (segment !== node.items.length)
         refuse(`${placeOf(path.slice(0, missing + 1))} does not exist`);
@@ -448,6 +464,15 @@ export class DocumentEditor {
   }
 
   // --- Recording edits ---------------------------------------------------------------------------
+
+  /** Takes back edits recorded earlier (an entry created again with more in it). */
+  private unrecord(edits: readonly TextEdit[]): void {
+    for (const edit of edits) {
+      const index = this.recorded.indexOf(edit);
+      if (index >= 0) this.recorded.splice(index, 1);
+      this.insertionDepth.delete(edit);
+    }
+  }
 
   private record(start: number, end: number, text: string): void {
     this.recorded.push({ start, end, text: withLineBreak(text, this.lineBreak) });
