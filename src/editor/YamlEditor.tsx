@@ -56,7 +56,9 @@ export default function YamlEditor({ theme }: YamlEditorProps) {
     const editor = monaco.editor.create(host.current, {
       model,
       automaticLayout: true,
-      minimap: { enabled: false },
+      // No minimap, and none of its section headers: Monaco looks for them (`MARK:` comments) in
+      // its editor worker after each change, with the whole text copied there first.
+      minimap: { enabled: false, showMarkSectionHeaders: false, showRegionSectionHeaders: false },
       ...(isLarge ? LARGE_TEXT_OPTIONS : FULL_TEXT_OPTIONS),
       fontSize: 13,
       lineHeight: 20,

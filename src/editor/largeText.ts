@@ -40,6 +40,7 @@ export const FULL_TEXT_OPTIONS = {
   occurrencesHighlight: 'singleFile',
   selectionHighlight: true,
   bracketPairColorization: { enabled: true },
+  lightbulb: { enabled: 'onCode' as MonacoApi.editor.ShowLightbulbIconMode },
 } as const satisfies MonacoApi.editor.IEditorOptions;
 
 /** The same options for a large text: each one off. */
@@ -51,6 +52,9 @@ export const LARGE_TEXT_OPTIONS = {
   occurrencesHighlight: 'off',
   selectionHighlight: false,
   bracketPairColorization: { enabled: false },
+  // Its code actions are asked of monaco-yaml at each move of the cursor: the YAML worker then
+  // parses the whole text (4 s of a core after a 5.5 MB paste).
+  lightbulb: { enabled: 'off' as MonacoApi.editor.ShowLightbulbIconMode },
 } as const satisfies MonacoApi.editor.IEditorOptions;
 
 /**
