@@ -37,6 +37,16 @@ async function openCanvas(
   return { app, canvas, stop };
 }
 
+/** The seed and as many Services again as the canvas draws whole, in three namespaces. */
+function seedGrownLarge(): string {
+  const services = Array.from(
+    { length: SIMPLIFIED_VIEW_ABOVE },
+    (_, index) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${index}\n  namespace: team-${index % 3}\nspec:\n  ports:\n  - port: 80\n`,
+  );
+  return `${DESIGNS.seedIngress}\n---\n${services.join('---\n')}`;
+}
+
 function nodeOf(canvas: CanvasStore, id: string) {
   return canvas.getState().nodes.find((node) => node.id === id);
 }
@@ -297,12 +307,7 @@ describe('the canvas store', () => {
 
   it('given a design that grows past a thousand nodes, then the canvas shows its namespaces', async () => {
     const { app, canvas, stop } = await openCanvas(DESIGNS.seedIngress);
-    const services = Array.from(
-      { length: SIMPLIFIED_VIEW_ABOVE },
-      (_, index) =>
-        `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${index}\n  namespace: team-${index % 3}\nspec:\n  ports:\n  - port: 80\n`,
-    );
-    app.getState().replaceText(`${DESIGNS.seedIngress}\n---\n${services.join('---\n')}`);
+    app.getState().replaceText(seedGrownLarge());
     await vi.waitFor(() => expect(canvas.getState().viewMode).toBe('namespaces'), {
       timeout: 20_000,
     });
@@ -325,12 +330,7 @@ describe('the canvas store', () => {
 
   it('given a large design undone back to a small one, then the canvas shows it whole again', async () => {
     const { app, canvas, stop } = await openCanvas(DESIGNS.seedIngress);
-    const services = Array.from(
-      { length: SIMPLIFIED_VIEW_ABOVE },
-      (_, index) =>
-        `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${index}\n  namespace: team-${index % 3}\nspec:\n  ports:\n  - port: 80\n`,
-    );
-    app.getState().replaceText(`${DESIGNS.seedIngress}\n---\n${services.join('---\n')}`);
+    app.getState().replaceText(seedGrownLarge());
     await vi.waitFor(() => expect(canvas.getState().viewMode).toBe('namespaces'), {
       timeout: 20_000,
     });
