@@ -28,8 +28,8 @@ import {
   stringField,
   uniqueName,
 } from './common';
-import type { ResourceKey } from '../../model/types';
-import type { EditSession } from '../session';
+import type { ResourceKey, YamlPath } from '../../model/types';
+import type { EditSession, ResourceEditor } from '../session';
 import type { Planner } from './common';
 
 /** The reserved gateway name for the sidecars of the mesh. */
@@ -182,13 +182,7 @@ export const planGatewaySetServerProtocol: Planner<GatewaySetServerProtocolInten
   }
   if (!isRecord(tls)) return { key: intent.gateway, path: serverPath };
   const redirect = isHttpProtocol(parsed) && field(tls, 'httpsRedirect') === true;
-  const others = Object.keys(tls).filter((key) => key !== 'httpsRedirect');
-  if (redirect && others.length > 0) {
-    for (const key of others) editor.remove([...tlsPath, key]);
-  } else if (!redirect) {
-    editor.remove(tlsPath);
-  }
-  if (others.length > 0 || !redirect) {
+  if (clearTls(editor, tls, tlsPath, redirect) > 0 || !redirect) {
     session.note(
       intent.gateway,
       `The TLS settings of ${serverLabel} are removed: Istio rejects them on a plain ${protocol} server${
@@ -198,6 +192,25 @@ export const planGatewaySetServerProtocol: Planner<GatewaySetServerProtocolInten
   }
   return { key: intent.gateway, path: serverPath };
 };
+
+/**
+ * Takes a server's TLS settings away: all of `tls`, or, with `keepRedirect`, all of it but
+ * `httpsRedirect` (the one field a plain HTTP server may have). Returns how many fields went.
+ */
+function clearTls(
+  editor: ResourceEditor,
+  tls: Readonly<Record<string, unknown>>,
+  tlsPath: YamlPath,
+  keepRedirect: boolean,
+): number {
+  if (!keepRedirect) {
+    editor.remove(tlsPath);
+    return Object.keys(tls).length;
+  }
+  const others = Object.keys(tls).filter((key) => key !== 'httpsRedirect');
+  for (const key of others) editor.remove([...tlsPath, key]);
+  return others.length;
+}
 
 /** TLS modes in which the gateway terminates TLS, and so needs a certificate. */
 const TERMINATING_MODES: ReadonlySet<string> = new Set(['SIMPLE', 'MUTUAL', 'OPTIONAL_MUTUAL']);
@@ -230,13 +243,7 @@ export const planGatewaySetServerTlsMode: Planner<GatewaySetServerTlsModeIntent>
       );
     }
     if (!isRecord(tls)) return { key: intent.gateway, path: serverPath };
-    if (field(tls, 'httpsRedirect') === true) {
-      for (const key of Object.keys(tls)) {
-        if (key !== 'httpsRedirect') editor.remove([...tlsPath, key]);
-      }
-    } else {
-      editor.remove(tlsPath);
-    }
+    clearTls(editor, tls, tlsPath, field(tls, 'httpsRedirect') === true);
     return { key: intent.gateway, path: serverPath };
   }
   const credential =
