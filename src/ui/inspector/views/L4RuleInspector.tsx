@@ -6,16 +6,17 @@ import {
   type VirtualServiceResource,
 } from '../../../engine';
 import { useSailplanStoreApi } from '../../../store';
-import { InlineAddForm, LabelsField, StringListField } from '../collectionFields';
-import { Card, IconButton, Note, NumberField, numberProblem, Section, TextField } from '../fields';
+import { InlineAddForm, StringListField } from '../collectionFields';
+import { Card, IconButton, Note, NumberField, numberProblem, Section } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
 import type { ResourceEditing } from '../useResourceEditing';
-import { labelsEditing, listEditing, ProblemList, setNumber, setText } from './common';
+import { listEditing, ProblemList, setNumber } from './common';
 import { DestinationFields } from './DestinationFields';
 import { PORT_RANGE } from './GatewayInspector';
 import { RemoveDestinationButton } from './RemoveDestinationButton';
 import { WeightField } from './RuleInspector';
-import { sniHostProblem, sourceNamespaceProblem, subnetProblem } from '../validators';
+import { SourceConditionFields } from './SourceConditionFields';
+import { sniHostProblem, subnetProblem } from '../validators';
 
 /** True when a condition uses more than its port and SNI hosts: its fold starts open. */
 function hasMoreConditions(match: L4MatchAttributes): boolean {
@@ -159,31 +160,12 @@ export function L4RuleInspector({
                   validate={subnetProblem}
                   {...listEditing(editing, [...matchPath, 'destinationSubnets'])}
                 />
-                <LabelsField
-                  legend="Source labels"
-                  keyLabel="Source label"
-                  labels={match.sourceLabels}
-                  help="The client pods' labels. With gateways listed, they apply only if mesh is among them."
-                  diagnostics={editing.diagnostics([...matchPath, 'sourceLabels'])}
-                  onChange={labelsEditing(editing, [...matchPath, 'sourceLabels'])}
-                />
-                <TextField
-                  label="Source namespace"
-                  value={match.sourceNamespace}
-                  monospace
-                  suggestions={SUGGESTIONS.namespaces}
-                  help="The client pods' namespace."
-                  diagnostics={editing.diagnostics([...matchPath, 'sourceNamespace'])}
-                  validate={sourceNamespaceProblem}
-                  onCommit={setText(editing, [...matchPath, 'sourceNamespace'])}
-                />
-                <StringListField
-                  legend="Gateways"
-                  itemLabel="Condition gateway"
-                  items={match.gateways ?? []}
-                  suggestions={SUGGESTIONS.gateways}
-                  help="Replaces the VirtualService's gateways for this condition."
-                  {...listEditing(editing, [...matchPath, 'gateways'])}
+                <SourceConditionFields
+                  editing={editing}
+                  path={matchPath}
+                  match={match}
+                  labelsHelp="The client pods' labels. With gateways listed, they apply only if mesh is among them."
+                  namespaceHelp="The client pods' namespace."
                 />
               </details>
             </Card>

@@ -11,7 +11,6 @@ import {
 import { useSailplanStoreApi } from '../../../store';
 import {
   InlineAddForm,
-  LabelsField,
   renameKey,
   StringListField,
   StringMatchField,
@@ -30,18 +29,13 @@ import {
 } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
 import { writtenValue, type ResourceEditing } from '../useResourceEditing';
-import { labelsEditing, listEditing, ProblemList, setNumber, setText } from './common';
+import { listEditing, ProblemList, setNumber, setText } from './common';
 import { DestinationFields, formatPercent } from './DestinationFields';
 import { PORT_RANGE } from './GatewayInspector';
 import { DestinationHeadersFields, HeaderOperationsFields } from './HeaderOperationsFields';
 import { RemoveDestinationButton } from './RemoveDestinationButton';
-import {
-  durationProblem,
-  hostProblem,
-  PERCENT_CHECK,
-  sourceNamespaceProblem,
-  WEIGHT_CHECK,
-} from '../validators';
+import { SourceConditionFields } from './SourceConditionFields';
+import { durationProblem, hostProblem, PERCENT_CHECK, WEIGHT_CHECK } from '../validators';
 
 type Path = readonly (string | number)[];
 
@@ -150,30 +144,11 @@ function MatchCard({
           diagnostics={editing.diagnostics([...path, 'port'])}
           onCommit={setNumber(editing, [...path, 'port'])}
         />
-        <LabelsField
-          legend="Source labels"
-          keyLabel="Source label"
-          labels={match.sourceLabels}
-          help="At an ingress gateway the source is the gateway pod: other labels disable this condition there."
-          diagnostics={editing.diagnostics([...path, 'sourceLabels'])}
-          onChange={labelsEditing(editing, [...path, 'sourceLabels'])}
-        />
-        <TextField
-          label="Source namespace"
-          value={match.sourceNamespace}
-          monospace
-          suggestions={SUGGESTIONS.namespaces}
-          diagnostics={editing.diagnostics([...path, 'sourceNamespace'])}
-          validate={sourceNamespaceProblem}
-          onCommit={setText(editing, [...path, 'sourceNamespace'])}
-        />
-        <StringListField
-          legend="Gateways"
-          itemLabel="Condition gateway"
-          items={match.gateways ?? []}
-          suggestions={SUGGESTIONS.gateways}
-          help="Replaces the VirtualService's gateways for this condition."
-          {...listEditing(editing, [...path, 'gateways'])}
+        <SourceConditionFields
+          editing={editing}
+          path={path}
+          match={match}
+          labelsHelp="At an ingress gateway the source is the gateway pod: other labels disable this condition there."
         />
         <TextField
           label="Condition name"
