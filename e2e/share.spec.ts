@@ -174,8 +174,10 @@ test('a link never replaces unsaved work without asking', async ({ browser }) =>
 
 test('a link over 32 KB warns and offers the file instead', async ({ page }) => {
   const { app, files } = await openApp(page);
-  // Names that do not compress: the link grows with the design.
-  const documents = Array.from({ length: 700 }, (_, index) => {
+  // Names that do not compress: the link grows with the design. Its text alone makes a link of
+  // ~37 KB, whether or not the layout's positions have joined it yet (with 700 Services it was
+  // under 32 KB until they had, and the test raced the layout).
+  const documents = Array.from({ length: 900 }, (_, index) => {
     const name = `svc-${index}-${(index * 2654435761).toString(36)}${Math.sin(index).toString(36).slice(2, 14)}`;
     return `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: load\n  labels: {owner: ${Math.cos(index).toString(36).slice(2, 12)}}\nspec:\n  ports:\n  - port: ${1000 + index}\n`;
   });
