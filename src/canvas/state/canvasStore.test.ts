@@ -47,6 +47,14 @@ function seedGrownLarge(): string {
   return `${DESIGNS.seedIngress}\n---\n${services.join('---\n')}`;
 }
 
+/** The ids of the nodes the canvas draws, sorted. */
+function drawnIds(canvas: CanvasStore): string[] {
+  return canvas
+    .getState()
+    .nodes.map((node) => node.id)
+    .sort();
+}
+
 function nodeOf(canvas: CanvasStore, id: string) {
   return canvas.getState().nodes.find((node) => node.id === id);
 }
@@ -173,12 +181,7 @@ describe('the canvas store', () => {
     await vi.waitFor(() => expect(canvas.getState().layoutState).toBe('idle'));
     expect(canvas.getState().viewMode).toBe('path');
     expect(canvas.getState().focusLabel).toBe('Service bookinfo/ratings');
-    expect(
-      canvas
-        .getState()
-        .nodes.map((node) => node.id)
-        .sort(),
-    ).toEqual(
+    expect(drawnIds(canvas)).toEqual(
       [
         'VirtualService/bookinfo/ratings',
         'Service/bookinfo/ratings',
@@ -312,12 +315,7 @@ describe('the canvas store', () => {
       timeout: 20_000,
     });
     await vi.waitFor(() =>
-      expect(
-        canvas
-          .getState()
-          .nodes.map((node) => node.id)
-          .sort(),
-      ).toEqual([
+      expect(drawnIds(canvas)).toEqual([
         'namespace:default',
         'namespace:istio-system',
         'namespace:team-0',
@@ -336,14 +334,7 @@ describe('the canvas store', () => {
     });
     app.getState().undo();
     await vi.waitFor(() => expect(canvas.getState().viewMode).toBe('all'), { timeout: 20_000 });
-    await vi.waitFor(() =>
-      expect(
-        canvas
-          .getState()
-          .nodes.map((node) => node.id)
-          .sort(),
-      ).toEqual([...SEED_IDS].sort()),
-    );
+    await vi.waitFor(() => expect(drawnIds(canvas)).toEqual([...SEED_IDS].sort()));
     stop();
   });
 
@@ -359,14 +350,7 @@ describe('the canvas store', () => {
     app.getState().replaceText(DESIGNS.seedIngress);
     await vi.waitFor(() => expect(canvas.getState().viewMode).toBe('all'));
     expect(canvas.getState().focusLabel).toBeNull();
-    await vi.waitFor(() =>
-      expect(
-        canvas
-          .getState()
-          .nodes.map((node) => node.id)
-          .sort(),
-      ).toEqual([...SEED_IDS].sort()),
-    );
+    await vi.waitFor(() => expect(drawnIds(canvas)).toEqual([...SEED_IDS].sort()));
     stop();
   });
 
