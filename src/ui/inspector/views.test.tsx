@@ -29,6 +29,21 @@ async function painted(): Promise<void> {
   await act(nextPaint);
 }
 
+/** The text of Gateway ingress/shop-gw with these lines under `servers:`, ending with a line break. */
+function shopGateway(...serverLines: string[]): string {
+  return [
+    'apiVersion: networking.istio.io/v1',
+    'kind: Gateway',
+    'metadata:',
+    '  name: shop-gw',
+    '  namespace: ingress',
+    'spec:',
+    '  servers:',
+    ...serverLines,
+    '',
+  ].join('\n');
+}
+
 function typeAndEnter(input: HTMLElement, value: string): void {
   fireEvent.focus(input);
   fireEvent.change(input, { target: { value } });
@@ -340,18 +355,10 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
   });
   it('turns an HTTP server into HTTPS with its TLS settings in one undo step', async () => {
     // given a Gateway whose only server is plain HTTP
-    const text = [
-      'apiVersion: networking.istio.io/v1',
-      'kind: Gateway',
-      'metadata:',
-      '  name: shop-gw',
-      '  namespace: ingress',
-      'spec:',
-      '  servers:',
+    const text = shopGateway(
       '  - port: {number: 443, name: web, protocol: HTTP}   # to terminate',
       '    hosts: ["shop.example.com"]',
-      '',
-    ].join('\n');
+    );
     const { store, panel } = renderInspector('Gateway/ingress/shop-gw', text);
     const protocol = within(panel).getByRole('combobox', { name: 'Protocol' });
     // when its protocol becomes HTTPS
@@ -375,18 +382,10 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
 
   it('drops a refused choice’s message once another edit changes the design', async () => {
     // given a plain HTTP server, whose TLS mode cannot become SIMPLE (refused, the select snaps back)
-    const text = [
-      'apiVersion: networking.istio.io/v1',
-      'kind: Gateway',
-      'metadata:',
-      '  name: shop-gw',
-      '  namespace: ingress',
-      'spec:',
-      '  servers:',
+    const text = shopGateway(
       '  - port: {number: 443, name: web, protocol: HTTP}',
       '    hosts: ["shop.example.com"]',
-      '',
-    ].join('\n');
+    );
     const { panel } = renderInspector('Gateway/ingress/shop-gw', text);
     const mode = within(panel).getByRole('combobox', { name: 'TLS mode' });
     fireEvent.change(mode, { target: { value: 'SIMPLE' } });
@@ -405,20 +404,12 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
   });
   it('gives a server turned to SIMPLE TLS the Gateway’s credential, in one undo step', async () => {
     // given an HTTPS server passing TLS through
-    const text = [
-      'apiVersion: networking.istio.io/v1',
-      'kind: Gateway',
-      'metadata:',
-      '  name: shop-gw',
-      '  namespace: ingress',
-      'spec:',
-      '  servers:',
+    const text = shopGateway(
       '  - port: {number: 443, name: https, protocol: HTTPS}',
       '    hosts: ["shop.example.com"]',
       '    tls:',
       '      mode: PASSTHROUGH   # for now',
-      '',
-    ].join('\n');
+    );
     const { store, panel } = renderInspector('Gateway/ingress/shop-gw', text);
     const mode = within(panel).getByRole('combobox', { name: 'TLS mode' });
     // when it terminates TLS (SIMPLE needs a certificate, which the webhook requires)
