@@ -48,7 +48,10 @@ export function Palette({ disabled, compact = false, onAdd }: PaletteProps) {
             <span className="sp-palette__icon" aria-hidden="true">
               <Icon size={16} strokeWidth={2} />
             </span>
-            <span className="sp-palette__label">{item.label}</span>
+            {/* The compact palette shows icons; the names stay for assistive technology. */}
+            <span className={compact ? 'sp-palette__label visually-hidden' : 'sp-palette__label'}>
+              {item.label}
+            </span>
           </button>
         );
       })}
