@@ -259,15 +259,19 @@ export function createSailplanStore({
   };
 
   const store = createStore<SailplanState>()((set, get) => {
-    const deriveOnPage = (current: string, version: number) => {
-      const next = deriveDocument(fileName, current, version, parsedBase, get().silenced);
-      parsedBase = next;
+    /** Shows a derived design: the last good one too when it parses; the read is over. */
+    const showDerived = (next: Derived) => {
       set({
         derived: next,
         lastGood: next.syntaxErrors === 0 ? next : get().lastGood,
         reading: null,
         ...takePendingSelection(),
       });
+    };
+    const deriveOnPage = (current: string, version: number) => {
+      const next = deriveDocument(fileName, current, version, parsedBase, get().silenced);
+      parsedBase = next;
+      showDerived(next);
     };
     const setUnparsed = (
       current: string,
@@ -328,12 +332,7 @@ export function createSailplanStore({
         setTimeout(() => {
           if (get().version !== version || get().derived.version === version) return;
           checking = undefined;
-          set({
-            derived: next,
-            lastGood: next.syntaxErrors === 0 ? next : get().lastGood,
-            reading: null,
-            ...takePendingSelection(),
-          });
+          showDerived(next);
         }, 0);
       });
     };
