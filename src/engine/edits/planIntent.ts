@@ -44,6 +44,7 @@ import { assertNever } from './references';
 import { PlanRefusal } from './refusal';
 import { EditSession } from './session';
 import type { EditableDesign } from './session';
+import { documentOfResource } from '../model/loadDesign';
 import type { ResourceKey } from '../model/types';
 
 function runPlanner(session: EditSession, intent: Intent): PlanSelection | undefined {
@@ -152,9 +153,6 @@ export function editsForFile(edits: readonly FileTextEdit[], file: string): File
  * a frame). A resource the design does not hold is ignored.
  */
 export function prepareToEdit(design: EditableDesign, key: ResourceKey): void {
-  const resource = design.model.byKey.get(key);
-  if (resource === undefined) return;
-  const file = design.files.find((candidate) => candidate.name === resource.origin.file);
   // The getter parses once and keeps the result with the parsed document.
-  void file?.documents[resource.origin.documentIndex]?.document;
+  void documentOfResource(design, key)?.document;
 }

@@ -10,7 +10,7 @@ export type {
   LocalDiagnostic,
   ResourceDraft,
 } from './extractDocument';
-export { loadDesign, locate, partPath } from './loadDesign';
+export { documentOfResource, loadDesign, locate, partPath } from './loadDesign';
 export { clusterDomainEdit, isClusterDomain } from './clusterDomain';
 export type { Design } from './loadDesign';
 export { indexModel } from './modelIndex';

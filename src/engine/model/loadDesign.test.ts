@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documents } from '../testing/designOf';
-import { loadDesign, locate, partPath } from './loadDesign';
+import { documentOfResource, loadDesign, locate, partPath } from './loadDesign';
 
 const text = documents(
   'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  ports: [{port: 80}]',
@@ -37,6 +37,12 @@ describe('loadDesign and locate', () => {
     { key: 'VirtualService/shop/proxy', path: ['spec', 'http', 0, 'timeout'], text: 'name: first' },
   ])('given $key and $path, then the range covers "$text"', ({ key, path, text: expected }) => {
     expect(slice(locate(design, key, path, { target: 'head' }))).toBe(expected);
+  });
+
+  it('given a resource, then its document is the one that holds it, a List item’s the List', () => {
+    expect(documentOfResource(design, 'Service/default/web')?.index).toBe(0);
+    expect(documentOfResource(design, 'VirtualService/shop/proxy')?.text).toContain('kind: List');
+    expect(documentOfResource(design, 'Service/default/nope')).toBeUndefined();
   });
 
   it('given an unknown resource or part, then there is no range', () => {

@@ -2,7 +2,7 @@ import type { SourceRange } from '../diagnostics';
 import { parseFile } from '../yaml/parseFile';
 import { rangeAt } from '../yaml/rangeAt';
 import type { RangeOptions } from '../yaml/rangeAt';
-import type { ParsedFile, SourceFile } from '../yaml/types';
+import type { ParsedDocument, ParsedFile, SourceFile } from '../yaml/types';
 import { buildModel } from './buildModel';
 import type { Model, ResourceKey, YamlPath } from './types';
 
@@ -42,6 +42,14 @@ export function partPath(part: string): YamlPath | undefined {
   if (match === null) return undefined;
   const field = PART_PATHS[match[1] ?? ''];
   return field === undefined ? undefined : ['spec', field, Number(match[2])];
+}
+
+/** The parsed document that holds the resource `key`; undefined when the design has none. */
+export function documentOfResource(design: Design, key: ResourceKey): ParsedDocument | undefined {
+  const resource = design.model.byKey.get(key);
+  if (resource === undefined) return undefined;
+  const file = design.files.find((candidate) => candidate.name === resource.origin.file);
+  return file?.documents[resource.origin.documentIndex];
 }
 
 /**

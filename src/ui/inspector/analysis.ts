@@ -1,6 +1,7 @@
 import {
   analyze,
   applyEdits,
+  documentOfResource,
   editsForFile,
   isRefused,
   loadDesign,
@@ -104,10 +105,7 @@ function knownDocumentErrors(text: string, key: ResourceKey): Diagnostic[] {
  */
 export function prepareInspectorEdit(design: Design, key: ResourceKey): void {
   prepareToEdit(design, key);
-  const resource = design.model.byKey.get(key);
-  if (resource === undefined) return;
-  const file = design.files.find((candidate) => candidate.name === resource.origin.file);
-  const document = file?.documents[resource.origin.documentIndex];
+  const document = documentOfResource(design, key);
   if (document !== undefined) knownDocumentErrors(document.text, key);
 }
 
@@ -139,14 +137,11 @@ function problemsOfPlan(
   planned: Parameters<typeof editsForFile>[0],
 ): string[] {
   const scope = intentScope(intent);
-  const resource = scope === undefined ? undefined : design.model.byKey.get(scope.key);
-  if (scope === undefined || resource === undefined) return [];
-  const file = design.files.find((candidate) => candidate.name === resource.origin.file);
-  const document = file?.documents[resource.origin.documentIndex];
-  if (file === undefined || document === undefined) return [];
+  const document = scope === undefined ? undefined : documentOfResource(design, scope.key);
+  if (scope === undefined || document === undefined) return [];
   const start = document.offset;
   const end = start + document.text.length;
-  const edits = editsForFile(planned, file.name);
+  const edits = editsForFile(planned, document.file);
   // An edit beyond this document (a reference that follows) is the planner's to check.
   if (edits.some((edit) => edit.start < start || edit.end > end)) return [];
   const edited = applyEdits(

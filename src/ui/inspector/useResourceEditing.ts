@@ -1,5 +1,12 @@
 import { useEffect, useMemo } from 'react';
-import type { Design, Diagnostic, Intent, ResourceKey, YamlPath } from '../../engine';
+import {
+  documentOfResource,
+  type Design,
+  type Diagnostic,
+  type Intent,
+  type ResourceKey,
+  type YamlPath,
+} from '../../engine';
 import { useSailplan } from '../../store';
 import { diagnosticsAt, prepareInspectorEdit } from './analysis';
 import type { CommitResult } from './fields';
@@ -74,10 +81,8 @@ export function optionalText(text: string): string | undefined {
  */
 export function writtenValue(design: Design, key: ResourceKey, path: YamlPath): unknown {
   const resource = design.model.byKey.get(key);
-  if (resource === undefined) return undefined;
-  const file = design.files.find((candidate) => candidate.name === resource.origin.file);
-  const document = file?.documents[resource.origin.documentIndex]?.document;
-  if (document === undefined) return undefined;
+  const document = documentOfResource(design, key)?.document;
+  if (resource === undefined || document === undefined) return undefined;
   let value: unknown = document.toJS();
   for (const segment of [...resource.origin.path, ...path]) {
     if (value === null || typeof value !== 'object') return undefined;
