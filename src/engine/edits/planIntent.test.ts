@@ -336,9 +336,7 @@ spec:
 });
 
 describe('gateway.setServerProtocol', () => {
-  it('given an HTTP server whose tls is a flow map with only httpsRedirect, then HTTPS adds mode and credential in one value', () => {
-    // (found by the property test: two insertions at the end of the flow map overlapped)
-    const text = `apiVersion: networking.istio.io/v1
+  const redirecting = `apiVersion: networking.istio.io/v1
 kind: Gateway
 metadata:
   name: shop-gw
@@ -350,17 +348,28 @@ spec:
     hosts: ["shop.example.com"]
     tls: {httpsRedirect: true}   # send browsers to HTTPS
 `;
-    const after = edited(text, {
+  const protocol = (value: string) =>
+    ({
       type: 'gateway.setServerProtocol',
       gateway: 'Gateway/ingress/shop-gw',
       server: 0,
-      protocol: 'HTTPS',
-    });
+      protocol: value,
+    }) as const;
+
+  it('given an HTTP server whose tls is a flow map with only httpsRedirect, then HTTPS adds mode and credential in one value', () => {
+    // (found by the property test: two insertions at the end of the flow map overlapped)
+    const after = edited(redirecting, protocol('HTTPS'));
     const server = loadDesign([{ name: 'design.yaml', text: after }]).model.gateways[0]?.spec
       .servers?.[0];
     expect(server?.port?.protocol).toBe('HTTPS');
     expect(server?.tls).toMatchObject({ httpsRedirect: true, mode: 'SIMPLE' });
     expect(server?.tls?.credentialName).toBeTruthy();
     expect(after).toContain('# send browsers to HTTPS');
+  });
+
+  it('given that server made HTTPS, then HTTP again gives back its text: the flow map keeps only httpsRedirect', () => {
+    // (found by the property test: removing mode and credentialName one by one overlapped)
+    const https = edited(redirecting, protocol('HTTPS'));
+    expect(edited(https, protocol('HTTP'))).toBe(redirecting);
   });
 });

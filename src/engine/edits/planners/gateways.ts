@@ -208,7 +208,10 @@ function clearTls(
     return Object.keys(tls).length;
   }
   const others = Object.keys(tls).filter((key) => key !== 'httpsRedirect');
-  for (const key of others) editor.remove([...tlsPath, key]);
+  // Written as the one value left, not removed key by key: the document editor then takes the
+  // others out of a block map entry by entry and rewrites a flow map whole, where removals of
+  // neighbouring entries would overlap (`{httpsRedirect: true, mode: SIMPLE, credentialName: x}`).
+  if (others.length > 0) editor.set(tlsPath, { httpsRedirect: true });
   return others.length;
 }
 
