@@ -54,6 +54,25 @@ afterEach(() => {
 
 // Each commit plans, applies and analyses the design before writing: slow on a loaded machine.
 describe('the inspector', { timeout: 20_000 }, () => {
+  it('given a selected resource, when an edit takes it out of the design, then the panel says so and lists what is left', async () => {
+    const { store, panel } = renderInspector(SERVICE);
+    expect(within(panel).queryByRole('status')).toBeNull();
+    // when the Service's document goes from the text
+    const start = seed.indexOf('apiVersion: v1\nkind: Service\nmetadata:\n  name: proxy');
+    expect(start).toBeGreaterThan(0);
+    act(() => store.getState().replaceText(seed.slice(0, start)));
+    await painted();
+    // then the panel says the selection is gone and offers the resources left to select
+    expect(within(panel).getByRole('status').textContent).toBe(
+      'The selected item is no longer in the design.',
+    );
+    const left = within(panel).getByRole('list', { name: 'Resources' });
+    expect(
+      within(left).getByRole('button', { name: 'VirtualService default/proxy' }),
+    ).toBeDefined();
+    expect(within(left).queryByRole('button', { name: 'Service default/proxy' })).toBeNull();
+  });
+
   it('commits a text field once, on blur, as one intent and one undo step', () => {
     // given the VirtualService selected on the canvas
     const { store, panel } = renderInspector(VIRTUAL_SERVICE);

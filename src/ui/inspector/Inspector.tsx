@@ -97,10 +97,18 @@ function ResourceInspector({
 }
 
 /** With nothing selected: how to select, and every resource as a keyboard-reachable list. */
-function NothingSelected({ topology }: { readonly topology: Topology }) {
+function NothingSelected({
+  topology,
+  gone = false,
+}: {
+  readonly topology: Topology;
+  /** The selection names something the design no longer holds (an undo took it away, say). */
+  readonly gone?: boolean;
+}) {
   const store = useSailplanStoreApi();
   return (
     <div className="inspector-empty-state">
+      {gone && <p role="status">The selected item is no longer in the design.</p>}
       <p>Select a node, a rule or a connection on the canvas to edit it here.</p>
       <ul className="inspector-resource-list" aria-label="Resources">
         {topology.nodes
@@ -181,11 +189,7 @@ function InspectorBody() {
       </div>
     );
   }
-  return (
-    <div className="inspector-empty-state">
-      <p>The selected item is no longer in the design.</p>
-    </div>
-  );
+  return <NothingSelected topology={topology} gone />;
 }
 
 function RuleView({
