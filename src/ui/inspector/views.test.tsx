@@ -291,6 +291,54 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(store.getState().text).toBe(canary);
   });
 
+  it('sets a fault abort’s gRPC status in place of its HTTP status, in one undo step', async () => {
+    // given a rule aborting 10% of requests with 503
+    const text = [
+      'apiVersion: networking.istio.io/v1',
+      'kind: VirtualService',
+      'metadata: {name: ratings, namespace: shop}',
+      'spec:',
+      '  hosts: [ratings]',
+      '  http:',
+      '  - fault:',
+      '      abort:',
+      '        httpStatus: 503',
+      '        percentage:   # of the requests',
+      '          value: 10',
+      '    route:',
+      '    - destination: {host: ratings}',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: ratings, namespace: shop}',
+      'spec: {selector: {app: ratings}, ports: [{name: grpc, port: 9080}]}',
+      '',
+    ].join('\n');
+    const { store, panel } = renderInspector('VirtualService/shop/ratings#http/0', text);
+    const grpc = within(panel).getByRole('combobox', { name: 'Abort gRPC status' });
+    expect(grpc).toHaveValue('');
+    expect(within(grpc).queryByRole('option', { name: 'OK' })).toBeNull();
+    // when it aborts with UNAVAILABLE instead
+    fireEvent.change(grpc, { target: { value: 'UNAVAILABLE' } });
+    await painted();
+    // then the HTTP status goes in the same edit (an abort has one status), the percentage stays
+    const withGrpc = store.getState().text;
+    expect(withGrpc).toBe(text.replace('httpStatus: 503\n', 'grpcStatus: UNAVAILABLE\n'));
+    expect(grpc).toHaveValue('UNAVAILABLE');
+    expect(within(panel).getByRole('textbox', { name: 'Abort status' })).toHaveValue('');
+    // and one undo brings the 503 back
+    act(() => store.getState().undo());
+    expect(store.getState().text).toBe(text);
+    // and the other way round: an HTTP status typed over a gRPC one takes its place
+    act(() => store.getState().redo());
+    await painted();
+    typeAndEnter(within(panel).getByRole('textbox', { name: 'Abort status' }), '500');
+    await painted();
+    expect(store.getState().text).toBe(text.replace('httpStatus: 503\n', 'httpStatus: 500\n'));
+    act(() => store.getState().undo());
+    expect(store.getState().text).toBe(withGrpc);
+  });
+
   it('renames a pod label key in one intent, leaving the other labels alone', () => {
     // given the stable Deployment
     const { store, panel } = renderInspector('Deployment/shop/storefront-v1', canary);

@@ -41,6 +41,30 @@ type Path = readonly (string | number)[];
 
 const PERCENT_RANGE = PERCENT_CHECK;
 
+/** The fields of a fault abort that say what the client gets; Istio takes exactly one. */
+const ABORT_STATUS_FIELDS = ['httpStatus', 'grpcStatus', 'http2Error'] as const;
+type AbortStatusField = (typeof ABORT_STATUS_FIELDS)[number];
+
+/** The gRPC status names an abort may return (OK is not a failure). */
+const GRPC_ABORT_STATUSES: readonly string[] = [
+  'CANCELLED',
+  'UNKNOWN',
+  'INVALID_ARGUMENT',
+  'DEADLINE_EXCEEDED',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'PERMISSION_DENIED',
+  'RESOURCE_EXHAUSTED',
+  'FAILED_PRECONDITION',
+  'ABORTED',
+  'OUT_OF_RANGE',
+  'UNIMPLEMENTED',
+  'INTERNAL',
+  'UNAVAILABLE',
+  'DATA_LOSS',
+  'UNAUTHENTICATED',
+];
+
 /** Writes a StringMatch map entry by entry; a rename rewrites the map in one intent. */
 function matchMapEditing(
   editing: ResourceEditing,
@@ -632,6 +656,22 @@ export function RuleInspector({
   const corsPath: Path = [...path, 'corsPolicy'];
   const retries = rule.retries;
   const fault = rule.fault;
+  const abortPath: Path = [...path, 'fault', 'abort'];
+  // An abort has exactly one status: writing one takes the others away in the same intent.
+  const setAbortStatus = (field: AbortStatusField, value: number | string | undefined) => {
+    const written = writtenValue(editing.design, virtualService.key, abortPath);
+    const abort =
+      written !== null && typeof written === 'object' && !Array.isArray(written)
+        ? (written as Record<string, unknown>)
+        : {};
+    const others = ABORT_STATUS_FIELDS.filter((other) => other !== field && other in abort);
+    if (value === undefined || others.length === 0)
+      return editing.set([...abortPath, field], value);
+    const rest = Object.entries(abort).filter(
+      ([key]) => !(ABORT_STATUS_FIELDS as readonly string[]).includes(key),
+    );
+    return editing.set(abortPath, { [field]: value, ...Object.fromEntries(rest) });
+  };
   return (
     <>
       <div className="inspector-title">
@@ -889,7 +929,22 @@ export function RuleInspector({
             integer
             rangeMessage="A status is a number from 200 to 599"
             diagnostics={editing.diagnostics([...path, 'fault', 'abort', 'httpStatus'])}
-            onCommit={setNumber(editing, [...path, 'fault', 'abort', 'httpStatus'])}
+            onCommit={(value) => setAbortStatus('httpStatus', value)}
+          />
+          <SelectField
+            label="Abort gRPC status"
+            value={fault?.abort?.grpcStatus ?? ''}
+            options={[
+              { value: '', label: 'Not set' },
+              ...(fault?.abort?.grpcStatus !== undefined &&
+              !GRPC_ABORT_STATUSES.includes(fault.abort.grpcStatus)
+                ? [{ value: fault.abort.grpcStatus, label: fault.abort.grpcStatus }]
+                : []),
+              ...GRPC_ABORT_STATUSES.map((value) => ({ value, label: value })),
+            ]}
+            help="For gRPC clients. An abort has one status: choosing one here removes the HTTP status, and an HTTP status removes this."
+            diagnostics={editing.diagnostics([...path, 'fault', 'abort', 'grpcStatus'])}
+            onChange={(value) => setAbortStatus('grpcStatus', value || undefined)}
           />
           <NumberField
             label="Abort %"
