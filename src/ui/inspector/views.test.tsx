@@ -153,6 +153,46 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(within(panel).getByRole('group', { name: 'Subset v3' })).toBeVisible();
   });
 
+  it('selects a DestinationRule’s workloads by label, and removes the selector with its last label', async () => {
+    // given the storefront DestinationRule, which applies to every sidecar
+    const { store, panel } = renderInspector('DestinationRule/shop/storefront', canary);
+    const before = store.getState().text;
+    // (the section is closed while no workload is selected)
+    const toggle = within(panel).getByRole('button', { name: 'Applies to workloads' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(toggle);
+    const selector = within(panel).getByRole('group', { name: 'Workload labels' });
+    expect(
+      within(selector).getByText(
+        /applies only to the sidecars .* visible only in its own namespace/,
+      ),
+    ).toBeVisible();
+    const key = within(selector).getByRole('textbox', { name: 'New workload label key' });
+    // when it is limited to the workloads labelled app: checkout
+    fireEvent.change(key, { target: { value: 'app' } });
+    fireEvent.change(within(panel).getByRole('textbox', { name: 'New workload label value' }), {
+      target: { value: 'checkout' },
+    });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add workload label' }));
+    await painted();
+    // then the selector is written after the subsets, in one undo step
+    const selected = before.replace(
+      '      version: v2\n---',
+      '      version: v2\n  workloadSelector:\n    matchLabels:\n      app: checkout\n---',
+    );
+    expect(store.getState().text).toBe(selected);
+    act(() => store.getState().undo());
+    expect(store.getState().text).toBe(before);
+    act(() => store.getState().redo());
+    await painted();
+    // and removing its only label takes the whole selector away (an empty one still narrows it)
+    fireEvent.click(within(panel).getByRole('button', { name: 'Remove workload label app' }));
+    await painted();
+    expect(store.getState().text).toBe(before);
+    act(() => store.getState().undo());
+    expect(store.getState().text).toBe(selected);
+  });
+
   it('renames a subset in one undo step, and the routes naming it follow', () => {
     // given the storefront DestinationRule, whose canary subset two rules route to
     const { store, panel } = renderInspector('DestinationRule/shop/storefront', canary);

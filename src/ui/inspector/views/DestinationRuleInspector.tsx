@@ -125,6 +125,22 @@ export function DestinationRuleInspector({
           editing={editing}
         />
       </Section>
+      <Section title="Applies to workloads" defaultOpen={spec.workloadSelector !== undefined}>
+        <LabelsField
+          legend="Workload labels"
+          hideLegend
+          keyLabel="Workload label"
+          labels={spec.workloadSelector?.matchLabels}
+          help="With a workload selector the rule applies only to the sidecars of the workloads in its namespace carrying all these labels, and is visible only in its own namespace (Export to is ignored). None: every sidecar that sees the rule."
+          diagnostics={editing.diagnostics(['spec', 'workloadSelector'])}
+          onChange={(next) =>
+            // An empty selector still makes the rule namespace-local: it goes whole.
+            Object.keys(next).length === 0
+              ? editing.set(['spec', 'workloadSelector'], undefined)
+              : editing.set(['spec', 'workloadSelector', 'matchLabels'], next)
+          }
+        />
+      </Section>
       <Section title="Visibility" defaultOpen={false}>
         <StringListField
           legend="Export to"
