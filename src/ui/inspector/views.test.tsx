@@ -193,6 +193,66 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     expect(store.getState().text).toBe(selected);
   });
 
+  it('adds settings for one port to a DestinationRule and edits them, each in one undo step', async () => {
+    // given the storefront DestinationRule, without a traffic policy
+    const { store, panel } = renderInspector('DestinationRule/shop/storefront', canary);
+    const before = store.getState().text;
+    fireEvent.click(within(panel).getByRole('button', { name: 'Traffic policy' }));
+    // when settings are added for port 8080
+    fireEvent.change(within(panel).getByRole('textbox', { name: 'Port for new settings' }), {
+      target: { value: '8080' },
+    });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add settings for port' }));
+    await painted();
+    // then they are one list item, whose balancer is the default one (nothing changes yet)
+    const added = before.replace(
+      '  host: storefront\n  subsets:',
+      '  host: storefront\n  trafficPolicy:\n    portLevelSettings:\n    - port:\n        number: 8080\n      loadBalancer:\n        simple: LEAST_REQUEST\n  subsets:',
+    );
+    expect(store.getState().text).toBe(added);
+    const port = within(panel).getByRole('group', { name: 'Port 8080' });
+    expect(within(port).getByRole('combobox', { name: 'Port 8080 Algorithm' })).toHaveValue(
+      'LEAST_REQUEST',
+    );
+    // when its connections are limited, the limit is written in that item
+    typeAndEnter(within(port).getByRole('textbox', { name: 'Port 8080 Max connections' }), '100');
+    await painted();
+    expect(store.getState().text).toBe(
+      added.replace(
+        '        simple: LEAST_REQUEST\n',
+        '        simple: LEAST_REQUEST\n      connectionPool:\n        tcp:\n          maxConnections: 100\n',
+      ),
+    );
+    act(() => store.getState().undo());
+    expect(store.getState().text).toBe(added);
+  });
+
+  it('renumbers and removes a DestinationRule’s settings for one port, each in one undo step', async () => {
+    // given the storefront DestinationRule with settings for port 8080 only
+    const added = canary.replace(
+      '  host: storefront\n  subsets:',
+      '  host: storefront\n  trafficPolicy:\n    portLevelSettings:\n    - port: {number: 8080}\n      loadBalancer: {simple: RANDOM}\n  subsets:',
+    );
+    expect(added).not.toBe(canary);
+    const { store, panel } = renderInspector('DestinationRule/shop/storefront', added);
+    // when its port becomes 9090 (no port is refused: a port's settings need one)
+    const number = within(panel).getByRole('textbox', { name: 'Port 8080 number' });
+    typeAndEnter(number, '');
+    expect(number).toHaveAttribute('aria-invalid', 'true');
+    expect(store.getState().text).toBe(added);
+    typeAndEnter(number, '9090');
+    await painted();
+    const moved = added.replace('{number: 8080}', '{number: 9090}');
+    expect(store.getState().text).toBe(moved);
+    expect(within(panel).getByRole('group', { name: 'Port 9090' })).toBeVisible();
+    // when they are removed, the traffic policy holding only them goes too
+    fireEvent.click(within(panel).getByRole('button', { name: 'Remove port 9090 settings' }));
+    await painted();
+    expect(store.getState().text).toBe(canary);
+    act(() => store.getState().undo());
+    expect(store.getState().text).toBe(moved);
+  });
+
   it('renames a subset in one undo step, and the routes naming it follow', () => {
     // given the storefront DestinationRule, whose canary subset two rules route to
     const { store, panel } = renderInspector('DestinationRule/shop/storefront', canary);

@@ -6,7 +6,7 @@ import { SUGGESTIONS } from '../Suggestions';
 import { hostProblem, subsetNameProblem } from '../validators';
 import type { ResourceEditing } from '../useResourceEditing';
 import { labelsEditing, listEditing } from './common';
-import { TrafficPolicyFields } from './TrafficPolicyFields';
+import { PortLevelSettingsFields, TrafficPolicyFields } from './TrafficPolicyFields';
 
 /** A DestinationRule: the host it configures, its traffic policy and its subsets. */
 export function DestinationRuleInspector({
@@ -100,6 +100,12 @@ export function DestinationRuleInspector({
                   editing={editing}
                   idPrefix={`Subset ${subset.name ?? index + 1} `}
                 />
+                <PortLevelSettingsFields
+                  policy={subset.trafficPolicy}
+                  path={[...path, 'trafficPolicy']}
+                  editing={editing}
+                  idPrefix={`Subset ${subset.name ?? index + 1} `}
+                />
               </details>
             </Card>
           );
@@ -120,6 +126,11 @@ export function DestinationRuleInspector({
       </Section>
       <Section title="Traffic policy" defaultOpen={spec.trafficPolicy !== undefined}>
         <TrafficPolicyFields
+          policy={spec.trafficPolicy}
+          path={['spec', 'trafficPolicy']}
+          editing={editing}
+        />
+        <PortLevelSettingsFields
           policy={spec.trafficPolicy}
           path={['spec', 'trafficPolicy']}
           editing={editing}

@@ -1,7 +1,17 @@
+import { Trash2 } from 'lucide-react';
 import type { TrafficPolicy } from '../../../engine';
-import { StringListField } from '../collectionFields';
-import { CheckboxField, NumberField, SelectField, TextField } from '../fields';
-import { durationProblem, PERCENT_CHECK } from '../validators';
+import { InlineAddForm, StringListField } from '../collectionFields';
+import {
+  Card,
+  CheckboxField,
+  IconButton,
+  Note,
+  NumberField,
+  numberProblem,
+  SelectField,
+  TextField,
+} from '../fields';
+import { durationProblem, PERCENT_CHECK, PORT_CHECK } from '../validators';
 import type { ResourceEditing } from '../useResourceEditing';
 import { listEditing, setNumber, setText } from './common';
 
@@ -255,6 +265,112 @@ export function TrafficPolicyFields({
           />
         </>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * The port-level settings of a traffic policy (top level or a subset's): one card per port, with
+ * the same fields as the policy, which they override for traffic to that port.
+ */
+export function PortLevelSettingsFields({
+  policy,
+  path,
+  editing,
+  idPrefix = '',
+}: {
+  readonly policy: TrafficPolicy | undefined;
+  /** The path of the `trafficPolicy` object holding `portLevelSettings`. */
+  readonly path: Path;
+  readonly editing: ResourceEditing;
+  /** Put before labels when a panel shows several policies ("Subset v1 "). */
+  readonly idPrefix?: string;
+}) {
+  const settings = policy?.portLevelSettings ?? [];
+  const listPath: Path = [...path, 'portLevelSettings'];
+  const portsTaken = (except?: number) =>
+    settings.flatMap((setting, index) =>
+      index === except || setting.port?.number === undefined ? [] : [setting.port.number],
+    );
+  const remove = (index: number) => {
+    if (settings.length > 1) {
+      return editing.act({ type: 'list.remove', key: editing.key, path: listPath, index });
+    }
+    // The last one takes the list away, and the policy when nothing else is left in it (an empty
+    // traffic policy is refused by the webhook).
+    const others = Object.keys(policy ?? {}).filter((key) => key !== 'portLevelSettings');
+    return editing.act({
+      type: 'field.remove',
+      key: editing.key,
+      path: others.length === 0 ? path : listPath,
+    });
+  };
+  return (
+    <>
+      <h4 className="inspector-subheading">Port-level settings</h4>
+      {settings.length === 0 ? (
+        <p className="inspector-empty">None: every port follows this policy.</p>
+      ) : (
+        <Note>A port’s settings replace the policy’s for traffic to that port.</Note>
+      )}
+      {settings.map((setting, index) => {
+        const itemPath: Path = [...listPath, index];
+        const port = setting.port?.number;
+        const title = `${idPrefix}Port ${port ?? index + 1}`;
+        return (
+          <Card
+            key={index}
+            title={title}
+            actions={
+              <IconButton
+                label={`Remove ${idPrefix}port ${port ?? index + 1} settings`}
+                tone="danger"
+                onClick={() => remove(index)}
+              >
+                <Trash2 size={14} aria-hidden="true" />
+              </IconButton>
+            }
+          >
+            <NumberField
+              label={`${title} number`}
+              value={port}
+              {...PORT_CHECK}
+              optional={false}
+              diagnostics={editing.diagnostics([...itemPath, 'port'])}
+              onCommit={(value) => {
+                if (value !== undefined && portsTaken(index).includes(value)) {
+                  return `Port ${value} already has settings`;
+                }
+                return editing.set([...itemPath, 'port', 'number'], value);
+              }}
+            />
+            <TrafficPolicyFields
+              policy={setting}
+              path={itemPath}
+              editing={editing}
+              idPrefix={`${title} `}
+            />
+          </Card>
+        );
+      })}
+      <InlineAddForm
+        label={`${idPrefix}Port for new settings`}
+        addLabel={`${idPrefix}Add settings for port`}
+        placeholder="port, e.g. 8080"
+        numeric
+        onAdd={(text) => {
+          const problem = numberProblem(text, { ...PORT_CHECK, optional: false });
+          if (problem !== undefined) return problem;
+          const number = Number(text);
+          if (portsTaken().includes(number)) return `Port ${number} already has settings`;
+          // A port's settings need a field: its balancer starts as the policy's (or the default),
+          // so that adding them changes nothing until one is edited.
+          return editing.insert(listPath, {
+            port: { number },
+            loadBalancer: policy?.loadBalancer ?? { simple: 'LEAST_REQUEST' },
+          });
+        }}
+      />
     </>
   );
 }
