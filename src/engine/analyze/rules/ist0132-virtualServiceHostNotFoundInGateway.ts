@@ -6,8 +6,8 @@ import type { ModelRule } from '../types';
  * either way) a host of a Gateway it binds to, among the server hosts that admit its namespace
  * (`ns/host`, `./host` = the Gateway's namespace, `*` or none = any). Deviations from istioctl, to
  * avoid its offline false positives: short names are resolved first (`web` in `default` is
- * `web.default.svc.cluster.local`), `./host` is honoured (istio/istio#34653), and a missing Gateway
- * is left to IST0101 alone.
+ * `web.default.svc.cluster.local`) and `./host` is honoured (istio/istio#34653). As in istioctl, a
+ * missing Gateway serves no host: it is reported here too, beside IST0101's missing reference.
  */
 export const virtualServiceHostNotFoundInGatewayRule: ModelRule = {
   scope: 'model',
@@ -24,16 +24,22 @@ export const virtualServiceHostNotFoundInGatewayRule: ModelRule = {
         const reference = resolveGatewayRef(written, virtualService.namespace);
         if (reference.type === 'mesh') continue;
         const gateway = context.gateway(reference.key);
-        if (gateway === undefined) continue;
-        const serverHosts = (gateway.spec.servers ?? []).flatMap((server) =>
-          admittedServerHosts(server.hosts ?? [], gateway.namespace, virtualService.namespace),
-        );
+        const serverHosts =
+          gateway === undefined
+            ? []
+            : (gateway.spec.servers ?? []).flatMap((server) =>
+                admittedServerHosts(
+                  server.hosts ?? [],
+                  gateway.namespace,
+                  virtualService.namespace,
+                ),
+              );
         if (hosts.some((host) => serverHosts.some((serverHost) => hostMatches(serverHost, host))))
           continue;
         report({
           code: 'IST0132',
           level: 'warning',
-          message: `one or more host [${writtenHosts.join(' ')}] defined in VirtualService ${virtualService.namespace}/${virtualService.name} not found in Gateway ${gateway.namespace}/${gateway.name}.`,
+          message: `one or more host [${writtenHosts.join(' ')}] defined in VirtualService ${virtualService.namespace}/${virtualService.name} not found in Gateway ${reference.namespace}/${reference.name}.`,
           resource: virtualService.key,
           path: ['spec', 'gateways', index],
         });
