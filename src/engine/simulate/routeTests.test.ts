@@ -56,6 +56,17 @@ describe('parseRouteTests', () => {
     expect(result.tests[1]?.expect.directResponse).toBeNull();
   });
 
+  it('given a test without expect (route-tests.md requires only name and url), then it is read with nothing to compare', () => {
+    const result = parseRouteTests(
+      'tests:\n- name: a\n  request: {url: http://h/}\n',
+      'tests.yaml',
+    );
+    expect(result).toEqual({
+      ok: true,
+      tests: [expect.objectContaining({ name: 'a', expect: {}, file: 'tests.yaml', line: 2 })],
+    });
+  });
+
   it('given headers and labels named __proto__ or constructor, then they are kept as names', () => {
     const result = parseRouteTests(
       'tests:\n- name: a\n  request:\n    url: http://h/\n    headers: {__proto__: x, constructor: y}\n    from: {namespace: n, labels: {__proto__: z}}\n  expect: {}\n',
@@ -117,10 +128,6 @@ describe('parseRouteTests', () => {
       given:
         'tests:\n- name: a\n  request: {url: http://h/}\n  expect: {}\n- name: a\n  request: {url: http://h/}\n  expect: {}\n',
       then: { line: 5, field: 'tests[1].name', message: 'duplicate test name (first on line 2)' },
-    },
-    {
-      given: 'tests:\n- name: a\n  request: {url: http://h/}\n',
-      then: { line: 2, field: 'tests[0].expect', message: 'expect is required' },
     },
     { given: 'tests: [\n', then: { line: 2, field: '', message: '' } },
     {
