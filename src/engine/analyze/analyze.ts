@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../diagnostics';
 import { locate } from '../model';
 import type { Design, Model, Resource } from '../model';
+import type { ParsedFile } from '../yaml/types';
 import { AnalysisContext } from './context';
 import { RULES } from './rules';
 import { createSuppression } from './suppression';
-import type { Finding, ResourceRule } from './types';
+import type { Finding, ResourceRule, SourceReader } from './types';
 
 /** How to run the analyzer. */
 export interface AnalyzeOptions {
@@ -21,7 +22,11 @@ export interface AnalyzeOptions {
 // resources' identity between versions, so a keystroke re-checks only the edited documents.
 const resourceFindings = new WeakMap<ResourceRule, WeakMap<Resource, readonly Finding[]>>();
 
-function findingsOf(rule: ResourceRule, resource: Resource): readonly Finding[] {
+function findingsOf(
+  rule: ResourceRule,
+  resource: Resource,
+  source: SourceReader,
+): readonly Finding[] {
   let byResource = resourceFindings.get(rule);
   if (byResource === undefined) {
     byResource = new WeakMap();
@@ -30,7 +35,7 @@ function findingsOf(rule: ResourceRule, resource: Resource): readonly Finding[] 
   const cached = byResource.get(resource);
   if (cached !== undefined) return cached;
   const found: Finding[] = [];
-  rule.check(resource, (finding) => found.push(finding));
+  rule.check(resource, (finding) => found.push(finding), source);
   byResource.set(resource, found);
   return found;
 }
@@ -38,15 +43,31 @@ function findingsOf(rule: ResourceRule, resource: Resource): readonly Finding[] 
 // The model is immutable, so its findings are computed once however often it is analyzed.
 const modelFindings = new WeakMap<Model, readonly Finding[]>();
 
-/** Runs every rule on a model and returns the findings, unfiltered and unplaced. */
-export function collectFindings(model: Model): readonly Finding[] {
+/** Reads a resource's document from the design's files (looked up by name once). */
+function sourceReader(design: Design): SourceReader {
+  let byName: Map<string, ParsedFile> | undefined;
+  return {
+    document(resource) {
+      if (byName === undefined) {
+        byName = new Map();
+        for (const file of design.files) byName.set(file.name, file);
+      }
+      return byName.get(resource.origin.file)?.documents[resource.origin.documentIndex]?.tree;
+    },
+  };
+}
+
+/** Runs every rule on a design's model and returns the findings, unfiltered and unplaced. */
+export function collectFindings(design: Design): readonly Finding[] {
+  const model = design.model;
   const cached = modelFindings.get(model);
   if (cached !== undefined) return cached;
   const findings: Finding[] = [];
   const context = new AnalysisContext(model);
+  const source = sourceReader(design);
   for (const rule of RULES) {
     if (rule.scope === 'resource') {
-      for (const resource of model.resources) findings.push(...findingsOf(rule, resource));
+      for (const resource of model.resources) findings.push(...findingsOf(rule, resource, source));
     } else {
       rule.check(context, (finding) => findings.push(finding));
     }
@@ -67,7 +88,7 @@ export function analyze(design: Design, options: AnalyzeOptions = {}): Diagnosti
   const onlyCodes = options.codes === undefined ? undefined : new Set(options.codes);
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const finding of collectFindings(model)) {
+  for (const finding of collectFindings(design)) {
     if (onlyCodes !== undefined && !onlyCodes.has(finding.code)) continue;
     if (suppression.isSilenced(finding)) continue;
     // Two rules can reach the same conclusion about the same field; say it once.

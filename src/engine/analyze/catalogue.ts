@@ -205,4 +205,12 @@ export const RULE_DESCRIPTORS: readonly RuleDescriptor[] = [
       'A `uri`, `scheme`, `method` or `authority` key inside match headers: the docs say it is ignored, Istio matches a literal header of that name.',
     source: 'sailplan',
   },
+  {
+    code: 'SP1008',
+    name: 'UnknownField',
+    level: 'warning',
+    description:
+      "A field under a Gateway's, VirtualService's, DestinationRule's or ServiceEntry's `spec` that Istio's API does not have (a misspelling such as `gatways`): the API server drops it without a word.",
+    source: 'sailplan',
+  },
 ];

@@ -1,3 +1,4 @@
+import type { Document } from 'yaml';
 import type { DiagnosticLevel } from '../diagnostics';
 import type { Resource, ResourceKey, YamlPath } from '../model';
 import type { AnalysisContext } from './context';
@@ -30,13 +31,23 @@ export interface Finding {
 /** Receives findings from a rule. */
 export type Report = (finding: Finding) => void;
 
+/** The YAML a resource was read from, for rules about what the model leaves out. */
+export interface SourceReader {
+  /**
+   * The parsed document (without source tokens) that holds the resource, at `resource.origin.path`;
+   * undefined when the design has no such document. A resource keeps its identity only while its
+   * document is unchanged, so findings made from it can be cached per resource too.
+   */
+  document(resource: Resource): Document.Parsed | undefined;
+}
+
 /** A rule that reads one resource at a time (results are cached per resource object). */
 export interface ResourceRule {
   readonly scope: 'resource';
   /** The rule's file name without extension, e.g. `ist0106-gatewayValidation`. */
   readonly id: string;
   readonly codes: readonly string[];
-  check(resource: Resource, report: Report): void;
+  check(resource: Resource, report: Report, source: SourceReader): void;
 }
 
 /** A rule that looks across resources, using the indexes built once per model. */

@@ -29,6 +29,7 @@ import { mergeOrderFromMissingTimestampsRule } from './sp1004-mergeOrderFromMiss
 import { unsupportedRedirectCodeRule } from './sp1005-unsupportedRedirectCode';
 import { hiddenFromIngressByExportToRule } from './sp1006-hiddenFromIngressByExportTo';
 import { ignoredMatchHeaderKeyRule } from './sp1007-ignoredMatchHeaderKey';
+import { unknownFieldRule } from './sp1008-unknownField';
 
 /** Every analyzer rule, one per file, in code order. */
 export const RULES: readonly AnalyzerRule[] = [
@@ -62,4 +63,5 @@ export const RULES: readonly AnalyzerRule[] = [
   unsupportedRedirectCodeRule,
   hiddenFromIngressByExportToRule,
   ignoredMatchHeaderKeyRule,
+  unknownFieldRule,
 ];
