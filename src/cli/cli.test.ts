@@ -132,7 +132,10 @@ describe('sailplan trace', () => {
       'POST',
     );
     expect(result.status).toBe(0);
-    expect(result.out).toContain('POST http://shop.example.com/api/x (from ingress, port 80)');
+    // The request as sent, its headers under it as the proxy sees them (names in lower case).
+    expect(result.out).toContain(
+      'POST http://shop.example.com/api/x (from ingress, port 80)\n   x-user: alice\n',
+    );
     expect(result.out).toContain(
       'LoadBalancer istio-system/istio-ingressgateway port 80 -> pod port 8080',
     );
@@ -175,10 +178,15 @@ describe('sailplan trace', () => {
       '--json',
     );
     const trace = JSON.parse(result.out) as {
-      request: { from: string };
+      request: { from: string; source: unknown };
       outcome: { gateway: string | null; destination: { host: string } };
     };
     expect(trace.request.from).toBe('default (app=client, version=v1)');
+    // The same as data, in the form of a route test's request.from.
+    expect(trace.request.source).toEqual({
+      namespace: 'default',
+      labels: { app: 'client', version: 'v1' },
+    });
     expect(trace.outcome.gateway).toBeNull();
     expect(trace.outcome.destination.host).toBe('web.default.svc.cluster.local');
   });
@@ -189,6 +197,10 @@ describe('sailplan trace', () => {
     {
       args: ['--url', 'http://h/', '--from', 'default/app'],
       then: 'is not of the form label=value',
+    },
+    {
+      args: ['--url', 'http://h/', '--from', 'ingres'],
+      then: '--from "ingres" is neither ingress nor NS/label=value,...',
     },
     { args: [], then: 'trace needs --url URL' },
   ])('given $args, then status 2: $then', async ({ args, then }) => {

@@ -56,11 +56,13 @@ function parseHeader(text: string): readonly [string, string] {
 export function parseFrom(text: string | undefined): RequestSource {
   if (text === undefined || text === 'ingress') return 'ingress';
   const slash = text.indexOf('/');
-  const namespace = (slash < 0 ? text : text.slice(0, slash)).trim();
+  // A word alone is more likely a misspelt `ingress` than a namespace: `NS/` says it is one.
+  if (slash < 0) throw new BadInput(`--from "${text}" is neither ingress nor NS/label=value,...`);
+  const namespace = text.slice(0, slash).trim();
   if (namespace === '')
     throw new BadInput(`--from "${text}" needs a namespace: NS/label=value,...`);
   const labels: Record<string, string> = {};
-  const labelText = slash < 0 ? '' : text.slice(slash + 1);
+  const labelText = text.slice(slash + 1);
   for (const pair of labelText.split(',')) {
     if (pair.trim() === '') continue;
     const equals = pair.indexOf('=');

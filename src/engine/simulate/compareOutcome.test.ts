@@ -11,6 +11,8 @@ function trace(outcome: Partial<Outcome>, rule: Trace['rule'] = null): Trace {
       method: 'GET',
       url: 'http://h/',
       from: 'ingress',
+      source: 'ingress',
+      headers: [],
       port: 80,
       authority: 'h',
       sni: null,

@@ -15,6 +15,7 @@ export function formatTrace(trace: Trace): string {
   const request = trace.request;
   const where = request.port === null ? '' : `, port ${request.port}`;
   lines.push(`${request.method} ${request.url} (from ${request.from}${where})`);
+  for (const [name, value] of request.headers) lines.push(`   ${name}: ${value}`);
   trace.steps.forEach((step, index) => {
     lines.push(formatStep(step, index + 1));
   });

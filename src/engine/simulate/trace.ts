@@ -1,4 +1,5 @@
 import type { SourceRange } from '../diagnostics';
+import type { RequestSource } from './request';
 
 /** Envoy response flags the simulator reports: no route, no cluster, no healthy upstream, fault abort, fault delay. */
 export type ResponseFlag = 'NR' | 'NC' | 'UH' | 'FI' | 'DI';
@@ -183,7 +184,12 @@ export interface Trace {
   readonly request: {
     readonly method: string;
     readonly url: string;
+    /** Where the request comes from, in words: `ingress`, or `shop (app=web)`. */
     readonly from: string;
+    /** The same as data, in the route-test file's form: `ingress` or `{namespace, labels}`. */
+    readonly source: RequestSource;
+    /** The headers sent, as the proxy sees them: names in lower case, repeats joined with commas. */
+    readonly headers: readonly (readonly [string, string])[];
     readonly port: number | null;
     readonly authority: string | null;
     readonly sni: string | null;
