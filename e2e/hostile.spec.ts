@@ -177,6 +177,14 @@ test('markup and prototype names are drawn as text, and nothing they carry runs'
       .getByText('invalid redirect scheme', { exact: false }),
   ).toBeVisible();
   await expectNothingRan(page, watched);
+
+  // Taken away again, they leave the canvas working: a node id holding a quote once broke React
+  // Flow's lookup of the node (an unescaped selector) and took the canvas pane down.
+  await pasteIntoEditor(app, textOf(hostileCase('prototype-names')));
+  await expect(app.node('Service constructor/__proto__')).toBeVisible();
+  await expect(markupService).toBeHidden();
+  await expect(page.getByText('pane stopped working')).toHaveCount(0);
+  await expectNothingRan(page, watched);
 });
 
 test('YAML errors, an alias bomb and 20,000 levels of nesting are marked at their line while the text and the diagram are kept', async ({

@@ -7,12 +7,13 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
-import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { Handle, Position } from '@xyflow/react';
 import { TriangleAlert, type LucideIcon } from 'lucide-react';
 import { useSailplan } from '../../store';
 import { HANDLE, HEADER_HANDLES } from '../model/geometry';
 import { kindTitle, nodeSections, type NodeRow, type RowChip } from '../model/nodeContent';
 import { useNodeView, useSelectedPart } from '../state/canvasContext';
+import { useRemeasureNode } from './useRemeasureNode';
 
 interface ResourceNodeFrameProps {
   readonly id: string;
@@ -118,7 +119,7 @@ export const ResourceNodeFrame = memo(function ResourceNodeFrame({
   const view = useNodeView(id);
   const selectedPart = useSelectedPart(id);
   const select = useSailplan((state) => state.select);
-  const updateNodeInternals = useUpdateNodeInternals();
+  const remeasure = useRemeasureNode();
   const onSelectPart = useCallback(
     (partId: string) => select({ id: partId, origin: 'canvas' }),
     [select],
@@ -136,8 +137,8 @@ export const ResourceNodeFrame = memo(function ResourceNodeFrame({
   useEffect(() => {
     if (measuredHandles.current === handleKey) return;
     measuredHandles.current = handleKey;
-    updateNodeInternals(id);
-  }, [handleKey, id, updateNodeInternals]);
+    remeasure(id);
+  }, [handleKey, id, remeasure]);
 
   if (view === undefined) return null;
   const { node, problems } = view;
