@@ -70,7 +70,13 @@ test('moving a node is a change: it is autosaved, kept across a reload, and New 
   expect(await canvas.flowPosition(gateway)).toEqual(moved);
   // The arrangement is work: replacing the design asks first.
   await page.getByRole('button', { name: 'New', exact: true }).click();
-  await expect(page.getByRole('alertdialog', { name: 'Keep your changes?' })).toBeVisible();
+  const question = page.getByRole('alertdialog', { name: 'Keep your changes?' });
+  await expect(question).toBeVisible();
+  // Each answer is drawn, not just present: the danger one on its red fill (white text on a
+  // transparent one was once all it had).
+  const discard = question.getByRole('button', { name: 'Discard changes' });
+  await expect(discard).toBeVisible();
+  await expect(discard).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
   await files.answer('Cancel');
   await expect(app.node('Service default/proxy')).toBeVisible();
 });
