@@ -331,6 +331,24 @@ export interface SelectFieldProps extends CommonFieldProps {
   readonly options: readonly SelectOption[];
   /** Commits at once (one intent per choice); returns why the change was not made. */
   readonly onChange: (value: string) => CommitResult;
+  /** What the select shows when the value is empty ('') and no option has it: "Not set". */
+  readonly placeholder?: string;
+}
+
+/**
+ * The options a select shows for `value`: its own, and the value itself when none has it, so that
+ * the select never shows another option than the one written: an empty value as `placeholder`, any
+ * other as written, marked not valid.
+ */
+export function selectOptions(
+  value: string,
+  options: readonly SelectOption[],
+  placeholder = 'Not set',
+): { readonly options: readonly SelectOption[]; readonly unknown: boolean } {
+  if (options.some((option) => option.value === value)) return { options, unknown: false };
+  const extra =
+    value === '' ? { value, label: placeholder } : { value, label: `${value} (not valid)` };
+  return { options: [extra, ...options], unknown: value !== '' };
 }
 
 /** A native select: keyboard and screen readers work as everywhere else. */
@@ -343,6 +361,7 @@ export function SelectField({
   value,
   options,
   onChange,
+  placeholder,
 }: SelectFieldProps) {
   const id = useId();
   const messagesId = `${id}-messages`;
@@ -354,6 +373,11 @@ export function SelectField({
     setProblem(result);
   };
   const hasMessages = problem !== undefined || diagnostics.length > 0 || help !== undefined;
+  const shownOptions = selectOptions(shown, options, placeholder);
+  const invalid =
+    problem !== undefined ||
+    shownOptions.unknown ||
+    diagnostics.some((diagnostic) => diagnostic.level === 'error');
   return (
     <FieldFrame
       id={id}
@@ -368,11 +392,15 @@ export function SelectField({
         className="inspector-select"
         value={shown}
         disabled={disabled}
-        aria-invalid={problem !== undefined || undefined}
+        aria-invalid={invalid || undefined}
         aria-describedby={hasMessages ? messagesId : undefined}
-        onChange={(event) => change(event.target.value)}
+        onChange={(event) => {
+          // The value as written, not valid, is not a choice: choosing it again changes nothing.
+          if (shownOptions.unknown && event.target.value === shown) return;
+          change(event.target.value);
+        }}
       >
-        {options.map((option) => (
+        {shownOptions.options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>

@@ -21,7 +21,7 @@ import {
 } from '../fields';
 import { PORT_CHECK, portNameProblem, serverHostProblem } from '../validators';
 import type { ResourceEditing } from '../useResourceEditing';
-import { labelsEditing, listEditing, setText } from './common';
+import { labelsEditing, listEditing, setText, writtenChoice } from './common';
 
 /** What every port field checks: Istio's ValidatePort, in its words. */
 export const PORT_RANGE = PORT_CHECK;
@@ -64,7 +64,9 @@ function ServerCard({
   const path = ['spec', 'servers', index] as const;
   const protocol = server.port?.protocol;
   const tls = server.tls;
-  const mode = tls === undefined ? '' : (tls.mode ?? MODE_NOT_WRITTEN);
+  // As written: the model drops a mode Istio does not have.
+  const writtenMode = writtenChoice(editing, [...path, 'tls', 'mode']);
+  const mode = tls === undefined ? '' : writtenMode === '' ? MODE_NOT_WRITTEN : writtenMode;
   const httpClass = isHttpProtocol(parseProtocol(protocol));
   const title = `Server ${index + 1}${server.port?.number !== undefined ? ` · ${protocol ?? ''} ${server.port.number}` : ''}`;
   return (

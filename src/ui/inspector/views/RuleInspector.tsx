@@ -29,7 +29,7 @@ import {
 } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
 import { writtenValue, type ResourceEditing } from '../useResourceEditing';
-import { listEditing, ProblemList, setNumber, setText } from './common';
+import { listEditing, ProblemList, setNumber, setText, writtenChoice } from './common';
 import { DestinationFields, formatPercent } from './DestinationFields';
 import { PORT_RANGE } from './GatewayInspector';
 import { DestinationHeadersFields, HeaderOperationsFields } from './HeaderOperationsFields';
@@ -487,7 +487,7 @@ function ActionSection({
           />
           <SelectField
             label="Scheme"
-            value={rule.redirect?.scheme ?? ''}
+            value={writtenChoice(editing, [...path, 'redirect', 'scheme'])}
             options={[
               { value: '', label: 'As requested' },
               { value: 'http', label: 'http' },
@@ -504,7 +504,7 @@ function ActionSection({
           />
           <SelectField
             label="Derive port"
-            value={rule.redirect?.derivePort ?? ''}
+            value={writtenChoice(editing, [...path, 'redirect', 'derivePort'])}
             options={[
               { value: '', label: '—' },
               { value: 'FROM_PROTOCOL_DEFAULT', label: 'From protocol default' },
@@ -873,11 +873,7 @@ export function RuleInspector({
         />
         <SelectField
           label="Avoid hosts already tried"
-          value={
-            retries?.retryIgnorePreviousHosts === undefined
-              ? ''
-              : String(retries.retryIgnorePreviousHosts)
-          }
+          value={writtenChoice(editing, [...path, 'retries', 'retryIgnorePreviousHosts'])}
           options={[
             { value: '', label: 'Not set (mesh default)' },
             { value: 'true', label: 'Yes' },
@@ -1035,7 +1031,7 @@ export function RuleInspector({
         />
         <SelectField
           label="Other preflights"
-          value={cors?.unmatchedPreflights ?? ''}
+          value={writtenChoice(editing, [...corsPath, 'unmatchedPreflights'])}
           options={[
             { value: '', label: 'Forward (default)' },
             { value: 'FORWARD', label: 'Forward' },

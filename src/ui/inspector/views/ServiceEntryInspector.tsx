@@ -12,7 +12,7 @@ import {
 } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
 import type { ResourceEditing } from '../useResourceEditing';
-import { labelsEditing, listEditing, setNumber, setText } from './common';
+import { labelsEditing, listEditing, setNumber, setText, writtenChoice } from './common';
 import { PORT_RANGE, protocolOptions } from './GatewayInspector';
 
 /** A ServiceEntry: hosts outside (or added to) the mesh registry, their ports and endpoints. */
@@ -123,7 +123,7 @@ export function ServiceEntryInspector({
       <Section title="Resolution">
         <SelectField
           label="Location"
-          value={spec.location ?? ''}
+          value={writtenChoice(editing, ['spec', 'location'])}
           options={[
             { value: '', label: 'Not set (external)' },
             { value: 'MESH_EXTERNAL', label: 'MESH_EXTERNAL' },
@@ -134,7 +134,7 @@ export function ServiceEntryInspector({
         />
         <SelectField
           label="Resolution"
-          value={spec.resolution ?? ''}
+          value={writtenChoice(editing, ['spec', 'resolution'])}
           options={[
             { value: '', label: 'Not set (NONE)' },
             ...(['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN', 'DYNAMIC_DNS'] as const).map(

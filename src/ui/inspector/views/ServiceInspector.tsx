@@ -11,7 +11,7 @@ import {
   TextField,
 } from '../fields';
 import type { ResourceEditing } from '../useResourceEditing';
-import { labelsEditing, setNumber, setText } from './common';
+import { labelsEditing, setNumber, setText, writtenChoice } from './common';
 import { PORT_RANGE, protocolOptions } from './GatewayInspector';
 
 /** A container port by name, or a number: what a Service's targetPort holds. */
@@ -39,8 +39,9 @@ export function ServiceInspector({
       <Section title="Service">
         <SelectField
           label="Type"
-          value={spec.type}
+          value={writtenChoice(editing, ['spec', 'type'])}
           options={SERVICE_TYPES.map((type) => ({ value: type, label: type }))}
+          placeholder="Not set (ClusterIP)"
           help={
             spec.type === 'LoadBalancer'
               ? 'Where external traffic enters: port → targetPort on the selected pods.'

@@ -13,7 +13,7 @@ import {
 } from '../fields';
 import { durationProblem, PERCENT_CHECK, PORT_CHECK } from '../validators';
 import type { ResourceEditing } from '../useResourceEditing';
-import { listEditing, setNumber, setText } from './common';
+import { listEditing, setNumber, setText, writtenChoice } from './common';
 
 type Path = readonly (string | number)[];
 
@@ -223,7 +223,7 @@ export function TrafficPolicyFields({
       <h4 className="inspector-subheading">Upstream TLS</h4>
       <SelectField
         label={label('TLS mode')}
-        value={tls?.mode ?? ''}
+        value={writtenChoice(editing, [...tlsPath, 'mode'])}
         options={[
           { value: '', label: 'Not set (auto mTLS)' },
           { value: 'DISABLE', label: 'DISABLE' },

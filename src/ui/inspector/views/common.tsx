@@ -1,10 +1,10 @@
 import { Trash2 } from 'lucide-react';
-import { formatPath, type Diagnostic, type Resource } from '../../../engine';
+import { formatPath, type Diagnostic, type Resource, type YamlPath } from '../../../engine';
 import { useSailplanStoreApi } from '../../../store';
 import { LabelsField } from '../collectionFields';
 import { Section, TextField } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
-import { optionalText, type ResourceEditing } from '../useResourceEditing';
+import { optionalText, writtenValue, type ResourceEditing } from '../useResourceEditing';
 import { namespaceProblem, resourceNameProblem } from '../validators';
 
 /** The CSS class giving a kind its colour (the canvas's colours). */
@@ -179,4 +179,14 @@ export function listEditing(editing: ResourceEditing, path: readonly (string | n
 export function labelsEditing(editing: ResourceEditing, path: readonly (string | number)[]) {
   return (next: Record<string, string>) =>
     editing.set(path, Object.keys(next).length === 0 ? undefined : next);
+}
+
+/**
+ * What a select shows for the field at `path`: the value as written in the YAML (the model drops
+ * a value outside its enum, and would show another option), '' when the field is not written.
+ */
+export function writtenChoice(editing: ResourceEditing, path: YamlPath): string {
+  const value = writtenValue(editing.design, editing.key, path);
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
