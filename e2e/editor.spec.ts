@@ -397,6 +397,28 @@ test.describe('the editor knows the kinds', () => {
   });
 });
 
+test('Enter after a value typed out in full ends the line; after part of one, it takes the suggestion', async ({
+  page,
+}) => {
+  const app = new SailplanApp(page);
+  const editor = new YamlEditorPane(page);
+  await app.open();
+  await editor.goToEnd();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('---', { delay: 30 });
+  await page.keyboard.press('Enter');
+  const list = page.locator('.suggest-widget.visible');
+  // The list opens by itself on the very value typed: Enter must not be taken by it.
+  await page.keyboard.type('apiVersion: v1', { delay: 30 });
+  await expect(list.locator('.monaco-list-row.focused')).toContainText(/^v1$/);
+  await page.keyboard.press('Enter');
+  // Part of a value: Enter takes the suggestion, as ever.
+  await page.keyboard.type('kind: Servi', { delay: 30 });
+  await expect(list.locator('.monaco-list-row.focused')).toContainText(/^Service$/);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => app.editorText()).toMatch(/---\napiVersion: v1\nkind: Service$/);
+});
+
 test.describe('line endings', () => {
   /** Downloads the design as a user does (Export, Download YAML) and returns its exact text. */
   async function downloadYaml(page: Page): Promise<string> {

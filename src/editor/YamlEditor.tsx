@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type * as MonacoApi from 'monaco-editor';
 import { InMemoryTextBuffer, useSailplanStoreApi, type SailplanState } from '../store';
 import { bindEditorToStore } from './bindEditorToStore';
+import { enterEndsTypedValue } from './enterEndsTypedValue';
 import { monaco, monacoYaml } from './loadMonaco';
 import { MonacoTextBuffer, replayHistory } from './MonacoTextBuffer';
 import {
@@ -73,6 +74,7 @@ export default function YamlEditor({ theme }: YamlEditorProps) {
       lineDecorationsWidth: 12,
     });
     editorRef.current = editor;
+    enterEndsTypedValue(monaco, editor);
     // monaco-yaml's options are global (restarting its worker, which drops a check under way).
     if (isLarge) void monacoYaml.update(LARGE_TEXT_YAML_OPTIONS);
     // Each change of the text (typing, a swap out of view, an undo) can make it large or not: the
