@@ -67,6 +67,10 @@ describe('the Tests panel', () => {
     const difference = screen.getByRole('table', { name: /What differs/ });
     expect(within(difference).getByRole('rowheader', { name: 'destination' })).toBeInTheDocument();
     expect(difference).toHaveTextContent('proxy.default.svc.cluster.local port 80');
+    // and says how the request ends now, beyond the keys the test compares
+    expect(testRows()[0]).toHaveTextContent(
+      'Now: 503 NC: Envoy has no cluster outbound|80||web.default.svc.cluster.local',
+    );
     const testsTab = screen.getByRole('tab', { name: 'Tests' });
     expect(testsTab).toHaveAccessibleName('Tests');
     expect(testsTab).toHaveAccessibleDescription('1 failing test');

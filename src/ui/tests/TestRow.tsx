@@ -10,7 +10,15 @@ function fromText(result: RouteTestResult): string {
         .join(', ')})`;
 }
 
-/** One route test: passed or failed, its request, and for a failure what differs. */
+/** A value of the comparison as people read it: the tests file's `null` is "none". */
+function shown(value: string): string {
+  return value === 'null' ? 'none' : value;
+}
+
+/**
+ * One route test: passed or failed, its request, and for a failure what differs and how the
+ * request ends now (a status it does not expect may be a 503 NC the keys alone do not say).
+ */
 export function TestRow({
   result,
   onShowTrace,
@@ -69,13 +77,14 @@ export function TestRow({
               {differences.map((difference) => (
                 <tr key={difference.key}>
                   <th scope="row">{difference.key}</th>
-                  <td className="tests-diff-expected">{difference.expected}</td>
-                  <td className="tests-diff-actual">{difference.actual}</td>
+                  <td className="tests-diff-expected">{shown(difference.expected)}</td>
+                  <td className="tests-diff-actual">{shown(difference.actual)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
+        {!passed && <p className="tests-row-ending">Now: {result.trace.summary}</p>}
       </div>
     </li>
   );
