@@ -149,6 +149,101 @@ describe('resource.add', () => {
     );
   });
 
+  const services = documents(
+    'apiVersion: v1\nkind: Service\nmetadata: {name: edge, namespace: istio-system}\nspec: {type: LoadBalancer, selector: {istio: ingressgateway}, ports: [{port: 80}]}',
+    'apiVersion: v1\nkind: Service\nmetadata: {name: other, namespace: shop}\nspec: {selector: {app: other}, ports: [{name: http, port: 80}]}',
+    'apiVersion: v1\nkind: Service\nmetadata: {name: cart, namespace: web}\nspec: {selector: {app: cart}, ports: [{name: http, port: 80}]}',
+    'apiVersion: v1\nkind: Service\nmetadata: {name: shop, namespace: web}\nspec: {selector: {app: shop}, ports: [{name: http, port: 8080}, {name: grpc, port: 9090}]}',
+    'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: cart, namespace: web}\nspec: {hosts: [cart], http: [{route: [{destination: {host: cart}}]}]}',
+    'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: shop, namespace: web}\nspec: {host: shop.web.svc.cluster.local}',
+  );
+  const addedDocument = (text: string, intent: Intent) =>
+    edited(text, intent)
+      .slice(text.length)
+      .replace(/^---\n/, '');
+
+  it('routes a new VirtualService to a Service of its namespace that nothing routes to yet, on its first port when it has several', () => {
+    expect(
+      addedDocument(services, { type: 'resource.add', kind: 'VirtualService', namespace: 'web' }),
+    ).toBe(
+      'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: virtual-service\n  namespace: web\nspec:\n  hosts:\n    - shop\n  http:\n    - route:\n        - destination:\n            host: shop\n            port:\n              number: 8080\n',
+    );
+    // In another namespace, by its full name; never the gateway's LoadBalancer Service.
+    expect(
+      addedDocument(services, { type: 'resource.add', kind: 'VirtualService', namespace: 'edge' }),
+    ).toContain('hosts:\n    - other.shop.svc.cluster.local\n');
+  });
+
+  it('gives a new VirtualService its own example.com host when the Service has a VirtualService already', () => {
+    const onlyCart = documents(
+      'apiVersion: v1\nkind: Service\nmetadata: {name: cart, namespace: web}\nspec: {selector: {app: cart}, ports: [{name: http, port: 80}]}',
+      'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: cart, namespace: web}\nspec: {hosts: [cart], http: [{route: [{destination: {host: cart}}]}]}',
+    );
+    const after = addedDocument(onlyCart, {
+      type: 'resource.add',
+      kind: 'VirtualService',
+      namespace: 'web',
+    });
+    expect(after).toContain('hosts:\n    - virtual-service.example.com\n');
+    expect(after).toContain('host: cart\n');
+  });
+
+  it('makes a new VirtualService answer directly when the design has no Service, until it is connected to one', () => {
+    const after = edited('', { type: 'resource.add', kind: 'VirtualService', namespace: 'web' });
+    expect(after).toBe(
+      'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: virtual-service\n  namespace: web\nspec:\n  hosts:\n    - virtual-service.example.com\n  http:\n    - directResponse:\n        status: 200\n        body:\n          string: "This VirtualService routes nowhere yet: connect its rule to a Service."\n',
+    );
+    const withService = documents(
+      after,
+      'apiVersion: v1\nkind: Service\nmetadata: {name: cart, namespace: web}\nspec: {selector: {app: cart}, ports: [{name: http, port: 80}]}',
+    );
+    const plan = planned(withService, {
+      type: 'route.addDestination',
+      virtualService: 'VirtualService/web/virtual-service',
+      rule: 0,
+      destination: { host: 'cart' },
+    });
+    expect(applyEdits(withService, plan.edits)).toBe(
+      withService.replace(
+        '    - directResponse:\n        status: 200\n        body:\n          string: "This VirtualService routes nowhere yet: connect its rule to a Service."\n',
+        '    - route:\n        - destination:\n            host: cart\n',
+      ),
+    );
+    expect(plan.effects.map((effect) => effect.description)).toEqual([
+      'Rule 0 answered with a placeholder direct response, which the route replaces',
+    ]);
+  });
+
+  it('still refuses to route a rule that answers directly with a response of its own', () => {
+    const own = documents(
+      'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: vs, namespace: web}\nspec: {hosts: [a.example.com], http: [{directResponse: {status: 503}}]}',
+    );
+    expect(
+      planIntent(designOf(own), {
+        type: 'route.addDestination',
+        virtualService: 'VirtualService/web/vs',
+        rule: 0,
+        destination: { host: 'cart' },
+      }),
+    ).toEqual({
+      refused: expect.stringMatching(/answers directly/) as unknown as string,
+    });
+  });
+
+  it('points a new DestinationRule at a Service no DestinationRule configures yet', () => {
+    expect(
+      addedDocument(services, { type: 'resource.add', kind: 'DestinationRule', namespace: 'web' }),
+    ).toContain('spec:\n  host: cart\n');
+  });
+
+  it('gives a new Gateway its own host when another Gateway binds * on port 80', () => {
+    const gateway = edited('', { type: 'resource.add', kind: 'Gateway', namespace: 'edge' });
+    expect(gateway).toContain('hosts:\n        - "*"\n');
+    expect(
+      addedDocument(gateway, { type: 'resource.add', kind: 'Gateway', namespace: 'edge' }),
+    ).toContain('hosts:\n        - gateway-2.example.com\n');
+  });
+
   it('selects the new resource and refuses an invalid namespace', () => {
     expect(
       planned('', { type: 'resource.add', kind: 'Gateway', namespace: 'edge' }).selection,

@@ -140,3 +140,22 @@ export function apportion(total: number, shares: readonly number[]): number[] {
   }
   return parts;
 }
+
+/**
+ * The body of the direct response a new VirtualService answers with while the design has no
+ * Service for it to route to; connecting its rule to a Service replaces that answer (see
+ * planRouteAddDestination).
+ */
+export const PLACEHOLDER_RESPONSE_BODY =
+  'This VirtualService routes nowhere yet: connect its rule to a Service.';
+
+/** True for the direct response a new VirtualService is given while it has nowhere to route. */
+export function isPlaceholderResponse(directResponse: unknown): boolean {
+  const body = field(directResponse, 'body');
+  return (
+    field(directResponse, 'status') === 200 &&
+    stringField(body, 'string') === PLACEHOLDER_RESPONSE_BODY &&
+    isRecord(body) &&
+    Object.keys(body).length === 1
+  );
+}

@@ -1,7 +1,13 @@
 import { resolveGatewayRef } from '../../model/resolveGateway';
 import { resolveHost, serviceFqdn } from '../../model/resolveHost';
 import { serviceWorkloads } from '../../model/resolveSelector';
-import type { Resource, ResourceKey, VirtualServiceResource, YamlPath } from '../../model/types';
+import type {
+  Resource,
+  ResourceKey,
+  ServiceResource,
+  VirtualServiceResource,
+  YamlPath,
+} from '../../model/types';
 import type {
   AddableKind,
   ResourceAddIntent,
@@ -26,6 +32,7 @@ import {
   describeResource,
   field,
   isRecord,
+  PLACEHOLDER_RESPONSE_BODY,
   requireNamespaceName,
   requireResourceName,
   ruleLabel,
@@ -75,8 +82,144 @@ function apiVersionFor(session: EditSession, kind: AddableKind): string {
   return best ?? DEFAULT_API_VERSIONS[kind];
 }
 
+/** Whether a Service fronts Istio's gateway pods (`istio: ...` selector): no route's target. */
+function isGatewayService(service: ServiceResource): boolean {
+  return service.spec.selector?.istio !== undefined;
+}
+
+/** The Services a new resource in `namespace` may point at, best first (see `prefer`). */
+function candidateServices(
+  session: EditSession,
+  namespace: string,
+  taken: (service: ServiceResource) => boolean,
+): ServiceResource[] {
+  const rank = (service: ServiceResource) =>
+    (service.namespace === namespace ? 0 : 2) + (taken(service) ? 1 : 0);
+  return session.design.model.services
+    .filter((service) => !isGatewayService(service) && service.spec.type !== 'ExternalName')
+    .map((service, order) => ({ service, order, rank: rank(service) }))
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map(({ service }) => service);
+}
+
+/** How a resource in `namespace` names a Service: its short name there, else its FQDN. */
+function serviceHostFrom(service: ServiceResource, namespace: string, clusterDomain?: string) {
+  return service.namespace === namespace
+    ? service.name
+    : serviceFqdn(service.name, service.namespace, clusterDomain);
+}
+
+/** The FQDNs the design's VirtualServices route to (destinations of every section). */
+function routedHosts(session: EditSession): Set<string> {
+  const { clusterDomain } = session.design.model;
+  const hosts = new Set<string>();
+  for (const virtualService of session.design.model.virtualServices) {
+    for (const section of ROUTE_SECTIONS) {
+      for (const rule of virtualService.spec[section] ?? []) {
+        for (const route of rule.route ?? []) {
+          const host = route.destination?.host;
+          if (host !== undefined) {
+            hosts.add(resolveHost(host, virtualService.namespace, clusterDomain));
+          }
+        }
+      }
+    }
+  }
+  return hosts;
+}
+
+/** The FQDNs the design's VirtualServices already claim as hosts (any gateway or mesh). */
+function virtualServiceHosts(session: EditSession): Set<string> {
+  const { clusterDomain } = session.design.model;
+  const hosts = new Set<string>();
+  for (const virtualService of session.design.model.virtualServices) {
+    for (const host of virtualService.spec.hosts ?? []) {
+      hosts.add(resolveHost(host, virtualService.namespace, clusterDomain));
+    }
+  }
+  return hosts;
+}
+
+/**
+ * A new VirtualService: for the sidecars (mesh), routing a Service's host to it, the Service one
+ * in its namespace that no VirtualService routes to yet if there is one (with its first port when
+ * it has several, which Istio then requires). Its host is the Service's, unless another
+ * VirtualService has it already (`<name>.example.com` then). With no Service in the design it has
+ * nothing to route to and answers 200 with a note (a destination naming no Service would be
+ * IST0101, an error): connecting its rule to a Service replaces that answer.
+ */
+function virtualServiceSpec(
+  session: EditSession,
+  namespace: string,
+  name: string,
+): Record<string, unknown> {
+  const { clusterDomain } = session.design.model;
+  const routed = routedHosts(session);
+  const [service] = candidateServices(session, namespace, (candidate) =>
+    routed.has(serviceFqdn(candidate.name, candidate.namespace, clusterDomain)),
+  );
+  if (service === undefined) {
+    return {
+      hosts: [`${name}.example.com`],
+      http: [{ directResponse: { status: 200, body: { string: PLACEHOLDER_RESPONSE_BODY } } }],
+    };
+  }
+  const host = serviceHostFrom(service, namespace, clusterDomain);
+  const destination: Record<string, unknown> = { host };
+  const ports = service.spec.ports ?? [];
+  const [first] = ports;
+  if (ports.length > 1 && first?.port !== undefined) destination.port = { number: first.port };
+  const claimed = virtualServiceHosts(session).has(
+    serviceFqdn(service.name, service.namespace, clusterDomain),
+  );
+  return {
+    hosts: [claimed ? `${name}.example.com` : host],
+    http: [{ route: [{ destination }] }],
+  };
+}
+
+/**
+ * A new DestinationRule's host: a Service of the design, the one in its namespace that no
+ * DestinationRule configures yet if there is one; with no Service, a ServiceEntry's host; with
+ * neither, its own name (IST0174, a warning, says the host matches nothing until it is set).
+ */
+function destinationRuleHost(session: EditSession, namespace: string, name: string): string {
+  const { clusterDomain } = session.design.model;
+  const configured = new Set(
+    session.design.model.destinationRules.map((rule) =>
+      resolveHost(rule.spec.host ?? '', rule.namespace, clusterDomain),
+    ),
+  );
+  const [service] = candidateServices(session, namespace, (candidate) =>
+    configured.has(serviceFqdn(candidate.name, candidate.namespace, clusterDomain)),
+  );
+  if (service !== undefined) return serviceHostFrom(service, namespace, clusterDomain);
+  const external = session.design.model.serviceEntries
+    .flatMap((entry) => entry.spec.hosts ?? [])
+    .find((host) => host !== '' && !host.startsWith('*') && !configured.has(host));
+  return external ?? name;
+}
+
+/**
+ * A new Gateway's server hosts: `*`, unless another Gateway has a port 80 server with `*` already
+ * (two Gateways on the same pods binding the same host and port conflict, IST0145): then its own
+ * `<name>.example.com`.
+ */
+function gatewayHosts(session: EditSession, name: string): string[] {
+  const wildcardTaken = session.design.model.gateways.some((gateway) =>
+    (gateway.spec.servers ?? []).some(
+      (server) => server.port?.number === 80 && (server.hosts ?? []).includes('*'),
+    ),
+  );
+  return [wildcardTaken ? `${name}.example.com` : '*'];
+}
+
 /** The spec of a new resource: valid as it stands, and ready to be connected. */
-function defaultSpec(intent: ResourceAddIntent, name: string): Record<string, unknown> {
+function defaultSpec(
+  session: EditSession,
+  intent: ResourceAddIntent,
+  name: string,
+): Record<string, unknown> {
   const app = { app: name };
   const podTemplate = {
     metadata: { labels: { ...app } },
@@ -86,14 +229,17 @@ function defaultSpec(intent: ResourceAddIntent, name: string): Record<string, un
     case 'Gateway':
       return {
         selector: { istio: 'ingressgateway' },
-        servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }],
+        servers: [
+          {
+            port: { number: 80, name: 'http', protocol: 'HTTP' },
+            hosts: gatewayHosts(session, name),
+          },
+        ],
       };
     case 'VirtualService':
-      // The destination is a placeholder named like the VirtualService: connecting the rule to a
-      // Service replaces it rather than splitting traffic with it.
-      return { hosts: [name], http: [{ route: [{ destination: { host: name } }] }] };
+      return virtualServiceSpec(session, intent.namespace, name);
     case 'DestinationRule':
-      return { host: name };
+      return { host: destinationRuleHost(session, intent.namespace, name) };
     case 'ServiceEntry':
       return {
         hosts: [`${name}.example.com`],
@@ -156,7 +302,7 @@ export const planResourceAdd: Planner<ResourceAddIntent> = (session, intent) => 
     apiVersion: apiVersionFor(session, intent.kind),
     kind: intent.kind,
     metadata,
-    spec: defaultSpec(intent, name),
+    spec: defaultSpec(session, intent, name),
   });
   return { key: `${intent.kind}/${intent.namespace}/${name}`, path: [] };
 };

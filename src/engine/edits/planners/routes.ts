@@ -22,6 +22,7 @@ import {
   describeResource,
   editKind,
   field,
+  isPlaceholderResponse,
   isRecord,
   numberField,
   readRule,
@@ -163,7 +164,7 @@ function requireRoutable(
       `${ruleLabel(rule, index, section)} of ${describeResource(editor.resource)} redirects; remove its redirect first`,
     );
   }
-  if (rule.directResponse !== undefined) {
+  if (rule.directResponse !== undefined && !isPlaceholderResponse(rule.directResponse)) {
     refuse(
       `${ruleLabel(rule, index, section)} of ${describeResource(editor.resource)} answers directly; remove its direct response first`,
     );
@@ -208,6 +209,19 @@ export const planRouteAddDestination: Planner<RouteAddDestinationIntent> = (sess
     );
   }
   const value = destinationValue(intent.destination);
+  if (rule.directResponse !== undefined) {
+    // The answer a new VirtualService gives until it has somewhere to route (requireRoutable
+    // refused any other direct response): the rule routes instead.
+    const rest = Object.fromEntries(
+      Object.entries(rule).filter(([key]) => key !== 'directResponse' && key !== 'route'),
+    );
+    editor.set(rulePath(intent.rule, section), { ...rest, route: [{ destination: value }] });
+    session.note(
+      intent.virtualService,
+      `${ruleLabel(rule, intent.rule, section)} answered with a placeholder direct response, which the route replaces`,
+    );
+    return { key: intent.virtualService, path: [...routePath, 0] };
+  }
   if (routes.length === 0) {
     editor.set(routePath, [{ destination: value }]);
     return { key: intent.virtualService, path: [...routePath, 0] };
