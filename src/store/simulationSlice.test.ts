@@ -43,6 +43,47 @@ describe("the store's simulation", () => {
     expect(store.getState().simulation?.trace.summary).toMatch(/empty name/);
   });
 
+  it("given Sample, then the trace and highlight are the drawn destination's until the request is edited or sent again", () => {
+    // given the canary split's request, sent: both subsets are on the path
+    const store = createSailplanStore({
+      text: example('canary-split.yaml'),
+      request: { url: 'http://shop.example.com/cart' },
+    });
+    store.getState().sendRequest();
+    expect(store.getState().simulation?.highlight.nodes).toContain('Deployment/shop/storefront-v2');
+    // when sampled with a draw that lands on the stable subset (90%)
+    store.getState().sendRequest(0.15);
+    // then the steps, the canvas path and the outcome are that one request's
+    const sampled = store.getState().simulation;
+    expect(sampled?.request.draw).toBe(0.15);
+    expect(sampled?.trace.steps.filter((step) => step.kind === 'subset')).toHaveLength(1);
+    expect(sampled?.highlight.nodes).toContain('Deployment/shop/storefront-v1');
+    expect(sampled?.highlight.nodes).not.toContain('Deployment/shop/storefront-v2');
+    expect(sampled?.highlight.outcome.headline).toBe(
+      'storefront.shop.svc.cluster.local:80, subset stable (sampled)',
+    );
+    // and an edit of the design keeps the sample
+    store.getState().replaceText(`${example('canary-split.yaml')}\n# edited\n`);
+    expect(store.getState().simulation?.request.draw).toBe(0.15);
+    expect(store.getState().simulation?.highlight.nodes).not.toContain(
+      'Deployment/shop/storefront-v2',
+    );
+    // when the request is edited, then the trace is the whole split again
+    store.getState().setRequest({ url: 'http://shop.example.com/cart2' });
+    const back = store.getState().simulation;
+    expect(back?.request.draw).toBeUndefined();
+    expect(back?.request.url).toBe('http://shop.example.com/cart');
+    expect(back?.highlight.nodes).toContain('Deployment/shop/storefront-v2');
+    expect(back?.highlight.outcome.headline).toBe('Split across 2 destinations');
+    // and sampling then sending again also goes back to the split
+    store.getState().sendRequest(0.95);
+    expect(store.getState().simulation?.highlight.nodes).not.toContain(
+      'Deployment/shop/storefront-v1',
+    );
+    store.getState().sendRequest();
+    expect(store.getState().simulation?.highlight.nodes).toContain('Deployment/shop/storefront-v1');
+  });
+
   it('traces the request again after every edit, so the path follows the design', () => {
     // given a sent request routed to the proxy Service
     const store = createSailplanStore({ text: seed, request: { url: 'http://example.com/' } });

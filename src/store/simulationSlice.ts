@@ -69,7 +69,7 @@ function simulationOf(
   return {
     request,
     trace,
-    highlight: traceHighlight(trace, derived.topology),
+    highlight: traceHighlight(trace, derived.topology, request.draw),
     serial,
     version: derived.version,
   };
@@ -107,11 +107,31 @@ export function createSimulationSlice(set: SetState, get: GetState): SimulationS
 
 /**
  * Keeps the trace in step with the design: after every edit (every new good derivation) the sent
- * request is traced again, so the highlighted path is never stale. Returns the unsubscribe.
+ * request is traced again, so the highlighted path is never stale. A sampled trace (Sample) stays
+ * that one request's until the request is edited, and then shows the whole split again. Returns
+ * the unsubscribe.
  */
 export function followDesignWithSimulation(store: StoreApi<SailplanState>): () => void {
   return store.subscribe((state, previous) => {
     const { simulation, lastGood } = state;
+    // A sample lasts until the request is edited: then the trace is the whole split again.
+    if (
+      simulation !== null &&
+      simulation.request.draw !== undefined &&
+      state.request !== previous.request
+    ) {
+      const analysis = loadedAnalysis();
+      if (analysis === undefined) return;
+      store.setState({
+        simulation: simulationOf(
+          requestToSend(simulation.request),
+          lastGood,
+          simulation.serial,
+          analysis,
+        ),
+      });
+      return;
+    }
     // Silencing a finding derives new diagnostics over the same design: nothing to trace again.
     if (simulation === null || lastGood.design === previous.lastGood.design) return;
     // A trace exists only once the simulator has arrived.

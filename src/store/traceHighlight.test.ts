@@ -73,15 +73,85 @@ describe('traceHighlight', () => {
     expect(jason.edges).not.toEqual(highlight.edges);
   });
 
-  it('says 404: no route (NR) at the Gateway when no rule matches', () => {
+  it('given no rule of the VirtualService matches, then the 404 is pinned at that VirtualService, on the path', () => {
     // given a path no rule of the bookinfo VirtualService matches
     const { highlight } = highlightOf(example('header-routing-subsets'), {
       url: 'http://bookinfo.example.com/admin',
     });
-    // then the path ends at the Gateway, the rule is a miss, and the outcome is in plain words
-    expect(highlight.end).toBe('Gateway/bookinfo/bookinfo-gateway');
+    // then the VirtualService whose rules were tried ends the path, reached from the Gateway
+    expect(highlight.nodes).toEqual([
+      'Service/istio-system/istio-ingressgateway',
+      'Gateway/bookinfo/bookinfo-gateway',
+      'VirtualService/bookinfo/bookinfo',
+    ]);
+    expect(highlight.end).toBe('VirtualService/bookinfo/bookinfo');
+    expect(highlight.edges.some((edge) => edge.startsWith('binding:'))).toBe(true);
     expect(highlight.missedParts).toEqual(['VirtualService/bookinfo/bookinfo#http/0']);
     expect(highlight.outcome).toEqual({ tone: 'failed', headline: '404: no route (NR)' });
+  });
+
+  it('given a path one letter short of a rule, then that rule is a near miss on the canvas too', () => {
+    // given the internet calling /productpag (the rule wants exact /productpage)
+    const { highlight } = highlightOf(example('header-routing-subsets'), {
+      url: 'http://bookinfo.example.com/productpag',
+      from: 'ingress',
+    });
+    // then the rule is missed, a near miss, and its VirtualService ends the path
+    expect(highlight.missedParts).toEqual(['VirtualService/bookinfo/bookinfo#http/0']);
+    expect(highlight.nearMissParts).toEqual(['VirtualService/bookinfo/bookinfo#http/0']);
+    expect(highlight.end).toBe('VirtualService/bookinfo/bookinfo');
+    // a rule missed by far is no near miss
+    const far = highlightOf(example('header-routing-subsets'), {
+      url: 'http://reviews:9080/reviews/0',
+      headers: { 'end-user': 'alice' },
+      from: PRODUCT_PAGE,
+    }).highlight;
+    expect(far.missedParts).toEqual(['VirtualService/bookinfo/reviews#http/0']);
+    expect(far.nearMissParts).toEqual([]);
+  });
+
+  it('given a Host no virtual host serves, then the Gateway whose route table it is ends the path', () => {
+    // given the redirects design, when a Host it does not serve is sent from the internet
+    const { trace, highlight } = highlightOf(example('redirects-rewrites'), {
+      url: 'http://nosuch.example.org/',
+    });
+    // then the LoadBalancer leads to the Gateway, where the 404 is decided and shown
+    expect(trace.steps.at(-1)?.title).toBe('No virtual host for Host nosuch.example.org');
+    expect(highlight.nodes).toEqual([
+      'Service/istio-system/istio-ingressgateway',
+      'Gateway/web/web-gateway',
+    ]);
+    expect(highlight.edges).toHaveLength(1);
+    expect(highlight.end).toBe('Gateway/web/web-gateway');
+    expect(highlight.outcome.headline).toBe('404: no route (NR)');
+  });
+
+  it('given a sampled request through the canary split, then only the destination drawn is on the path', () => {
+    const request = { url: 'http://shop.example.com/cart', from: 'ingress' } as const;
+    // given the whole split: both subsets and both Deployments
+    const all = highlightOf(example('canary-split'), request);
+    expect(all.highlight.nodes).toContain('Deployment/shop/storefront-v2');
+    // when sampled with a draw under the stable share (90%)
+    const { trace, highlight } = highlightOf(example('canary-split'), { ...request, draw: 0.15 });
+    // then the steps, nodes, subsets, edges and outcome are the stable destination's alone
+    expect(trace.steps.filter((step) => step.kind === 'destination')).toHaveLength(1);
+    expect(trace.steps.some((step) => step.title === 'Subset canary')).toBe(false);
+    expect(highlight.nodes).toContain('Deployment/shop/storefront-v1');
+    expect(highlight.nodes).not.toContain('Deployment/shop/storefront-v2');
+    expect(highlight.parts).toContain('DestinationRule/shop/storefront#subset/0');
+    expect(highlight.parts).not.toContain('DestinationRule/shop/storefront#subset/1');
+    expect(highlight.edges.some((edge) => edge.includes('storefront-v2'))).toBe(false);
+    expect(highlight.end).toBe('Deployment/shop/storefront-v1');
+    // and the outcome says it is a sample
+    const derived = deriveDocument('design.yaml', example('canary-split'), 1, undefined);
+    const sampled = traceHighlight(trace, derived.topology, 0.15);
+    expect(sampled.outcome.headline).toBe(
+      'storefront.shop.svc.cluster.local:80, subset stable (sampled)',
+    );
+    // a draw past 90% lands on the canary instead
+    const canary = highlightOf(example('canary-split'), { ...request, draw: 0.95 }).highlight;
+    expect(canary.nodes).toContain('Deployment/shop/storefront-v2');
+    expect(canary.nodes).not.toContain('Deployment/shop/storefront-v1');
   });
 
   it('says 503: no such subset (NC) when the route names a subset no DestinationRule defines', () => {

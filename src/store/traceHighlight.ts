@@ -1,9 +1,11 @@
 import {
   formatPercent,
+  type FailedCondition,
   type OutcomeDestination,
   type Topology,
   type TopologyEdge,
   type Trace,
+  type TraceStep,
 } from '../engine';
 
 /** How a request ended, for its colour: delivered to a workload, answered by the mesh, or failed. */
@@ -29,6 +31,8 @@ export interface TraceHighlight {
   readonly parts: readonly string[];
   /** Rules tried that did not match. */
   readonly missedParts: readonly string[];
+  /** The rules among `missedParts` that came close (a near miss, as the Simulator lists it). */
+  readonly nearMissParts: readonly string[];
   /** Edge ids along the path, in the order the request follows them. */
   readonly edges: readonly string[];
   /**
@@ -57,8 +61,18 @@ function withSubset(destination: OutcomeDestination): string {
     : `${hostAndPort(destination)}, subset ${destination.subset}`;
 }
 
-/** Describes how a trace ends, in the words of the Simulator (issue 6). */
-export function describeOutcome(trace: Trace): OutcomeDescription {
+/**
+ * Describes how a trace ends, in the words of the Simulator (issue 6). A sampled request (one with
+ * a `draw`) says so after its headline: it is one request, not every outcome of the split.
+ */
+export function describeOutcome(trace: Trace, draw?: number): OutcomeDescription {
+  const described = describeAllOutcomes(trace);
+  return draw === undefined
+    ? described
+    : { ...described, headline: `${described.headline} (sampled)` };
+}
+
+function describeAllOutcomes(trace: Trace): OutcomeDescription {
   const { outcome, ending } = trace;
   if (outcome.redirect !== null) {
     return {
@@ -134,6 +148,54 @@ export function describeOutcome(trace: Trace): OutcomeDescription {
   return { tone: ending === 'upstream' ? 'delivered' : 'failed', headline: trace.summary };
 }
 
+/** Edit distance, for short values (paths, header values). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(
+        Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * How alike the wanted and the received value of the condition that failed are, 0 to 1: a typo in
+ * an exact value or a prefix nearly there. Regexes, presence and "must not" conditions have no
+ * such closeness.
+ */
+function likenessOf(condition: FailedCondition | undefined): number {
+  if (condition === undefined || condition.got === null) return 0;
+  if (condition.field === 'withoutHeader' || condition.field === 'jwtClaim') return 0;
+  const { operator, value, ignoreCase } = condition.wanted;
+  if (value === undefined || (operator !== 'exact' && operator !== 'prefix')) return 0;
+  const wanted = ignoreCase === true ? value.toLowerCase() : value;
+  const got = ignoreCase === true ? condition.got.toLowerCase() : condition.got;
+  // A prefix: compare against as much of the received value.
+  const compared = operator === 'prefix' ? got.slice(0, wanted.length) : got;
+  const longest = Math.max(wanted.length, compared.length);
+  return longest === 0 ? 1 : 1 - distance(wanted, compared) / longest;
+}
+
+/**
+ * How close a rule tried in vain (a failed `rule` step) came: the likeness of the value that
+ * failed, and whether it is a near miss (some conditions of its match entry held, or the value
+ * was nearly right). The Simulator's list and the canvas agree on it.
+ */
+export function attemptCloseness(step: TraceStep): {
+  readonly likeness: number;
+  readonly nearMiss: boolean;
+} {
+  const likeness = likenessOf(step.condition);
+  const held = step.conditions?.held ?? 0;
+  return { likeness, nearMiss: held > 0 || likeness >= 0.6 };
+}
+
 function isRulePart(id: string): boolean {
   return /#(http|tcp|tls)\/\d+$/.test(id);
 }
@@ -160,9 +222,10 @@ function takesRoute(
  * The canvas highlight of a trace over the topology the canvas draws: the path's nodes and parts
  * in order, the subsets taken, the edges between consecutive stops (a route edge only towards a
  * destination taken; an edge leaving a part only from a part on the path), the rules that missed,
- * and where the path ends.
+ * and where the path ends. With the request's `draw`, the trace is that one sampled request's (the
+ * engine puts only the destination drawn on its path) and the outcome says it is a sample.
  */
-export function traceHighlight(trace: Trace, topology: Topology): TraceHighlight {
+export function traceHighlight(trace: Trace, topology: Topology, draw?: number): TraceHighlight {
   // The engine keeps what the request does not reach (past a fault's abort) off `trace.nodes`.
   const ids = trace.nodes;
   const nodes: string[] = [];
@@ -216,14 +279,25 @@ export function traceHighlight(trace: Trace, topology: Topology): TraceHighlight
     }
     missedParts.push(step.node);
   }
+  // A rule is a near miss when one of its match entries is.
+  const nearMissParts = missedParts.filter((part) =>
+    trace.steps.some(
+      (step) =>
+        step.kind === 'rule' &&
+        step.status === 'failed' &&
+        step.node === part &&
+        attemptCloseness(step).nearMiss,
+    ),
+  );
   const last = nodes[nodes.length - 1];
   return {
     nodes,
     parts,
     missedParts,
+    nearMissParts,
     edges: onPath.map((edge) => edge.id),
     edgeArrivals: onPath.map((edge) => edge.rank),
     end: last === undefined ? null : last,
-    outcome: describeOutcome(trace),
+    outcome: describeOutcome(trace, draw),
   };
 }

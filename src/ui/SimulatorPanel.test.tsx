@@ -182,7 +182,7 @@ describe('the Simulator panel', () => {
     expect(outcome()).toContain('90% subset stable · 10% subset canary');
     expect(screen.getByText('90% of requests')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Sample' }));
-    expect(outcome()).toMatch(/subset (stable|canary)$/);
+    expect(outcome()).toMatch(/subset (stable|canary) \(sampled\)$/);
     expect(screen.getByText(/sampled, draw/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'All outcomes' }));
     expect(outcome()).toContain('Split across 2 destinations');

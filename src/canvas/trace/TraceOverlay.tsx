@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import {
   getViewportForBounds,
   useInternalNode,
@@ -7,9 +7,15 @@ import {
   ViewportPortal,
 } from '@xyflow/react';
 import { ArrowRight, CircleCheck, CircleX, CornerDownRight } from 'lucide-react';
-import { useSailplan, type OutcomeDescription } from '../../store';
+import { useSailplan, type OutcomeDescription, type TraceHighlight } from '../../store';
 import { FIT_PADDING } from '../model/fitDrawing';
 import { traceDuration, traceHighlightCss } from './traceHighlightCss';
+import {
+  describeTraceRows,
+  TRACE_ROW_DESCRIPTIONS,
+  traceRowMarks,
+  type TraceRowMark,
+} from './traceRowDescriptions';
 import './traceOverlay.css';
 
 const TONE_ICONS = {
@@ -122,6 +128,36 @@ function useBringPathIntoView(nodes: readonly string[], end: string | null, gene
 }
 
 /**
+ * Says in words what the trace's marks on rule rows say in colour: each marked row is described by
+ * one of three hidden texts (taken, near miss, missed). Rows drawn later (a node mounted again) are
+ * described as they appear; the descriptions go with the trace.
+ */
+function useTraceRowDescriptions(
+  highlight: TraceHighlight | null,
+  ids: Readonly<Record<TraceRowMark, string>>,
+) {
+  const store = useStoreApi();
+  useEffect(() => {
+    const root = store.getState().domNode;
+    if (root === null) return;
+    const marks = highlight === null ? new Map<string, TraceRowMark>() : traceRowMarks(highlight);
+    describeTraceRows(root, marks, ids);
+    if (highlight === null) return;
+    let frame = 0;
+    const observer = new MutationObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => describeTraceRows(root, marks, ids));
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      describeTraceRows(root, new Map(), ids);
+    };
+  }, [highlight, ids, store]);
+}
+
+/**
  * The Simulator's trace drawn over the canvas: the path played in order with the rest dimmed (a
  * style sheet keyed by the ids the canvas already renders) and the outcome beside its last node.
  * Renders nothing while no request has been sent. Lives inside <ReactFlow>.
@@ -144,10 +180,25 @@ export function TraceOverlay() {
     [highlight, generation],
   );
   useBringPathIntoView(highlight?.nodes ?? [], highlight?.end ?? null, generation);
+  const idBase = useId();
+  const descriptionIds = useMemo(
+    () => ({
+      taken: `${idBase}-taken`,
+      nearMiss: `${idBase}-near-miss`,
+      missed: `${idBase}-missed`,
+    }),
+    [idBase],
+  );
+  useTraceRowDescriptions(highlight, descriptionIds);
   if (highlight === null) return null;
   return (
     <>
       <style data-sp-trace-generation={generation}>{css}</style>
+      {(Object.keys(descriptionIds) as TraceRowMark[]).map((mark) => (
+        <span key={mark} id={descriptionIds[mark]} hidden>
+          {TRACE_ROW_DESCRIPTIONS[mark]}
+        </span>
+      ))}
       {highlight.end !== null && (
         <OutcomeCallout
           key={generation}

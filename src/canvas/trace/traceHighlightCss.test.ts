@@ -5,7 +5,8 @@ import { TRACE_STEP_MS, traceDuration, traceHighlightCss } from './traceHighligh
 const HIGHLIGHT: TraceHighlight = {
   nodes: ['Service/istio-system/lb', 'Gateway/istio-system/gw', 'VirtualService/default/proxy'],
   parts: ['Gateway/istio-system/gw#server/0', 'VirtualService/default/proxy#http/1'],
-  missedParts: ['VirtualService/default/proxy#http/0'],
+  missedParts: ['VirtualService/default/proxy#http/0', 'VirtualService/default/proxy#http/2'],
+  nearMissParts: ['VirtualService/default/proxy#http/2'],
   edges: ['loadBalancer:Service/istio-system/lb->Gateway/istio-system/gw'],
   edgeArrivals: [1],
   end: 'VirtualService/default/proxy',
@@ -47,9 +48,25 @@ describe('traceHighlightCss', () => {
     );
   });
 
+  it('given a near miss, then its row is outlined dashed and the other misses are not', () => {
+    const css = traceHighlightCss(HIGHLIGHT, 1);
+    expect(css).toContain(
+      '.sp-canvas .sp-row[data-part-id="VirtualService/default/proxy#http/2"] { outline: 2px dashed var(--sp-trace-near-miss); outline-offset: -2px; }',
+    );
+    expect(css).not.toContain('[data-part-id="VirtualService/default/proxy#http/0"] { outline');
+    expect(css).not.toContain('[data-part-id="VirtualService/default/proxy#http/1"] { outline');
+  });
+
   it('escapes quotes and backslashes in ids', () => {
     const css = traceHighlightCss(
-      { ...HIGHLIGHT, nodes: ['missing:host/a"b\\c'], parts: [], missedParts: [], edges: [] },
+      {
+        ...HIGHLIGHT,
+        nodes: ['missing:host/a"b\\c'],
+        parts: [],
+        missedParts: [],
+        nearMissParts: [],
+        edges: [],
+      },
       1,
     );
     expect(css).toContain('[data-id="missing:host/a\\"b\\\\c"]');

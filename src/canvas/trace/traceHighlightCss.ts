@@ -20,7 +20,7 @@ function resourceOf(id: string): string {
 /**
  * The style sheet that draws a trace on the canvas: everything off the path dimmed, the path's
  * nodes ringed and its edges flowing, stop after stop, the rule that matched marked inside its
- * VirtualService and the rules that missed marked apart. Selectors use the ids React Flow and the
+ * VirtualService and the rules that missed marked apart (a near miss outlined dashed). Selectors use the ids React Flow and the
  * nodes already render (`data-id`, `data-part-id`), so no node or edge component changes for it.
  * `generation` names the keyframes, so that a new send plays the path again from its start.
  */
@@ -64,6 +64,12 @@ export function traceHighlightCss(highlight: TraceHighlight, generation: number)
   }
   for (const id of highlight.missedParts) {
     rules.push(`${partSelector(id)} { box-shadow: inset 3px 0 0 var(--sp-trace-missed); }`);
+  }
+  // A near miss: the rule that came closest, outlined dashed (a taken rule is filled and solid).
+  for (const id of highlight.nearMissParts) {
+    rules.push(
+      `${partSelector(id)} { outline: 2px dashed var(--sp-trace-near-miss); outline-offset: -2px; }`,
+    );
   }
   rules.push(
     `@keyframes ${edgeIn} { from { stroke: var(--sp-edge-strong); stroke-dasharray: 10 0; filter: none; } }`,

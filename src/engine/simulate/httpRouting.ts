@@ -80,6 +80,11 @@ export function routeThroughTable(
   }
   const virtualHost = findVirtualHost(table, request.authority);
   trace.outcome.gateway = gatewayOf(virtualHost, undefined);
+  // Without a vhost with routes, the servers whose route table this is decide the 404: the
+  // request reached them, so they end its path.
+  if (virtualHost === undefined || virtualHost.blackhole) {
+    for (const server of table.servers) trace.visit(server.node);
+  }
   if (virtualHost === undefined) {
     const domains = table.virtualHosts.map((candidate) => candidate.domain).join(', ');
     trace.step(
@@ -159,6 +164,11 @@ export function routeThroughTable(
     trace.outcome.gateway = gatewayOf(virtualHost, entry);
     executeRoute(context, entry);
     return;
+  }
+  // Every rule of the vhost was tried in vain: their VirtualServices decide the 404, on the path.
+  for (const route of virtualHost.routes) {
+    if (route.rule.root !== undefined) trace.visit(route.rule.root.virtualService.key);
+    trace.visit(route.rule.virtualService.key);
   }
   trace.step(
     'rule',
@@ -657,7 +667,10 @@ function forward(context: SimulationContext, entry: RouteEntry): void {
     );
   }
   reportMirrors(context, entry, onward('info'));
-  for (const share of resolved) reportDestination(context, entry, share, resolved.length, !aborted);
+  // A sampled request goes to the destination drawn: the others are not on its path.
+  for (const share of chosen.length === 1 ? chosen : resolved) {
+    reportDestination(context, entry, share, resolved.length, !aborted);
+  }
 
   if (aborted) {
     const status = fault?.abortStatus ?? 200;

@@ -110,6 +110,7 @@ export function TraceView() {
             <button
               type="button"
               className="button panel-small-button"
+              title="Trace the request again with every destination of the split"
               onClick={() => sendRequest()}
             >
               <Shuffle size={13} aria-hidden="true" />
@@ -127,6 +128,13 @@ export function TraceView() {
           </button>
         </div>
       </div>
+      {draw !== undefined && (
+        <p className="panel-note">
+          A sample: one request, its destination and faults drawn with their probabilities; this
+          trace and the canvas show that request only. Press All outcomes (or send again) to see the
+          whole split.
+        </p>
+      )}
       {stale && (
         <p className="panel-note panel-note--warning">
           The YAML has errors: this is the trace through the last valid design.

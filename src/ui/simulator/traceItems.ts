@@ -1,4 +1,5 @@
-import type { FailedCondition, Trace, TraceStep } from '../../engine';
+import type { Trace, TraceStep } from '../../engine';
+import { attemptCloseness } from '../../store';
 
 /** A rule the request was tried against and did not take, ranked by how close it came. */
 export interface RuleAttempt {
@@ -28,58 +29,14 @@ export type TraceItem =
     }
   | { readonly type: 'attempts'; readonly attempts: readonly RuleAttempt[] };
 
-/** Edit distance, for short values (paths, header values). */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(
-        Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-/**
- * How alike the wanted and the received value of the condition that failed are, 0 to 1: a typo in
- * an exact value or a prefix nearly there. Regexes, presence and "must not" conditions have no
- * such closeness.
- */
-function likenessOf(condition: FailedCondition | undefined): number {
-  if (condition === undefined || condition.got === null) return 0;
-  if (condition.field === 'withoutHeader' || condition.field === 'jwtClaim') return 0;
-  const { operator, value, ignoreCase } = condition.wanted;
-  if (value === undefined || (operator !== 'exact' && operator !== 'prefix')) return 0;
-  const wanted = ignoreCase === true ? value.toLowerCase() : value;
-  const got = ignoreCase === true ? condition.got.toLowerCase() : condition.got;
-  // A prefix: compare against as much of the received value.
-  const compared = operator === 'prefix' ? got.slice(0, wanted.length) : got;
-  const longest = Math.max(wanted.length, compared.length);
-  return longest === 0 ? 1 : 1 - distance(wanted, compared) / longest;
-}
-
 function attemptOf(step: TraceStep, index: number): RuleAttempt {
   if (step.status !== 'failed') {
     return { index, step, status: 'skipped', likeness: 0, nearMiss: false };
   }
-  const likeness = likenessOf(step.condition);
-  if (step.conditions === undefined) {
-    return { index, step, status: 'failed', likeness, nearMiss: likeness >= 0.6 };
-  }
+  const { likeness, nearMiss } = attemptCloseness(step);
+  if (step.conditions === undefined) return { index, step, status: 'failed', likeness, nearMiss };
   const { held, total } = step.conditions;
-  return {
-    index,
-    step,
-    status: 'failed',
-    held,
-    conditions: total,
-    likeness,
-    nearMiss: held > 0 || likeness >= 0.6,
-  };
+  return { index, step, status: 'failed', held, conditions: total, likeness, nearMiss };
 }
 
 function closeness(attempt: RuleAttempt): number {
