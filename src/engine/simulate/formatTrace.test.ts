@@ -22,6 +22,23 @@ describe('formatTrace', () => {
     );
   });
 
+  it('given a mesh request with headers from a workload with no labels, then the first lines say so', () => {
+    const trace = simulate(
+      designOf(
+        'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n',
+      ),
+      {
+        url: 'http://web/',
+        headers: { 'End-User': 'jason' },
+        from: { namespace: 'default', labels: {} },
+      },
+    );
+    expect(formatTrace(trace).split('\n').slice(0, 2)).toEqual([
+      'GET http://web/ (from default (a workload with no labels), port 80)',
+      '   end-user: jason',
+    ]);
+  });
+
   it('given a step the request does not reach, then its line says so', () => {
     const design = designOf(`apiVersion: networking.istio.io/v1
 kind: VirtualService

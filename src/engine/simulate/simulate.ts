@@ -59,7 +59,9 @@ export function simulate(subject: SimulationSubject, request: Request): Trace {
   const from =
     request.from === undefined || request.from === 'ingress'
       ? 'ingress'
-      : `${request.from.namespace} (${formatLabels(request.from.labels)})`;
+      : Object.keys(request.from.labels).length === 0
+        ? `${request.from.namespace} (a workload with no labels)`
+        : `${request.from.namespace} (${formatLabels(request.from.labels)})`;
   if (!parsed.ok) {
     trace.stop('unanswerable', `The request is not valid: ${parsed.error}.`);
     return trace.build({

@@ -5,9 +5,11 @@ function fromText(result: RouteTestResult): string {
   const from = result.test.request.from;
   return from === undefined || from === 'ingress'
     ? 'from the internet'
-    : `from ${from.namespace} (${Object.entries(from.labels)
-        .map(([name, value]) => `${name}=${value}`)
-        .join(', ')})`;
+    : Object.keys(from.labels).length === 0
+      ? `from a workload in ${from.namespace}`
+      : `from ${from.namespace} (${Object.entries(from.labels)
+          .map(([name, value]) => `${name}=${value}`)
+          .join(', ')})`;
 }
 
 /** A value of the comparison as people read it: the tests file's `null` is "none". */
