@@ -11,6 +11,31 @@ const DESIGN = documents(
   `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: reviews, namespace: default}\nspec:\n  hosts: [reviews]\n  http: [{route: [{destination: {host: reviews}}]}]`,
 );
 
+describe('readyRequests from the mesh', () => {
+  const deployment = (name: string, labels: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: default}\nspec:\n  selector: {matchLabels: ${labels}}\n  template: {metadata: {labels: ${labels}}}`;
+
+  it('given workloads in the namespace, then the call comes from one that is not the destination, with its labels', () => {
+    const design = designOf(
+      `${DESIGN}---\n${documents(
+        deployment('reviews-v1', '{app: reviews, version: v1}'),
+        deployment('productpage-v1', '{app: productpage, version: v1}'),
+      )}`,
+    );
+    const mesh = readyRequests(design.model).filter((entry) => entry.label.includes(' from '));
+    expect(mesh.map((entry) => entry.label)).toEqual([
+      'GET http://reviews.default.svc.cluster.local:9080/ from default/productpage-v1 (default/reviews)',
+    ]);
+    expect(mesh[0]?.request.from).toEqual({
+      namespace: 'default',
+      labels: { app: 'productpage', version: 'v1' },
+    });
+    expect(simulate(design, mesh[0]?.request ?? { url: '' }).outcome.virtualService).toBe(
+      'default/reviews',
+    );
+  });
+});
+
 describe('readyRequests', () => {
   const design = designOf(DESIGN);
   const ready = readyRequests(design.model);

@@ -1,4 +1,4 @@
-import type { Model, StringMatch, VirtualServiceResource } from '../model';
+import type { Model, StringMatch, VirtualServiceResource, WorkloadResource } from '../model';
 import {
   bindVirtualService,
   isHttpProtocol,
@@ -6,6 +6,7 @@ import {
   lookupRegistryHost,
   parseProtocol,
   resolveHost,
+  selectorMatches,
   virtualServiceGateways,
 } from '../model';
 import type { Request } from './request';
@@ -39,7 +40,11 @@ function exampleHost(host: string): string {
 export function readyRequests(model: Model): ReadyRequest[] {
   const ready: ReadyRequest[] = [];
   const seen = new Set<string>();
-  const add = (virtualService: VirtualServiceResource, request: Request) => {
+  const add = (
+    virtualService: VirtualServiceResource,
+    request: Request,
+    caller?: WorkloadResource,
+  ) => {
     const key = `${request.url}|${JSON.stringify(request.from ?? 'ingress')}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -47,9 +52,10 @@ export function readyRequests(model: Model): ReadyRequest[] {
     const from =
       request.from === undefined || request.from === 'ingress'
         ? ''
-        : ` from ${request.from.namespace}`;
+        : ` from ${caller === undefined ? request.from.namespace : `${caller.namespace}/${caller.name}`}`;
     ready.push({ label: `GET ${request.url}${from} (${name})`, request, virtualService: name });
   };
+  const callers = meshCallers(model);
   for (const virtualService of model.virtualServices) {
     const hosts = virtualService.spec.hosts ?? [];
     if (hosts.length === 0) continue;
@@ -69,10 +75,24 @@ export function readyRequests(model: Model): ReadyRequest[] {
                 ? (registry.service.spec.ports?.[0]?.port ?? 80)
                 : (registry.serviceEntry.spec.ports?.[0]?.number ?? 80);
           const portText = port === 80 ? '' : `:${port}`;
-          add(virtualService, {
-            url: `http://${exampleHost(resolved)}${portText}${path}`,
-            from: { namespace: virtualService.namespace, labels: {} },
-          });
+          // Called by a workload of the namespace that is not the destination's own (productpage
+          // calling reviews), with its pods' labels; else by one the design does not hold.
+          const selector =
+            registry?.kind === 'Service' ? registry.service.spec.selector : undefined;
+          const caller = callers
+            .get(virtualService.namespace)
+            ?.find(
+              (workload) =>
+                selector === undefined || !selectorMatches(selector, workload.spec.podLabels),
+            );
+          add(
+            virtualService,
+            {
+              url: `http://${exampleHost(resolved)}${portText}${path}`,
+              from: { namespace: virtualService.namespace, labels: caller?.spec.podLabels ?? {} },
+            },
+            caller,
+          );
         }
         continue;
       }
@@ -98,4 +118,17 @@ export function readyRequests(model: Model): ReadyRequest[] {
     }
   }
   return ready;
+}
+
+/** Per namespace, the workloads that can call a Service from the mesh: labelled, not gateways. */
+function meshCallers(model: Model): Map<string, WorkloadResource[]> {
+  const callers = new Map<string, WorkloadResource[]>();
+  for (const workload of model.workloads) {
+    const labels = workload.spec.podLabels;
+    if (Object.keys(labels).length === 0 || Object.hasOwn(labels, 'istio')) continue;
+    const list = callers.get(workload.namespace);
+    if (list === undefined) callers.set(workload.namespace, [workload]);
+    else list.push(workload);
+  }
+  return callers;
 }
