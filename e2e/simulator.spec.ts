@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { SailplanApp } from './fixtures/app';
 import { YamlEditorPane } from './fixtures/editor';
 import { DesignFiles } from './fixtures/designFiles';
@@ -116,8 +116,11 @@ test('a 404 is explained with the rules tried, near misses first', async ({ page
 
   await expect(panels.outcome).toHaveText('404: no route (NR)');
   await expect(panels.canvasOutcome).toHaveAccessibleName(/^Outcome: 404: no route \(NR\)/);
-  // The path stops at the Gateway: no VirtualService rule took the request.
-  await panels.expectPath(['Gateway bookinfo/bookinfo-gateway'], ['Service bookinfo/productpage']);
+  // The path ends at the VirtualService whose rules were all tried: it decided the 404.
+  await panels.expectPath(
+    ['Gateway bookinfo/bookinfo-gateway', 'VirtualService bookinfo/bookinfo'],
+    ['Service bookinfo/productpage'],
+  );
   await expect(panels.rulesTried).toHaveCount(5);
   await expect(panels.rulesTried.first()).toContainText('match[4]');
   await expect(panels.rulesTried.first()).toContainText('near miss');
@@ -133,6 +136,115 @@ test('a 404 is explained with the rules tried, near misses first', async ({ page
   expect(await editor.lineText(((await editor.revealedLines())[0] ?? 0) + 1)).toContain(
     'prefix: /api/v1/products',
   );
+});
+
+/** True when the canvas's outcome is pinned under the node named `name` (its left edge, below it). */
+async function outcomePinnedAt(panels: BottomPanels, name: string): Promise<boolean> {
+  const node = await panels.canvasNode(name).boundingBox();
+  const outcome = await panels.canvasOutcome.boundingBox();
+  if (node === null || outcome === null) return false;
+  return Math.abs(outcome.x - node.x) < 2 && outcome.y >= node.y + node.height - 1;
+}
+
+/** True when the whole node is inside the canvas's visible area. */
+async function inView(page: Page, panels: BottomPanels, name: string): Promise<boolean> {
+  const canvas = await page.getByRole('region', { name: 'Canvas' }).boundingBox();
+  const node = await panels.canvasNode(name).boundingBox();
+  if (canvas === null || node === null) return false;
+  return (
+    node.x >= canvas.x &&
+    node.y >= canvas.y &&
+    node.x + node.width <= canvas.x + canvas.width &&
+    node.y + node.height <= canvas.y + canvas.height
+  );
+}
+
+test('a 404 near miss from the internet: the VirtualService tried is on the path, the 404 at it, the near miss marked', async ({
+  page,
+}) => {
+  const app = new SailplanApp(page);
+  const panels = new BottomPanels(page);
+  await app.open();
+  await panels.openExample('Header routing with subsets');
+  await panels.openTab('Simulator');
+  await page.getByRole('radio', { name: 'The internet, through' }).check();
+  await panels.send('http://bookinfo.example.com/productpag');
+
+  await expect(panels.outcome).toHaveText('404: no route (NR)');
+  await expect(panels.rulesTried).toHaveCount(5);
+  await expect(panels.rulesTried.first()).toContainText('near miss');
+  // On the canvas: the VirtualService whose rules were tried is on the path, in view, and the 404
+  // is pinned at it.
+  const virtualService = 'VirtualService bookinfo/bookinfo';
+  await panels.expectPath(
+    [
+      'Service istio-system/istio-ingressgateway',
+      'Gateway bookinfo/bookinfo-gateway',
+      virtualService,
+    ],
+    ['Service bookinfo/productpage', 'VirtualService bookinfo/reviews'],
+  );
+  await expect(panels.canvasOutcome).toHaveAccessibleName(/^Outcome: 404: no route \(NR\)/);
+  await expect.poll(() => outcomePinnedAt(panels, virtualService)).toBe(true);
+  await expect.poll(() => inView(page, panels, virtualService)).toBe(true);
+  // The near-miss rule is marked in its node, apart from a rule taken: dashed, and described.
+  const nearMiss = panels
+    .canvasNode(virtualService)
+    .getByRole('button', { description: /near miss/ });
+  await expect(nearMiss).toHaveCount(1);
+  await expect
+    .poll(() => nearMiss.evaluate((row) => getComputedStyle(row).outlineStyle))
+    .toBe('dashed');
+});
+
+test('a Host no Gateway route table serves: the 404 is pinned at the Gateway, on the path', async ({
+  page,
+}) => {
+  const app = new SailplanApp(page);
+  const panels = new BottomPanels(page);
+  await app.open();
+  await panels.openExample('Redirects and rewrites');
+  await panels.send('http://nosuch.example.org/');
+
+  await expect(panels.outcome).toHaveText('404: no route (NR)');
+  await expect(panels.steps.last()).toContainText('No virtual host for Host nosuch.example.org');
+  await panels.expectPath([LOAD_BALANCER, 'Gateway web/web-gateway']);
+  await expect.poll(() => outcomePinnedAt(panels, 'Gateway web/web-gateway')).toBe(true);
+});
+
+test('Sample shows the trace of the destination drawn, on the canvas and in the steps, until All outcomes', async ({
+  page,
+}) => {
+  const app = new SailplanApp(page);
+  const panels = new BottomPanels(page);
+  const files = new DesignFiles(page);
+  await app.open();
+  await files.choose('Examples', 'Canary split');
+  await panels.send('http://shop.example.com/cart');
+  await expect(panels.outcome).toContainText('Split across 2 destinations');
+  const stable = 'Deployment shop/storefront-v1';
+  const canary = 'Deployment shop/storefront-v2';
+  await panels.expectPath([stable, canary]);
+
+  await page.getByRole('button', { name: 'Sample', exact: true }).click();
+  await expect(panels.outcome).toHaveText(/subset (stable|canary) \(sampled\)$/);
+  const drawn = (await panels.outcome.textContent())?.includes('subset stable')
+    ? 'stable'
+    : 'canary';
+  const other = drawn === 'stable' ? 'canary' : 'stable';
+  // The canvas highlights the drawn destination only, and the steps hold no other branch.
+  await panels.expectPath(
+    [drawn === 'stable' ? stable : canary],
+    [drawn === 'stable' ? canary : stable],
+  );
+  await expect(panels.canvasOutcome).toHaveAccessibleName(/\(sampled\)/);
+  await expect(panels.steps.filter({ hasText: new RegExp(`Subset ${drawn}`) })).toHaveCount(1);
+  await expect(panels.steps.filter({ hasText: new RegExp(`subset ${other}`, 'i') })).toHaveCount(0);
+  // The panel says it is a sample, and how to get the whole split back.
+  await expect(page.getByText(/A sample: one request/)).toContainText('All outcomes');
+  await page.getByRole('button', { name: 'All outcomes' }).click();
+  await expect(panels.outcome).toContainText('Split across 2 destinations');
+  await panels.expectPath([stable, canary]);
 });
 
 test('the trace follows an edit of the design, and Clear removes it from the canvas', async ({

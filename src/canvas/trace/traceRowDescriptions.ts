@@ -5,7 +5,7 @@ export type TraceRowMark = 'taken' | 'nearMiss' | 'missed';
 
 /** The accessible description of each mark: what the row's colour or outline says. */
 export const TRACE_ROW_DESCRIPTIONS: Readonly<Record<TraceRowMark, string>> = {
-  taken: 'Traced request: this rule matched and took it',
+  taken: 'Traced request: on its path, taken',
   nearMiss: 'Traced request: near miss, this rule nearly matched',
   missed: 'Traced request: this rule was tried and did not match',
 };
