@@ -113,8 +113,8 @@ test.describe('the inspector’s conditions and header operations', () => {
     const condition = inspector.card('Condition 1');
     await condition.getByText('More conditions').click();
     const subnets = condition.getByRole('group', { name: 'Destination subnets' });
-    const input = subnets.getByRole('textbox', { name: 'New destination subnet' });
-    const add = subnets.getByRole('button', { name: 'Add destination subnet' });
+    const input = subnets.getByRole('textbox', { name: 'Condition 1 New destination subnet' });
+    const add = subnets.getByRole('button', { name: 'Condition 1 Add destination subnet' });
 
     await input.fill('10.0.0.0/33');
     await add.click();
@@ -123,9 +123,9 @@ test.describe('the inspector’s conditions and header operations', () => {
 
     await input.fill('10.0.0.0/8');
     await add.click();
-    await expect(subnets.getByRole('textbox', { name: 'Destination subnet 1' })).toHaveValue(
-      '10.0.0.0/8',
-    );
+    await expect(
+      subnets.getByRole('textbox', { name: 'Condition 1 Destination subnet 1' }),
+    ).toHaveValue('10.0.0.0/8');
     // Between the SNI hosts and the port, where the API declares it.
     expect(
       await findRegexInEditor(

@@ -21,14 +21,16 @@ test.describe('the inspector', () => {
 
     await inspector.button('Add condition').click();
     const condition = inspector.card('Condition 1');
-    await condition.getByRole('textbox', { name: 'New header name' }).fill('x-canary');
-    await condition.getByRole('combobox', { name: 'New header match type' }).selectOption('exact');
-    await condition.getByRole('textbox', { name: 'New header value' }).fill('beta');
-    await condition.getByRole('button', { name: 'Add header match' }).click();
+    await condition.getByRole('textbox', { name: 'Condition 1 New header name' }).fill('x-canary');
+    await condition
+      .getByRole('combobox', { name: 'Condition 1 New header match type' })
+      .selectOption('exact');
+    await condition.getByRole('textbox', { name: 'Condition 1 New header value' }).fill('beta');
+    await condition.getByRole('button', { name: 'Condition 1 Add header match' }).click();
 
-    await expect(condition.getByRole('textbox', { name: 'Header x-canary value' })).toHaveValue(
-      'beta',
-    );
+    await expect(
+      condition.getByRole('textbox', { name: 'Condition 1 Header x-canary value' }),
+    ).toHaveValue('beta');
     expect(await findRegexInEditor(app, 'x-canary:\\n\\s+exact: beta')).toBe('1 of 1');
 
     // One undo per gesture: the header goes, the condition stays.
@@ -45,7 +47,7 @@ test.describe('the inspector', () => {
     await expect(inspector.card(/^Destination 2/)).toContainText('50%');
 
     const first = inspector.card(/^Destination 1/);
-    await inspector.commit(first.getByRole('textbox', { name: 'Weight' }), '80');
+    await inspector.commit(first.getByRole('textbox', { name: 'Destination 1 Weight' }), '80');
 
     await expect(first).toContainText('= 80%');
     await expect(inspector.card(/^Destination 2/)).toContainText('20%');
@@ -77,7 +79,7 @@ test.describe('the inspector', () => {
     await expect(app.node('VirtualService shop/storefront')).toBeVisible();
     await app.node('DestinationRule shop/storefront').click();
     const subset = inspector.card('Subset canary');
-    const name = subset.getByRole('textbox', { name: 'Name' });
+    const name = subset.getByRole('textbox', { name: 'Subset canary Name' });
 
     await inspector.commit(name, 'Canary_2');
     await expect(name).toHaveAttribute('aria-invalid', 'true');
@@ -96,7 +98,9 @@ test.describe('the inspector', () => {
 
   test('a port out of range is refused where it was typed', async () => {
     await inspector.select('Gateway istio-system/default-gateway');
-    const port = inspector.card(/^Server 1/).getByRole('textbox', { name: 'Port', exact: true });
+    const port = inspector
+      .card(/^Server 1/)
+      .getByRole('textbox', { name: 'Server 1 Port', exact: true });
     await inspector.commit(port, '70000');
     await expect(port).toHaveAttribute('aria-invalid', 'true');
     await expect(inspector.panel.getByRole('alert')).toHaveText(

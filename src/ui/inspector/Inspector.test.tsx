@@ -112,7 +112,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
     // given the Gateway's first server
     const { store, panel } = renderInspector(GATEWAY);
     const before = store.getState().text;
-    const port = within(panel).getByRole('textbox', { name: 'Port' });
+    const port = within(panel).getByRole('textbox', { name: 'Server 1 Port' });
     // when the user types a port and then presses Escape
     fireEvent.focus(port);
     fireEvent.change(port, { target: { value: '8080' } });
@@ -127,7 +127,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
     // given the Gateway's first server
     const { store, panel } = renderInspector(GATEWAY);
     const before = store.getState().text;
-    const port = within(panel).getByRole('textbox', { name: 'Port' });
+    const port = within(panel).getByRole('textbox', { name: 'Server 1 Port' });
     // when the user commits port 70000
     typeAndEnter(port, '70000');
     // then the field says why, is marked invalid, keeps the text, and nothing is written
@@ -153,12 +153,18 @@ describe('the inspector', { timeout: 20_000 }, () => {
     const before = store.getState().text;
     const condition = within(panel).getByRole('group', { name: 'Condition 1' });
     // when the user makes it a regex with a lookahead, which JavaScript accepts and RE2 does not
-    fireEvent.change(within(condition).getByRole('combobox', { name: 'URI match type' }), {
-      target: { value: 'regex' },
-    });
+    fireEvent.change(
+      within(condition).getByRole('combobox', { name: 'Condition 1 URI match type' }),
+      {
+        target: { value: 'regex' },
+      },
+    );
     expect(store.getState().text).toBe(before.replace('prefix: /beta', 'regex: /beta'));
     await painted();
-    typeAndEnter(within(condition).getByRole('textbox', { name: 'URI value' }), '/(?=beta)');
+    typeAndEnter(
+      within(condition).getByRole('textbox', { name: 'Condition 1 URI value' }),
+      '/(?=beta)',
+    );
     // then the inspector says why, in Istio's words, and the text keeps the valid regex
     expect(within(condition).getByRole('alert')).toHaveTextContent(/RE2/);
     expect(store.getState().text).toBe(before.replace('prefix: /beta', 'regex: /beta'));
@@ -182,13 +188,21 @@ describe('the inspector', { timeout: 20_000 }, () => {
     );
     await painted();
     const condition = within(panel).getByRole('group', { name: 'Condition 1' });
-    fireEvent.change(within(condition).getByRole('textbox', { name: 'New header name' }), {
-      target: { value: 'x-canary' },
-    });
-    fireEvent.change(within(condition).getByRole('textbox', { name: 'New header value' }), {
-      target: { value: 'beta' },
-    });
-    fireEvent.click(within(condition).getByRole('button', { name: 'Add header match' }));
+    fireEvent.change(
+      within(condition).getByRole('textbox', { name: 'Condition 1 New header name' }),
+      {
+        target: { value: 'x-canary' },
+      },
+    );
+    fireEvent.change(
+      within(condition).getByRole('textbox', { name: 'Condition 1 New header value' }),
+      {
+        target: { value: 'beta' },
+      },
+    );
+    fireEvent.click(
+      within(condition).getByRole('button', { name: 'Condition 1 Add header match' }),
+    );
     await painted();
     // then exactly the header lines are inserted into the condition
     expect(store.getState().text).toBe(
@@ -197,11 +211,13 @@ describe('the inspector', { timeout: 20_000 }, () => {
         '    - uri:\n        prefix: /\n      headers:\n        x-canary:\n          exact: beta\n',
       ),
     );
-    expect(within(condition).getByRole('textbox', { name: 'Header x-canary value' })).toHaveValue(
-      'beta',
-    );
+    expect(
+      within(condition).getByRole('textbox', { name: 'Condition 1 Header x-canary value' }),
+    ).toHaveValue('beta');
     // and the add row is empty again, and one undo takes the header away
-    expect(within(condition).getByRole('textbox', { name: 'New header name' })).toHaveValue('');
+    expect(
+      within(condition).getByRole('textbox', { name: 'Condition 1 New header name' }),
+    ).toHaveValue('');
     act(() => store.getState().undo());
     expect(store.getState().text).toBe(withCondition);
   });
@@ -220,7 +236,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
     expect(split).toContain('host: proxy-canary\n      weight: 50\n');
     // when the first destination's weight is set to 80
     const first = within(panel).getByRole('group', { name: /^Destination 1/ });
-    typeAndEnter(within(first).getByRole('textbox', { name: 'Weight' }), '80');
+    typeAndEnter(within(first).getByRole('textbox', { name: 'Destination 1 Weight' }), '80');
     await painted();
     // then both weights are rewritten in place (total stays 100) in one undo step
     expect(store.getState().text).toBe(
@@ -421,7 +437,7 @@ describe('the inspector', { timeout: 20_000 }, () => {
     );
     const { panel } = renderInspector(GATEWAY, text);
     // then the TLS mode says it is PASSTHROUGH, with the reason
-    const mode = within(panel).getByRole('combobox', { name: 'TLS mode' });
+    const mode = within(panel).getByRole('combobox', { name: 'Server 1 TLS mode' });
     expect(mode).toHaveDisplayValue('PASSTHROUGH (mode not written)');
     expect(mode).toHaveAccessibleDescription(/http routes and the certificate are ignored/);
   });

@@ -9,7 +9,14 @@ import {
 } from 'react';
 import { Plus, X } from 'lucide-react';
 import type { Diagnostic, Labels, StringMatch } from '../../engine';
-import { IconButton, SelectField, TextField, type CommitResult } from './fields';
+import {
+  IconButton,
+  PrefixedLabel,
+  SelectField,
+  TextField,
+  useNamePrefix,
+  type CommitResult,
+} from './fields';
 
 /** A group of controls under a legend: a list, a map, a match. */
 function FieldGroup({
@@ -83,6 +90,7 @@ function AddRow({
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [left, setLeft] = useState(false);
   const messageId = useId();
+  const prefix = useNamePrefix();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!canAdd) return;
@@ -109,7 +117,7 @@ function AddRow({
         <button
           type="submit"
           className="inspector-icon-button"
-          aria-label={addLabel}
+          aria-label={prefix + addLabel}
           title={addLabel}
           disabled={!canAdd}
         >
@@ -154,7 +162,7 @@ function DraftInput({
   return (
     <>
       <label htmlFor={id} className="visually-hidden">
-        {label}
+        <PrefixedLabel label={label} />
       </label>
       <input
         id={id}
@@ -584,7 +592,7 @@ export function StringMatchMapField({
               monospace
             />
             <label htmlFor={newKindId} className="visually-hidden">
-              {`New ${word} match type`}
+              <PrefixedLabel label={`New ${word} match type`} />
             </label>
             <select
               id={newKindId}

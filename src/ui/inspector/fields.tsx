@@ -1,5 +1,7 @@
 import {
+  createContext,
   useCallback,
+  useContext,
   useId,
   useState,
   type ChangeEvent,
@@ -12,6 +14,43 @@ import { useSailplan, useSailplanStoreApi } from '../../store';
 
 /** What a commit returns: why it was not made, or undefined when it was. */
 export type CommitResult = string | undefined;
+
+const NamePrefixContext = createContext('');
+
+/**
+ * Prefixes the accessible names of the controls inside (fields, icon buttons, add rows) with
+ * `prefix` ("Port http ", "Server 2 "), visually hidden: the fields of a repeated group keep their
+ * short labels on screen and are told apart by screen readers and tests ("Port http Name").
+ * Prefixes nest.
+ */
+export function NamePrefix({
+  prefix,
+  children,
+}: {
+  readonly prefix: string;
+  readonly children: ReactNode;
+}) {
+  const outer = useContext(NamePrefixContext);
+  return <NamePrefixContext.Provider value={outer + prefix}>{children}</NamePrefixContext.Provider>;
+}
+
+/** The prefix of the accessible names here (see `NamePrefix`); '' outside any. */
+export function useNamePrefix(): string {
+  return useContext(NamePrefixContext);
+}
+
+/** A label with the names' prefix, visually hidden, before it. */
+export function PrefixedLabel({ label }: { readonly label: ReactNode }) {
+  const prefix = useNamePrefix();
+  return (
+    <>
+      {/* The space outside the hidden text: a name is computed from trimmed parts. */}
+      {prefix === '' ? null : <span className="visually-hidden">{prefix.trim()}</span>}
+      {prefix === '' ? null : ' '}
+      {label}
+    </>
+  );
+}
 
 /** The messages under a control: the last failed commit, then the analyzer's diagnostics. */
 function FieldMessages({
@@ -58,7 +97,7 @@ function FieldFrame({ id, label, hideLabel, messages, children, wide }: FieldFra
     return (
       <div className="inspector-field inspector-field-bare">
         <label htmlFor={id} className="visually-hidden">
-          {label}
+          <PrefixedLabel label={label} />
         </label>
         {children}
         {messages}
@@ -68,7 +107,7 @@ function FieldFrame({ id, label, hideLabel, messages, children, wide }: FieldFra
   return (
     <div className={wide ? 'inspector-field inspector-field-wide' : 'inspector-field'}>
       <label htmlFor={id} className="inspector-label">
-        {label}
+        <PrefixedLabel label={label} />
       </label>
       <div className="inspector-control">
         {children}
@@ -448,7 +487,9 @@ export function CheckboxField({
             aria-describedby={hasMessages ? messagesId : undefined}
             onChange={(event) => change(event.target.checked)}
           />
-          <span>{label}</span>
+          <span>
+            <PrefixedLabel label={label} />
+          </span>
         </label>
         <FieldMessages id={messagesId} problem={problem} diagnostics={diagnostics} help={help} />
       </div>
@@ -480,11 +521,12 @@ export function IconButton({
   readonly disabled?: boolean;
   readonly tone?: 'danger';
 }) {
+  const prefix = useNamePrefix();
   return (
     <button
       type="button"
       className={tone === 'danger' ? 'inspector-icon-button is-danger' : 'inspector-icon-button'}
-      aria-label={label}
+      aria-label={prefix + label}
       title={label}
       disabled={disabled}
       onClick={onClick}
@@ -560,6 +602,7 @@ export function Card({
   actions,
   children,
   highlighted,
+  namePrefix,
 }: {
   /** The group's heading, also its accessible name. */
   readonly title: ReactNode;
@@ -567,8 +610,11 @@ export function Card({
   readonly actions?: ReactNode;
   readonly children: ReactNode;
   readonly highlighted?: boolean;
+  /** The prefix of the accessible names of the controls in its body (see `NamePrefix`). */
+  readonly namePrefix?: string;
 }) {
   const id = useId();
+  const body = <div className="inspector-card-body">{children}</div>;
   return (
     <div
       role="group"
@@ -581,7 +627,7 @@ export function Card({
         </span>
         {actions !== undefined ? <div className="inspector-card-actions">{actions}</div> : null}
       </div>
-      <div className="inspector-card-body">{children}</div>
+      {namePrefix === undefined ? body : <NamePrefix prefix={namePrefix}>{body}</NamePrefix>}
     </div>
   );
 }

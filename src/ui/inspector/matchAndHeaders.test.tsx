@@ -106,32 +106,40 @@ describe('the inspector’s match conditions and header operations', { timeout: 
     const condition = within(panel).getByRole('group', { name: 'Condition 1' });
     const subnets = within(condition).getByRole('group', { name: 'Destination subnets' });
     // when a subnet that is no CIDR block is added, it is refused in Istio's words and kept
-    add(subnets, { 'New destination subnet': '10.0.0.0/33' }, 'Add destination subnet');
+    add(
+      subnets,
+      { 'Condition 1 New destination subnet': '10.0.0.0/33' },
+      'Condition 1 Add destination subnet',
+    );
     expect(within(subnets).getByRole('alert')).toHaveTextContent(
       '10.0.0.0/33 is not a valid CIDR block',
     );
-    expect(within(subnets).getByRole('textbox', { name: 'New destination subnet' })).toHaveValue(
-      '10.0.0.0/33',
-    );
+    expect(
+      within(subnets).getByRole('textbox', { name: 'Condition 1 New destination subnet' }),
+    ).toHaveValue('10.0.0.0/33');
     expect(store.getState().text).toBe(before);
     // when it is corrected, it is written between the SNI hosts and the port (API order)
-    add(subnets, { 'New destination subnet': '10.0.0.0/8' }, 'Add destination subnet');
+    add(
+      subnets,
+      { 'Condition 1 New destination subnet': '10.0.0.0/8' },
+      'Condition 1 Add destination subnet',
+    );
     const withSubnet = before.replace(
       '      port: 9443\n',
       '      destinationSubnets:\n      - 10.0.0.0/8\n      port: 9443\n',
     );
     expect(store.getState().text).toBe(withSubnet);
     await waitFor(() =>
-      expect(within(subnets).getByRole('textbox', { name: 'Destination subnet 1' })).toHaveValue(
-        '10.0.0.0/8',
-      ),
+      expect(
+        within(subnets).getByRole('textbox', { name: 'Condition 1 Destination subnet 1' }),
+      ).toHaveValue('10.0.0.0/8'),
     );
     // when a source label is added, it follows the port
     const labels = within(condition).getByRole('group', { name: 'Source labels' });
     add(
       labels,
-      { 'New source label key': 'app', 'New source label value': 'orders' },
-      'Add source label',
+      { 'Condition 1 New source label key': 'app', 'Condition 1 New source label value': 'orders' },
+      'Condition 1 Add source label',
     );
     const withLabels = withSubnet.replace(
       '      port: 9443\n',
@@ -139,7 +147,9 @@ describe('the inspector’s match conditions and header operations', { timeout: 
     );
     expect(store.getState().text).toBe(withLabels);
     // when the source namespace is not a DNS label, the field says why and keeps the draft
-    const namespace = within(condition).getByRole('combobox', { name: 'Source namespace' });
+    const namespace = within(condition).getByRole('combobox', {
+      name: 'Condition 1 Source namespace',
+    });
     typeAndEnter(namespace, 'Shop_ns');
     expect(namespace).toHaveAttribute('aria-invalid', 'true');
     expect(namespace).toHaveAccessibleDescription(
@@ -193,7 +203,11 @@ describe('the inspector’s match conditions and header operations', { timeout: 
     const condition = within(panel).getByRole('group', { name: 'Condition 1' });
     expect(within(condition).queryByRole('group', { name: 'SNI hosts' })).toBeNull();
     // when a destination subnet is added to its condition
-    add(condition, { 'New destination subnet': '10.1.0.0/16' }, 'Add destination subnet');
+    add(
+      condition,
+      { 'Condition 1 New destination subnet': '10.1.0.0/16' },
+      'Condition 1 Add destination subnet',
+    );
     // then it goes before the port, where the API declares it
     expect(store.getState().text).toBe(
       before.replace(
@@ -202,7 +216,9 @@ describe('the inspector’s match conditions and header operations', { timeout: 
       ),
     );
     await waitFor(() =>
-      expect(within(panel).getByRole('textbox', { name: 'Destination subnet 1' })).toBeVisible(),
+      expect(
+        within(panel).getByRole('textbox', { name: 'Condition 1 Destination subnet 1' }),
+      ).toBeVisible(),
     );
   });
 
@@ -298,14 +314,14 @@ describe('the inspector’s match conditions and header operations', { timeout: 
     const { store, panel } = renderInspector('Gateway/istio-system/public');
     const before = store.getState().text;
     const hosts = within(panel).getByRole('group', { name: 'Hosts' });
-    const input = within(hosts).getByRole('textbox', { name: 'New host' });
-    const other = within(panel).getByRole('textbox', { name: 'Host 1' });
+    const input = within(hosts).getByRole('textbox', { name: 'Server 1 New host' });
+    const other = within(panel).getByRole('textbox', { name: 'Server 1 Host 1' });
     fireEvent.focus(input);
     fireEvent.change(input, { target: { value: 'web.example.com' } });
     expect(within(hosts).queryByRole('status')).toBeNull();
     // when focus moves on to the + button of the same row, nothing is said yet
     fireEvent.blur(input, {
-      relatedTarget: within(hosts).getByRole('button', { name: 'Add host' }),
+      relatedTarget: within(hosts).getByRole('button', { name: 'Server 1 Add host' }),
     });
     expect(within(hosts).queryByRole('status')).toBeNull();
     // when it leaves the row (Tab to another field)
@@ -317,7 +333,7 @@ describe('the inspector’s match conditions and header operations', { timeout: 
     expect(input).toHaveValue('web.example.com');
     expect(store.getState().text).toBe(before);
     // when it is added with +, the hint goes with the text
-    fireEvent.click(within(hosts).getByRole('button', { name: 'Add host' }));
+    fireEvent.click(within(hosts).getByRole('button', { name: 'Server 1 Add host' }));
     expect(store.getState().text).toContain('    - web.example.com\n');
     expect(within(hosts).queryByRole('status')).toBeNull();
     expect(input).not.toHaveAccessibleDescription();
@@ -330,7 +346,7 @@ describe('the inspector’s match conditions and header operations', { timeout: 
     await act(nextPaint);
     const before = store.getState().text;
     const condition = within(panel).getByRole('group', { name: 'Condition 1' });
-    const name = within(condition).getByRole('textbox', { name: 'New header name' });
+    const name = within(condition).getByRole('textbox', { name: 'Condition 1 New header name' });
     fireEvent.focus(name);
     fireEvent.change(name, { target: { value: 'x-user' } });
     // when focus leaves the row for nowhere in particular (a click on the page)
@@ -347,17 +363,17 @@ describe('the inspector’s match conditions and header operations', { timeout: 
     const before = store.getState().text;
     const hosts = within(panel).getByRole('group', { name: 'Hosts' });
     // when a namespace/host has a short name, or the namespace is no DNS label
-    add(hosts, { 'New host': 'shop/web' }, 'Add host');
+    add(hosts, { 'Server 1 New host': 'shop/web' }, 'Server 1 Add host');
     expect(within(hosts).getByRole('alert')).toHaveTextContent(
       'short names (non FQDN) are not allowed',
     );
-    add(hosts, { 'New host': 'sh_op/web.example.com' }, 'Add host');
+    add(hosts, { 'Server 1 New host': 'sh_op/web.example.com' }, 'Server 1 Add host');
     expect(within(hosts).getByRole('alert')).toHaveTextContent(
       'invalid namespace value "sh_op" in gateway',
     );
     expect(store.getState().text).toBe(before);
     // and a listed host edited in place is checked the same way, its draft kept
-    const first = within(hosts).getByRole('textbox', { name: 'Host 1' });
+    const first = within(hosts).getByRole('textbox', { name: 'Server 1 Host 1' });
     typeAndEnter(first, '/shop.example.com');
     expect(first).toHaveAttribute('aria-invalid', 'true');
     expect(first).toHaveAccessibleDescription(
@@ -366,7 +382,7 @@ describe('the inspector’s match conditions and header operations', { timeout: 
     expect(first).toHaveValue('/shop.example.com');
     expect(store.getState().text).toBe(before);
     // when it is a namespace and a domain, it is written
-    add(hosts, { 'New host': './web.example.com' }, 'Add host');
+    add(hosts, { 'Server 1 New host': './web.example.com' }, 'Server 1 Add host');
     expect(store.getState().text).toBe(
       before.replace(
         '    - shop/shop.example.com\n',

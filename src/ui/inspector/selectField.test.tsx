@@ -89,7 +89,7 @@ describe('a select whose value is not among its options', { timeout: 20_000 }, (
       'Gateway/istio-system/default-gateway',
       gateway,
     );
-    const mode = within(gatewayPanel).getByRole('combobox', { name: 'TLS mode' });
+    const mode = within(gatewayPanel).getByRole('combobox', { name: 'Server 1 TLS mode' });
     expect(shownOption(mode)).toBe('SOMETIMES (not valid)');
   });
 });

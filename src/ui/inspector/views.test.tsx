@@ -102,7 +102,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     // given the canary opt-in rule's destination
     const { store, panel } = renderInspector(`${STOREFRONT}#http/0`, canary);
     const before = store.getState().text;
-    const host = within(panel).getByRole('combobox', { name: 'Host' });
+    const host = within(panel).getByRole('combobox', { name: 'Destination 1 Host' });
     // when it names a host no Service or ServiceEntry has (the design may be unfinished)
     typeAndEnter(host, 'storefront-next');
     await painted();
@@ -259,7 +259,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     const before = store.getState().text;
     const subset = within(panel).getByRole('group', { name: 'Subset canary' });
     // when the canary subset is renamed next
-    typeAndEnter(within(subset).getByRole('textbox', { name: 'Name' }), 'next');
+    typeAndEnter(within(subset).getByRole('textbox', { name: 'Subset canary Name' }), 'next');
     // then the subset and every route to it say next, and one undo puts all of it back
     const after = store.getState().text;
     expect(after).toBe(
@@ -310,7 +310,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     );
     // and a weight moves traffic between them (route.setWeight in the tcp section)
     const first = within(panel).getByRole('group', { name: 'Destination 1' });
-    typeAndEnter(within(first).getByRole('textbox', { name: 'Weight' }), '80');
+    typeAndEnter(within(first).getByRole('textbox', { name: 'Destination 1 Weight' }), '80');
     await painted();
     expect(store.getState().text).toContain(
       'weight: 80\n    - destination: {host: pg-replica}\n      weight: 20',
@@ -348,17 +348,21 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     // when a destination host or subset is not a name
     const destination = within(panel).getByRole('group', { name: /^Destination 1/ });
     refused(
-      within(destination).getByRole('combobox', { name: 'Host' }),
+      within(destination).getByRole('combobox', { name: 'Destination 1 Host' }),
       'store front',
       'domain name "store front" invalid (label "store front" invalid)',
     );
     refused(
-      within(destination).getByRole('combobox', { name: 'Subset' }),
+      within(destination).getByRole('combobox', { name: 'Destination 1 Subset' }),
       'V_2',
       'subset name is invalid: V_2',
     );
     // when a weight is negative
-    refused(within(destination).getByRole('textbox', { name: 'Weight' }), '-5', 'weight -5 < 0');
+    refused(
+      within(destination).getByRole('textbox', { name: 'Destination 1 Weight' }),
+      '-5',
+      'weight -5 < 0',
+    );
   });
 
   it('edits a rule’s mirrors list: add a target, set its share, remove the last one', async () => {
@@ -508,7 +512,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
       '    hosts: ["shop.example.com"]',
     );
     const { store, panel } = renderInspector('Gateway/ingress/shop-gw', text);
-    const protocol = within(panel).getByRole('combobox', { name: 'Protocol' });
+    const protocol = within(panel).getByRole('combobox', { name: 'Server 1 Protocol' });
     // when its protocol becomes HTTPS
     fireEvent.change(protocol, { target: { value: 'HTTPS' } });
     await painted();
@@ -519,8 +523,10 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
     );
     expect(protocol).toHaveValue('HTTPS');
     expect(protocol).not.toHaveAttribute('aria-invalid');
-    expect(within(panel).getByRole('combobox', { name: 'TLS mode' })).toHaveValue('SIMPLE');
-    expect(within(panel).getByRole('textbox', { name: 'Credential' })).toHaveValue(
+    expect(within(panel).getByRole('combobox', { name: 'Server 1 TLS mode' })).toHaveValue(
+      'SIMPLE',
+    );
+    expect(within(panel).getByRole('textbox', { name: 'Server 1 Credential' })).toHaveValue(
       'shop-gw-credential',
     );
     // and one undo brings the plain HTTP server back
@@ -535,13 +541,13 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
       '    hosts: ["shop.example.com"]',
     );
     const { panel } = renderInspector('Gateway/ingress/shop-gw', text);
-    const mode = within(panel).getByRole('combobox', { name: 'TLS mode' });
+    const mode = within(panel).getByRole('combobox', { name: 'Server 1 TLS mode' });
     fireEvent.change(mode, { target: { value: 'SIMPLE' } });
     expect(mode).toHaveValue('');
     expect(mode).toHaveAttribute('aria-invalid', 'true');
     expect(mode).toHaveAccessibleDescription(/^Schema validation error: /);
     // when the protocol becomes HTTPS (which brings TLS settings)
-    fireEvent.change(within(panel).getByRole('combobox', { name: 'Protocol' }), {
+    fireEvent.change(within(panel).getByRole('combobox', { name: 'Server 1 Protocol' }), {
       target: { value: 'HTTPS' },
     });
     await painted();
@@ -559,7 +565,7 @@ describe('the inspector panels', { timeout: 20_000 }, () => {
       '      mode: PASSTHROUGH   # for now',
     );
     const { store, panel } = renderInspector('Gateway/ingress/shop-gw', text);
-    const mode = within(panel).getByRole('combobox', { name: 'TLS mode' });
+    const mode = within(panel).getByRole('combobox', { name: 'Server 1 TLS mode' });
     // when it terminates TLS (SIMPLE needs a certificate, which the webhook requires)
     fireEvent.change(mode, { target: { value: 'SIMPLE' } });
     await painted();

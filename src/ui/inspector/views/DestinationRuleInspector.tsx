@@ -1,7 +1,7 @@
 import { Trash2 } from 'lucide-react';
 import { serviceFqdn, type DestinationRuleResource } from '../../../engine';
 import { InlineAddForm, LabelsField, StringListField } from '../collectionFields';
-import { Card, IconButton, Note, Section, TextField } from '../fields';
+import { Card, IconButton, NamePrefix, Note, Section, TextField } from '../fields';
 import { SUGGESTIONS } from '../Suggestions';
 import { hostProblem, subsetNameProblem } from '../validators';
 import type { ResourceEditing } from '../useResourceEditing';
@@ -22,7 +22,7 @@ export function DestinationRuleInspector({
   const subsets = spec.subsets ?? [];
   return (
     <>
-      <Section title="Host">
+      <Section title="Destination">
         <TextField
           label="Host"
           value={spec.host}
@@ -67,24 +67,26 @@ export function DestinationRuleInspector({
                 </IconButton>
               }
             >
-              <TextField
-                label="Name"
-                value={subset.name}
-                monospace
-                help="Routes and mirrors naming it follow a new name."
-                diagnostics={editing.diagnostics([...path, 'name'])}
-                validate={subsetNameProblem}
-                onCommit={(text) => {
-                  const name = text.trim();
-                  if (name === '') return 'A subset needs a name';
-                  return editing.edit({
-                    type: 'subset.rename',
-                    destinationRule: destinationRule.key,
-                    subset: index,
-                    name,
-                  });
-                }}
-              />
+              <NamePrefix prefix={`Subset ${subset.name ?? index + 1} `}>
+                <TextField
+                  label="Name"
+                  value={subset.name}
+                  monospace
+                  help="Routes and mirrors naming it follow a new name."
+                  diagnostics={editing.diagnostics([...path, 'name'])}
+                  validate={subsetNameProblem}
+                  onCommit={(text) => {
+                    const name = text.trim();
+                    if (name === '') return 'A subset needs a name';
+                    return editing.edit({
+                      type: 'subset.rename',
+                      destinationRule: destinationRule.key,
+                      subset: index,
+                      name,
+                    });
+                  }}
+                />
+              </NamePrefix>
               <LabelsField
                 legend="Pod labels"
                 keyLabel={`Subset ${subset.name ?? index + 1} label`}

@@ -72,6 +72,7 @@ function ServerCard({
   return (
     <Card
       title={title}
+      namePrefix={`Server ${index + 1} `}
       highlighted={highlighted}
       actions={
         <IconButton

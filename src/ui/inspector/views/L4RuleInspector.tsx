@@ -114,6 +114,7 @@ export function L4RuleInspector({
             <Card
               key={index}
               title={`Condition ${index + 1}`}
+              namePrefix={`Condition ${index + 1} `}
               actions={
                 <IconButton
                   label={`Remove condition ${index + 1}`}
@@ -199,6 +200,7 @@ export function L4RuleInspector({
           <Card
             key={index}
             title={`Destination ${index + 1}`}
+            namePrefix={`Destination ${index + 1} `}
             actions={
               <RemoveDestinationButton
                 virtualService={virtualService}

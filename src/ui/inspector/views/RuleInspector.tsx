@@ -18,6 +18,7 @@ import {
 } from '../collectionFields';
 import {
   Card,
+  NamePrefix,
   CheckboxField,
   IconButton,
   Note,
@@ -111,6 +112,7 @@ function MatchCard({
   return (
     <Card
       title={`Condition ${index + 1}`}
+      namePrefix={`Condition ${index + 1} `}
       actions={
         <IconButton label={`Remove condition ${index + 1}`} tone="danger" onClick={onRemove}>
           <Trash2 size={14} aria-hidden="true" />
@@ -263,29 +265,32 @@ function RouteDestinations({
             />
           }
         >
-          <DestinationFields
-            destination={route.destination}
-            path={[...routePath, index, 'destination']}
-            editing={editing}
-            namespace={virtualService.namespace}
-          />
-          <WeightField
-            weight={route.weight}
-            percent={percents[index] ?? 0}
-            single={routes.length === 1}
-            diagnostics={editing.diagnostics([...routePath, index, 'weight'])}
-            onCommit={(weight) =>
-              weight === undefined
-                ? editing.remove([...routePath, index, 'weight'])
-                : editing.edit({
-                    type: 'route.setWeight',
-                    virtualService: virtualService.key,
-                    rule: ruleIndex,
-                    destination: index,
-                    weight,
-                  })
-            }
-          />
+          {/* The header operations name their destination themselves. */}
+          <NamePrefix prefix={`Destination ${index + 1} `}>
+            <DestinationFields
+              destination={route.destination}
+              path={[...routePath, index, 'destination']}
+              editing={editing}
+              namespace={virtualService.namespace}
+            />
+            <WeightField
+              weight={route.weight}
+              percent={percents[index] ?? 0}
+              single={routes.length === 1}
+              diagnostics={editing.diagnostics([...routePath, index, 'weight'])}
+              onCommit={(weight) =>
+                weight === undefined
+                  ? editing.remove([...routePath, index, 'weight'])
+                  : editing.edit({
+                      type: 'route.setWeight',
+                      virtualService: virtualService.key,
+                      rule: ruleIndex,
+                      destination: index,
+                      weight,
+                    })
+              }
+            />
+          </NamePrefix>
           <DestinationHeadersFields
             headers={route.headers}
             path={[...routePath, index, 'headers']}

@@ -3,6 +3,7 @@ import type { ServiceEntryResource } from '../../../engine';
 import { InlineAddForm, LabelsField, StringListField } from '../collectionFields';
 import {
   Card,
+  NamePrefix,
   IconButton,
   numberProblem,
   NumberField,
@@ -55,6 +56,7 @@ export function ServiceEntryInspector({
             <Card
               key={index}
               title={`Port ${port.number ?? index + 1}`}
+              namePrefix={`Port ${port.number ?? index + 1} `}
               highlighted={focusPort === index}
               actions={
                 <IconButton
@@ -120,7 +122,7 @@ export function ServiceEntryInspector({
           }
         />
       </Section>
-      <Section title="Resolution">
+      <Section title="Location and resolution">
         <SelectField
           label="Location"
           value={writtenChoice(editing, ['spec', 'location'])}
@@ -170,27 +172,29 @@ export function ServiceEntryInspector({
                 </IconButton>
               }
             >
-              <TextField
-                label="Address"
-                value={endpoint.address}
-                monospace
-                diagnostics={editing.diagnostics([...path, 'address'])}
-                onCommit={setText(editing, [...path, 'address'])}
-              />
-              <NumberField
-                label="Weight"
-                value={endpoint.weight}
-                min={0}
-                integer
-                onCommit={setNumber(editing, [...path, 'weight'])}
-              />
-              <TextField
-                label="Locality"
-                value={endpoint.locality}
-                monospace
-                placeholder="region/zone"
-                onCommit={setText(editing, [...path, 'locality'])}
-              />
+              <NamePrefix prefix={`Endpoint ${index + 1} `}>
+                <TextField
+                  label="Address"
+                  value={endpoint.address}
+                  monospace
+                  diagnostics={editing.diagnostics([...path, 'address'])}
+                  onCommit={setText(editing, [...path, 'address'])}
+                />
+                <NumberField
+                  label="Weight"
+                  value={endpoint.weight}
+                  min={0}
+                  integer
+                  onCommit={setNumber(editing, [...path, 'weight'])}
+                />
+                <TextField
+                  label="Locality"
+                  value={endpoint.locality}
+                  monospace
+                  placeholder="region/zone"
+                  onCommit={setText(editing, [...path, 'locality'])}
+                />
+              </NamePrefix>
               <LabelsField
                 legend="Ports by name"
                 keyLabel={`Endpoint ${index + 1} port`}

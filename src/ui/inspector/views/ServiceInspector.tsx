@@ -74,6 +74,7 @@ export function ServiceInspector({
             <Card
               key={index}
               title={`Port ${port.name ?? port.port ?? index + 1}`}
+              namePrefix={`Port ${port.name ?? port.port ?? index + 1} `}
               highlighted={focusPort === index}
               actions={
                 <IconButton
