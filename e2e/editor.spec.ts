@@ -391,8 +391,10 @@ test.describe('the editor knows the kinds', () => {
 
     // A misspelt field there is a schema problem on its own line.
     await page.keyboard.type('protocl: TCP');
-    const problem = await editor.findProblem(/protocl/);
-    expect(problem.text).toContain('Property protocl is not allowed.');
+    // The schema's marker, and the analyzer's SP1008 beside it with the field meant.
+    const problem = await editor.findProblem(/Property protocl is not allowed\./);
+    const analyzer = await editor.findProblem(/Unknown field "protocl".*did you mean "protocol"/);
+    expect(analyzer.line).toBe(problem.line);
     expect(problem.line).toBe(37);
   });
 });

@@ -89,6 +89,8 @@ test('a 5 MB design pasted into the editor shows its reading progress, then open
   await editor.placeCursorAfter('protocol: HTTP');
   await page.keyboard.press('Enter');
   await page.keyboard.type('protocl: TCP');
-  const problem = await editor.findProblem(/protocl/);
-  expect(problem.text).toContain('Property protocl is not allowed.');
+  // (The analyzer's SP1008 marks it too, at the same place: the schema's own marker is the one
+  // that says the schema checks are on.)
+  const problem = await editor.findProblem(/Property protocl is not allowed\./);
+  expect(problem.line).toBeGreaterThan(0);
 });
