@@ -1,6 +1,7 @@
 export type * from './istio';
 export type * from './types';
 export { MODELLED_KINDS } from './types';
+export { GRPC_STATUS_NAMES } from './grpcStatus';
 export { buildModel, compareCreation } from './buildModel';
 export { extractDocument, MODELLED_API_VERSIONS } from './extractDocument';
 export type {

@@ -10,6 +10,7 @@ import type {
   Percent,
   YamlPath,
 } from '../../model';
+import { GRPC_STATUS_NAMES } from '../../model';
 import { schemaReporter, type SchemaReporter } from '../schemaReporter';
 import type { ResourceRule } from '../types';
 import { validateDuration, parseDurationNanoseconds } from '../validation/duration';
@@ -72,25 +73,7 @@ const NAMED_HTTP_STATUSES: ReadonlySet<number> = new Set([
   506, 507, 508, 510, 511,
 ]);
 
-const GRPC_STATUS_NAMES: ReadonlySet<string> = new Set([
-  'OK',
-  'CANCELLED',
-  'UNKNOWN',
-  'INVALID_ARGUMENT',
-  'DEADLINE_EXCEEDED',
-  'NOT_FOUND',
-  'ALREADY_EXISTS',
-  'PERMISSION_DENIED',
-  'RESOURCE_EXHAUSTED',
-  'FAILED_PRECONDITION',
-  'ABORTED',
-  'OUT_OF_RANGE',
-  'UNIMPLEMENTED',
-  'INTERNAL',
-  'UNAVAILABLE',
-  'DATA_LOSS',
-  'UNAUTHENTICATED',
-]);
+const GRPC_STATUSES: ReadonlySet<string> = new Set(GRPC_STATUS_NAMES);
 
 const KIBIBYTE = 1024;
 const MEBIBYTE = 1024 * KIBIBYTE;
@@ -272,7 +255,7 @@ function validateFault(fault: HTTPFaultInjection, path: YamlPath, reporter: Sche
       if (problem !== undefined) reporter.error([...at, 'percentage', 'value'], problem);
     }
     if (abort.grpcStatus !== undefined) {
-      if (!GRPC_STATUS_NAMES.has(abort.grpcStatus)) {
+      if (!GRPC_STATUSES.has(abort.grpcStatus)) {
         reporter.error(
           [...at, 'grpcStatus'],
           `gRPC status ${goQuote(abort.grpcStatus)} is not supported. See https://github.com/grpc/grpc/blob/master/doc/statuscodes.md for a list of supported codes, for example 'NOT_FOUND'`,

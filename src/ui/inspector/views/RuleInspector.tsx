@@ -1,6 +1,7 @@
 import { ArrowDown, ArrowUp, ChevronLeft, Plus, Trash2, X } from 'lucide-react';
 import {
   destinationPercents,
+  GRPC_STATUS_NAMES,
   ruleDisplayName,
   type CorsPolicy,
   type HTTPMatchRequest,
@@ -47,24 +48,7 @@ const ABORT_STATUS_FIELDS = ['httpStatus', 'grpcStatus', 'http2Error'] as const;
 type AbortStatusField = (typeof ABORT_STATUS_FIELDS)[number];
 
 /** The gRPC status names an abort may return (OK is not a failure). */
-const GRPC_ABORT_STATUSES: readonly string[] = [
-  'CANCELLED',
-  'UNKNOWN',
-  'INVALID_ARGUMENT',
-  'DEADLINE_EXCEEDED',
-  'NOT_FOUND',
-  'ALREADY_EXISTS',
-  'PERMISSION_DENIED',
-  'RESOURCE_EXHAUSTED',
-  'FAILED_PRECONDITION',
-  'ABORTED',
-  'OUT_OF_RANGE',
-  'UNIMPLEMENTED',
-  'INTERNAL',
-  'UNAVAILABLE',
-  'DATA_LOSS',
-  'UNAUTHENTICATED',
-];
+const GRPC_ABORT_STATUSES = GRPC_STATUS_NAMES.filter((name) => name !== 'OK');
 
 /** Writes a StringMatch map entry by entry; a rename rewrites the map in one intent. */
 function matchMapEditing(
