@@ -252,6 +252,33 @@ describe('sailplan analyze', () => {
     expect(result.out).toBe('');
     expect(result.status).toBe(0);
   });
+  it('given a misspelt spec field, then a warning line names it and the field meant, and status 0', async () => {
+    const misspelt = file(
+      'misspelt.yaml',
+      `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: x, namespace: default}
+spec:
+  hosts: [web]
+  gatways: [istio-system/public]
+  http:
+  - route: [{destination: {host: web}}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: default}
+spec:
+  selector: {app: web}
+  ports: [{name: http, port: 80}]
+`,
+    );
+    const result = await sailplan('analyze', misspelt);
+    expect(result.out).toBe(
+      `Warning [SP1008] (VirtualService default/x ${misspelt}:6) Unknown field "gatways" in spec: Istio drops it (did you mean "gateways"?)`,
+    );
+    expect(result.err).toBe('');
+    expect(result.status).toBe(0);
+  });
 });
 
 // A mesh installed with the cluster domain corp.example: the domain is part of the manifests (an
