@@ -1,13 +1,8 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createSailplanStore,
-  nextPaint,
-  SailplanStoreProvider,
-  type SailplanStore,
-} from '../../store';
-import { Inspector } from './Inspector';
+import { nextPaint, type SailplanStore } from '../../store';
+import { renderInspector as renderShared } from './testing/renderInspector';
 
 const SHOP = 'VirtualService/shop/shop';
 
@@ -67,15 +62,9 @@ spec:
       weight: 50
 `;
 
+/** The inspector over DESIGN (or `text`), with `id` selected as the canvas would. */
 function renderInspector(id: string, text = DESIGN): { store: SailplanStore; panel: HTMLElement } {
-  const store = createSailplanStore({ text });
-  store.getState().select({ id, origin: 'canvas' });
-  render(
-    <SailplanStoreProvider store={store}>
-      <Inspector />
-    </SailplanStoreProvider>,
-  );
-  return { store, panel: screen.getByRole('complementary', { name: 'Inspector' }) };
+  return renderShared(id, text);
 }
 
 function typeAndEnter(input: HTMLElement, value: string): void {

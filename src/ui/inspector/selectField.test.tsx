@@ -1,23 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSailplanStore, SailplanStoreProvider } from '../../store';
 import seed from '../../../examples/seed-ingress.yaml?raw';
 import egress from '../../../examples/egress-service-entry.yaml?raw';
 import { selectOptions } from './fields';
-import { Inspector } from './Inspector';
-
-/** The inspector over a real store holding `text`, with `id` selected as the canvas would. */
-function renderInspector(id: string, text: string) {
-  const store = createSailplanStore({ text });
-  store.getState().select({ id, origin: 'canvas' });
-  render(
-    <SailplanStoreProvider store={store}>
-      <Inspector />
-    </SailplanStoreProvider>,
-  );
-  return { store, panel: screen.getByRole('complementary', { name: 'Inspector' }) };
-}
+import { renderInspector } from './testing/renderInspector';
 
 /** The label of the option a select shows. */
 function shownOption(select: HTMLElement): string | undefined {

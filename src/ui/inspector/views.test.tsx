@@ -1,28 +1,12 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createSailplanStore,
-  nextPaint,
-  SailplanStoreProvider,
-  type SailplanStore,
-} from '../../store';
+import { nextPaint } from '../../store';
 import canary from '../../../examples/canary-split.yaml?raw';
 import egress from '../../../examples/egress-service-entry.yaml?raw';
-import { Inspector } from './Inspector';
+import { renderInspector } from './testing/renderInspector';
 
 const STOREFRONT = 'VirtualService/shop/storefront';
-
-function renderInspector(id: string, text: string): { store: SailplanStore; panel: HTMLElement } {
-  const store = createSailplanStore({ text });
-  store.getState().select({ id, origin: 'canvas' });
-  render(
-    <SailplanStoreProvider store={store}>
-      <Inspector />
-    </SailplanStoreProvider>,
-  );
-  return { store, panel: screen.getByRole('complementary', { name: 'Inspector' }) };
-}
 
 /** Waits for the paint after a gesture: the store then derives the design, and the panel shows it. */
 async function painted(): Promise<void> {
