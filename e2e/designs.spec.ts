@@ -196,9 +196,12 @@ test('designs are saved under names, renamed, reopened and deleted', async ({ pa
 });
 
 test('a saved design that cannot be read is never written over', async ({ page }) => {
-  const { files } = await openApp(page);
+  const { app, files } = await openApp(page);
   await files.saved();
   // A damaged record, as another version or a broken profile might leave it, made the current one.
+  // It is written from a page of the same origin where the app is not running: the app saves its
+  // own design when it is left, and that save must not race this write.
+  await page.goto('./favicon.svg');
   await page.evaluate(async () => {
     const database = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('sailplan', 1);
@@ -213,11 +216,10 @@ test('a saved design that cannot be read is never written over', async ({ page }
     await new Promise((resolve) => (transaction.oncomplete = resolve));
     database.close();
   });
-  await page.reload();
+  await app.open();
   await expect(files.notices.getByText(/could not be read/)).toBeVisible();
   // The starting design is open, and edits to it are saved elsewhere.
   expect(await files.designText()).toBe(seed);
-  const app = new SailplanApp(page);
   await typeAtEnd(app, '\n# new work');
   await files.saved();
   const record = await page.evaluate(async () => {
