@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceHighlight } from '../../store';
-import { TRACE_STEP_MS, traceDuration, traceHighlightCss } from './traceHighlightCss';
+import {
+  TRACE_FLOW_CYCLES,
+  TRACE_STEP_MS,
+  traceDuration,
+  traceHighlightCss,
+} from './traceHighlightCss';
 
 const HIGHLIGHT: TraceHighlight = {
   nodes: ['Service/istio-system/lb', 'Gateway/istio-system/gw', 'VirtualService/default/proxy'],
@@ -35,6 +40,9 @@ describe('traceHighlightCss', () => {
       ),
     );
     expect(css).toContain('@keyframes sp-trace-ring-3');
+    // The dashes flow from when the edge lights up, a few times, then rest: nothing repaints forever.
+    expect(css).toContain(`sp-trace-flow 0.9s linear ${TRACE_STEP_MS / 2}ms ${TRACE_FLOW_CYCLES};`);
+    expect(css).not.toContain('infinite');
     expect(traceDuration(HIGHLIGHT)).toBe(2 * TRACE_STEP_MS + 240);
   });
 

@@ -3,6 +3,14 @@ import type { TraceHighlight } from '../../store';
 /** Time between two stops of the path as it plays, in milliseconds. */
 export const TRACE_STEP_MS = 170;
 
+/**
+ * How many times the dashes of a lit edge run towards the destination before they stop. A flow
+ * that never ended repainted the path (with its glow) every frame for as long as the trace was
+ * shown: a third of a core here in a browser without a GPU, and a laptop's battery elsewhere.
+ * Each cycle moves the dashes by whole periods, so the drawing at rest is the drawing in motion.
+ */
+export const TRACE_FLOW_CYCLES = 4;
+
 /** A CSS string literal for an id (ids hold `/`, `#`, `:` and `>`; only `"` and `\` need escaping). */
 function quoted(id: string): string {
   return `"${id.replace(/["\\]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
@@ -53,7 +61,7 @@ export function traceHighlightCss(highlight: TraceHighlight, generation: number)
   highlight.edges.forEach((id, index) => {
     const arrival = highlight.edgeArrivals[index] ?? index + 1;
     rules.push(
-      `${edgeSelector(id)} .react-flow__edge-path { stroke: var(--sp-trace); stroke-width: 3px !important; stroke-dasharray: 10 4; filter: drop-shadow(0 0 3px var(--sp-trace-glow)); animation: ${edgeIn} 260ms ease-out ${delay(arrival - 0.5)} both, sp-trace-flow 0.9s linear infinite; }`,
+      `${edgeSelector(id)} .react-flow__edge-path { stroke: var(--sp-trace); stroke-width: 3px !important; stroke-dasharray: 10 4; filter: drop-shadow(0 0 3px var(--sp-trace-glow)); animation: ${edgeIn} 260ms ease-out ${delay(arrival - 0.5)} both, sp-trace-flow 0.9s linear ${delay(arrival - 0.5)} ${TRACE_FLOW_CYCLES}; }`,
     );
   });
   for (const id of highlight.parts) {
