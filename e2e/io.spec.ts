@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
+import { generateMesh } from '../src/engine/testing/generateMesh';
 import { SailplanApp } from './fixtures/app';
 import { boundsOf, DesignFiles, pngSize, type TestFile } from './fixtures/designFiles';
 
@@ -161,6 +162,35 @@ test('Ctrl+O opens the file chooser, and a JSON file comes in as block YAML', as
   await expect(app.node('Service shop/cart')).toBeVisible();
   const text = await files.designText();
   expect(text).toContain('kind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n');
+});
+
+test('a large file is said to be opened once it is read, not while the page is still reading it', async ({
+  page,
+}) => {
+  const { app, files } = await start(page);
+  const mesh = generateMesh({ resources: 1000, seed: 3 });
+  expect(mesh.text.length).toBeGreaterThan(1024 * 1024);
+  // Whether the page said it was reading the design when the "Opened" notice came.
+  await page.evaluate(() => {
+    const said: boolean[] = [];
+    (window as unknown as { openedWhileReading: boolean[] }).openedWhileReading = said;
+    new MutationObserver(() => {
+      const notices = document.querySelector('[role=region][aria-label=Notifications]');
+      if (said.length > 0 || !/Opened big\.yaml/.test(notices?.textContent ?? '')) return;
+      said.push(document.querySelector('progress[aria-label="Reading the design"]') !== null);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await files.openFiles([{ name: 'big.yaml', text: mesh.text }]);
+  await files.answer('Replace the design');
+  await expect(files.notices.getByText(/^Opened big\.yaml: 1,0\d\d resources/)).toBeVisible({
+    timeout: 60_000,
+  });
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { openedWhileReading: boolean[] }).openedWhileReading,
+    ),
+  ).toEqual([false]);
+  await expect(app.node('Gateway istio-system/default-gateway')).toHaveCount(0);
 });
 
 test('a file with a YAML error is refused with its name and line, and the work stays', async ({

@@ -64,6 +64,27 @@ export class DesignFlows {
     this.store.getState().notify(tone, message);
   }
 
+  /**
+   * Resolves once the store has derived the text it holds. A large text is read by the derive
+   * worker after it is put in the editor, and a design is not "opened" while the page still says
+   * it is reading it.
+   */
+  private derived(): Promise<void> {
+    const { store } = this;
+    const caughtUp = () => {
+      const { derived, version } = store.getState();
+      return derived.version >= version;
+    };
+    if (caughtUp()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const unsubscribe = store.subscribe(() => {
+        if (!caughtUp()) return;
+        unsubscribe();
+        resolve();
+      });
+    });
+  }
+
   // ---- Replacing the design -------------------------------------------------------------------
 
   /**
@@ -274,6 +295,7 @@ export class DesignFlows {
       store.replaceText(next);
       if (mode === 'replace') store.requestLayout();
     });
+    await this.derived();
     this.notify(
       'success',
       `${mode === 'add' ? 'Added' : 'Opened'} ${what}.${
