@@ -56,9 +56,12 @@ export function describeCommit(): string {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
       encoding: 'utf8',
     }).trim();
-    const changes = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
-      encoding: 'utf8',
-    }).trim();
+    // The results written by the other bench are not a change to what is measured.
+    const changes = execFileSync(
+      'git',
+      ['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench/results'],
+      { encoding: 'utf8' },
+    ).trim();
     return changes === '' ? commit : `${commit} + uncommitted changes`;
   } catch {
     return 'unknown';
