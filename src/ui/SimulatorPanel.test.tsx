@@ -122,7 +122,7 @@ describe('the Simulator panel', () => {
     expect(outcome()).toContain('productpage.bookinfo.svc.cluster.local:9080');
   });
 
-  it('offers the first ready requests of a large design and says how many more there are', () => {
+  it('offers the first ready requests of a large design and says there are more', () => {
     // given a design of 60 VirtualServices on the seed's gateway, one host each
     const hosts = Array.from({ length: 60 }, (_, index) => `app-${index}.example.com`);
     const virtualServices = hosts.map((host, index) =>
@@ -135,11 +135,11 @@ describe('the Simulator panel', () => {
     );
     renderPanel([seed, ...virtualServices].join('\n---\n'), { url: '' });
     const ready = screen.getByRole('combobox', { name: 'Ready requests' });
-    // then the list holds the first 50 and a note of the rest, which cannot be picked
+    // then the list holds the first 50 and a note that there are more, which cannot be picked
     const options = within(ready).getAllByRole('option');
     const offered = options.filter((option) => !(option as HTMLOptionElement).disabled);
     expect(offered).toHaveLength(READY_REQUESTS_SHOWN);
-    expect(options.at(-1)).toHaveTextContent(/^11 more: type the URL$/);
+    expect(options.at(-1)).toHaveTextContent(/^More hosts: type the URL$/);
     expect(options.at(-1)).toBeDisabled();
   });
 

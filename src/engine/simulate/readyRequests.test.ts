@@ -48,6 +48,11 @@ describe('readyRequests', () => {
     ]);
   });
 
+  it('given a limit, then the first requests of the same list, no more', () => {
+    expect(readyRequests(design.model, 2)).toEqual(ready.slice(0, 2));
+    expect(readyRequests(design.model, 0)).toEqual([]);
+  });
+
   it('given the ready requests, then each reaches its VirtualService when simulated', () => {
     for (const entry of ready) {
       expect(simulate(design, entry.request).outcome.virtualService).toBe(entry.virtualService);

@@ -14,13 +14,14 @@ export function ReadyRequestPicker() {
   const store = useSailplanStoreApi();
   // Deferred: a keystroke's canvas update is drawn first, the list of requests after it.
   const model = useDeferredValue(useSailplan((state) => state.lastGood.design.model));
-  const ready = useMemo(() => readyRequests(model), [model]);
+  // One more than is shown tells whether there are more.
+  const ready = useMemo(() => readyRequests(model, READY_REQUESTS_SHOWN + 1), [model]);
   // The same options while the labels are the same (most edits): React skips them.
   const labels = ready
     .slice(0, READY_REQUESTS_SHOWN)
     .map((entry) => entry.label)
     .join('\u0000');
-  const more = ready.length - READY_REQUESTS_SHOWN;
+  const more = ready.length > READY_REQUESTS_SHOWN;
   const options = useMemo(
     () =>
       labels === ''
@@ -50,9 +51,9 @@ export function ReadyRequestPicker() {
         Ready requests…
       </option>
       {options}
-      {more > 0 ? (
+      {more ? (
         <option value="" disabled>
-          {`${more.toLocaleString('en-US')} more: type the URL`}
+          More hosts: type the URL
         </option>
       ) : null}
     </select>
