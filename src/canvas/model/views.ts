@@ -98,12 +98,22 @@ export function summarizeNamespaces(
   topology: Topology,
   problemsById: ReadonlyMap<string, { readonly count: number }>,
 ): { readonly summaries: readonly NamespaceSummary[]; readonly links: readonly NamespaceLink[] } {
-  const namespaceOf = new Map<string, string>();
+  // Namespaces by number, so that counting the links of thousands of edges builds no string and
+  // no object per edge (5,000 resources: 10,000 edges, a few hundred links).
+  const namespaces: string[] = [];
+  const numberOf = new Map<string, number>();
+  const namespaceOf = new Map<string, number>();
   const counts = new Map<string, Map<TopologyNodeType, number>>();
   const problems = new Map<string, number>();
   for (const node of topology.nodes) {
     const namespace = node.namespace === '' ? NO_NAMESPACE : node.namespace;
-    namespaceOf.set(node.id, namespace);
+    let number = numberOf.get(namespace);
+    if (number === undefined) {
+      number = namespaces.length;
+      namespaces.push(namespace);
+      numberOf.set(namespace, number);
+    }
+    namespaceOf.set(node.id, number);
     const byType = counts.get(namespace) ?? new Map<TopologyNodeType, number>();
     byType.set(node.type, (byType.get(node.type) ?? 0) + 1);
     counts.set(namespace, byType);
@@ -127,20 +137,25 @@ export function summarizeNamespaces(
         problems: problems.get(namespace) ?? 0,
       };
     });
-  const links = new Map<string, NamespaceLink>();
+  // Links by source and target number, in the order they are first crossed.
+  const linkCounts = new Map<number, number>();
   for (const edge of topology.edges) {
     const from = namespaceOf.get(edge.source);
     const to = namespaceOf.get(edge.target);
     if (from === undefined || to === undefined || from === to) continue;
-    const [source, target] =
+    const key =
       edge.type === 'destinationRule'
-        ? [namespaceNodeId(to), namespaceNodeId(from)]
-        : [namespaceNodeId(from), namespaceNodeId(to)];
-    const id = `namespace-link:${source}->${target}`;
-    const link = links.get(id);
-    links.set(id, { id, source, target, count: (link?.count ?? 0) + 1 });
+        ? to * namespaces.length + from
+        : from * namespaces.length + to;
+    linkCounts.set(key, (linkCounts.get(key) ?? 0) + 1);
   }
-  return { summaries, links: [...links.values()] };
+  const links: NamespaceLink[] = [];
+  for (const [key, count] of linkCounts) {
+    const source = namespaceNodeId(namespaces[Math.floor(key / namespaces.length)] ?? '');
+    const target = namespaceNodeId(namespaces[key % namespaces.length] ?? '');
+    links.push({ id: `namespace-link:${source}->${target}`, source, target, count });
+  }
+  return { summaries, links };
 }
 
 /** A namespace's box around its nodes when groups are shown. */
