@@ -169,9 +169,7 @@ test.describe('the canvas draws the design', () => {
     await app.open();
     await canvas.settled();
 
-    await app.editorPane.locator('.view-lines').click();
-    await page.keyboard.press('ControlOrMeta+End');
-    await page.keyboard.insertText('\n  broken: [unclosed\n');
+    await app.insertAtEnd('\n  broken: [unclosed\n');
 
     await expect(canvas.readOnlyBanner).toBeVisible();
     for (const name of ['Gateway istio-system/default-gateway', 'Service default/proxy']) {

@@ -1,27 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { SailplanApp } from './fixtures/app';
+import { expect, test } from '@playwright/test';
 import { CanvasPane } from './fixtures/canvas';
-import { DesignFiles } from './fixtures/designFiles';
+import { openApp } from './fixtures/designFiles';
 
 const seed = readFileSync(new URL('../examples/seed-ingress.yaml', import.meta.url), 'utf8');
 
-async function openApp(page: Page): Promise<{ app: SailplanApp; files: DesignFiles }> {
-  const app = new SailplanApp(page);
-  await app.open();
-  await expect(app.node('Gateway istio-system/default-gateway')).toBeVisible();
-  return { app, files: new DesignFiles(page) };
-}
-
-async function typeAtEnd(app: SailplanApp, text: string): Promise<void> {
-  await app.editorPane.locator('.view-lines').click();
-  await app.page.keyboard.press('ControlOrMeta+End');
-  await app.page.keyboard.type(text);
-}
-
 test('what is typed survives a reload', async ({ page }) => {
   const { app, files } = await openApp(page);
-  await typeAtEnd(app, '\n# kept across reloads');
+  await app.typeAtEnd('\n# kept across reloads');
   await files.saved();
   await page.reload();
   await expect(app.node('Gateway istio-system/default-gateway')).toBeVisible();
@@ -30,7 +16,7 @@ test('what is typed survives a reload', async ({ page }) => {
 
 test('a crash loses nothing typed more than a second before', async ({ page }) => {
   const { app } = await openApp(page);
-  await typeAtEnd(app, '\n# typed a second ago');
+  await app.typeAtEnd('\n# typed a second ago');
   await page.waitForTimeout(1100);
   // What the storage holds now is what a crash would leave: no pagehide or unload has run.
   const stored = await page.evaluate(async () => {
@@ -81,24 +67,17 @@ test('moving a node is a change: it is autosaved, kept across a reload, and New 
   await expect(app.node('Service default/proxy')).toBeVisible();
 });
 
-/** Puts text at the end of the YAML as one edit (a paste), so that it is saved in one write. */
-async function insertAtEnd(app: SailplanApp, text: string): Promise<void> {
-  await app.editorPane.locator('.view-lines').click();
-  await app.page.keyboard.press('ControlOrMeta+End');
-  await app.page.keyboard.insertText(text);
-}
-
 test('two tabs on one design never overwrite each other silently: the other tab asks which version to keep', async ({
   page,
 }) => {
   const { app, files } = await openApp(page);
-  await typeAtEnd(app, '\n# first tab');
+  await app.typeAtEnd('\n# first tab');
   await files.saved();
   // A second tab opens the same design, then the first tab goes on typing.
   const other = await page.context().newPage();
   const { app: otherApp, files: otherFiles } = await openApp(other);
   expect(await otherFiles.designText()).toContain('# first tab');
-  await insertAtEnd(app, '\n# first tab again');
+  await app.insertAtEnd('\n# first tab again');
   await files.saved();
 
   // The second tab says so, and autosave stops there until the user chooses.
@@ -110,7 +89,7 @@ test('two tabs on one design never overwrite each other silently: the other tab 
   await otherFiles.saved();
 
   // From now on each tab writes its own design: neither is asked again, neither loses a line.
-  await insertAtEnd(otherApp, '\n# second tab');
+  await otherApp.insertAtEnd('\n# second tab');
   await otherFiles.saved();
   const designs = await otherFiles.openMenu('Designs');
   await expect(designs.getByRole('menuitemradio', { name: /^Untitled design \(/ })).toBeVisible();
@@ -123,15 +102,15 @@ test('two tabs on one design never overwrite each other silently: the other tab 
 
 test('a tab can take the version another tab saved', async ({ page }) => {
   const { app, files } = await openApp(page);
-  await typeAtEnd(app, '\n# first tab');
+  await app.typeAtEnd('\n# first tab');
   await files.saved();
   const other = await page.context().newPage();
   const { app: otherApp, files: otherFiles } = await openApp(other);
-  await insertAtEnd(otherApp, '\n# second tab');
+  await otherApp.insertAtEnd('\n# second tab');
   await otherFiles.saved();
   await files.answer('Load the other tab’s version');
   expect(await files.designText()).toContain('# second tab');
-  await insertAtEnd(app, '\n# and the first again');
+  await app.insertAtEnd('\n# and the first again');
   await files.saved();
   await expect(
     other.getByRole('alertdialog', { name: 'This design changed in another tab' }),
@@ -153,7 +132,7 @@ test('designs are saved under names, renamed, reopened and deleted', async ({ pa
     .fill('Shop edge');
   await files.answer('Rename');
   await expect(files.designName()).toHaveText('Shop edge');
-  await typeAtEnd(app, '\n# shop edge');
+  await app.typeAtEnd('\n# shop edge');
   await files.saved();
 
   // A named design is kept: New asks nothing.
@@ -220,7 +199,7 @@ test('a saved design that cannot be read is never written over', async ({ page }
   await expect(files.notices.getByText(/could not be read/)).toBeVisible();
   // The starting design is open, and edits to it are saved elsewhere.
   expect(await files.designText()).toBe(seed);
-  await typeAtEnd(app, '\n# new work');
+  await app.typeAtEnd('\n# new work');
   await files.saved();
   const record = await page.evaluate(async () => {
     const database = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -142,8 +142,7 @@ async function openProblems(app: SailplanApp): Promise<void> {
 async function start(page: Page): Promise<{ app: SailplanApp; watched: Watch }> {
   const watched = await watch(page);
   const app = new SailplanApp(page);
-  await app.open();
-  await expect(app.node('Gateway istio-system/default-gateway')).toBeVisible();
+  await app.openSeed();
   await expect(app.editorPane.locator('.view-lines')).toContainText('apiVersion');
   return { app, watched };
 }

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
 import { generateMesh } from '../src/engine/testing/generateMesh';
-import { SailplanApp } from './fixtures/app';
-import { boundsOf, DesignFiles, pngSize, type TestFile } from './fixtures/designFiles';
+import { boundsOf, openApp, pngSize, type TestFile } from './fixtures/designFiles';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -43,28 +42,14 @@ const payments: TestFile = {
   text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: payments\n  namespace: shop\nspec:\n  ports:\n  - name: http\n    port: 8080\n',
 };
 
-async function start(page: Page): Promise<{ app: SailplanApp; files: DesignFiles }> {
-  const app = new SailplanApp(page);
-  await app.open();
-  await expect(app.node('Gateway istio-system/default-gateway')).toBeVisible();
-  return { app, files: new DesignFiles(page) };
-}
-
-/** Types at the end of the YAML in the editor, as a user would. */
-async function typeAtEnd(app: SailplanApp, text: string): Promise<void> {
-  await app.editorPane.locator('.view-lines').click();
-  await app.page.keyboard.press('ControlOrMeta+End');
-  await app.page.keyboard.type(text);
-}
-
 test('a new user starts with the seed design, autosaved as untitled', async ({ page }) => {
-  const { files } = await start(page);
+  const { files } = await openApp(page);
   await expect(files.designName()).toHaveText('Untitled design');
   expect(await files.designText()).toBe(seed);
 });
 
 test('YAML pasted on the canvas replaces the design and is drawn', async ({ page }) => {
-  const { app, files } = await start(page);
+  const { app, files } = await openApp(page);
   await page.evaluate((text) => navigator.clipboard.writeText(text), orders.text);
   // The focus is on the page, not in a text field: the paste is a design.
   await app.canvas.getByRole('heading', { name: 'Canvas' }).click();
@@ -77,7 +62,7 @@ test('YAML pasted on the canvas replaces the design and is drawn', async ({ page
 });
 
 test('opened files are checked, then replace the design exactly as they are', async ({ page }) => {
-  const { app, files } = await start(page);
+  const { app, files } = await openApp(page);
   await files.openFiles([orders]);
   await expect(files.dialog).toContainText('orders.yaml: 2 resources in 2 documents');
   await files.answer('Replace the design');
@@ -90,7 +75,7 @@ test('opened files are checked, then replace the design exactly as they are', as
 test('a file that replaces the design takes the previous trace and selection with it', async ({
   page,
 }) => {
-  const { app, files } = await start(page);
+  const { app, files } = await openApp(page);
   await page.getByRole('tab', { name: 'Simulator' }).click();
   await page.getByRole('textbox', { name: 'URL', exact: true }).press('Enter');
   const trace = page.getByRole('region', { name: 'Trace' });
@@ -114,7 +99,7 @@ test('a file that replaces the design takes the previous trace and selection wit
 });
 
 test('several files at once can be added to the design as new documents', async ({ page }) => {
-  const { app, files } = await start(page);
+  const { app, files } = await openApp(page);
   await files.openFiles([orders, payments]);
   await expect(files.dialog).toContainText('orders.yaml, payments.yml: 3 resources');
   await files.answer('Add to the design');
@@ -129,7 +114,7 @@ test('several files at once can be added to the design as new documents', async 
 });
 
 test('files dropped on the canvas open like chosen ones', async ({ page }) => {
-  const { app, files } = await start(page);
+  const { app, files } = await openApp(page);
   await files.dropFiles([payments], app.canvas);
   await files.answer('Replace the design');
   await expect(app.node('Service shop/payments')).toBeVisible();
@@ -137,7 +122,7 @@ test('files dropped on the canvas open like chosen ones', async ({ page }) => {
 });
 
 test('Ctrl+O opens the file chooser, and a JSON file comes in as block YAML', async ({ page }) => {
-  const { app, files } = await start(page);
+  const { app, files } = await openApp(page);
   await app.canvas.getByRole('heading', { name: 'Canvas' }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('ControlOrMeta+O');
@@ -167,7 +152,7 @@ test('Ctrl+O opens the file chooser, and a JSON file comes in as block YAML', as
 test('a large file is said to be opened once it is read, not while the page is still reading it', async ({
   page,
 }) => {
-  const { app, files } = await start(page);
+  const { app, files } = await openApp(page);
   const mesh = generateMesh({ resources: 1000, seed: 3 });
   expect(mesh.text.length).toBeGreaterThan(1024 * 1024);
   // Whether the page said it was reading the design when the "Opened" notice came.
@@ -196,7 +181,7 @@ test('a large file is said to be opened once it is read, not while the page is s
 test('a file with a YAML error is refused with its name and line, and the work stays', async ({
   page,
 }) => {
-  const { app, files } = await start(page);
+  const { app, files } = await openApp(page);
   await files.openFiles([
     orders,
     {
@@ -218,7 +203,7 @@ test('a 5 MB file is read and checked off the page with progress, and can be can
   page,
 }) => {
   test.setTimeout(120_000);
-  const { app, files } = await start(page);
+  const { app, files } = await openApp(page);
   const documents: string[] = [];
   for (let index = 0, length = 0; length < 5 * 1024 * 1024; index += 1) {
     const document = `apiVersion: v1\nkind: Service\nmetadata:\n  name: service-${index}\n  namespace: load\nspec:\n  ports:\n  - name: http\n    port: 80\n`;
@@ -258,7 +243,7 @@ test('a 5 MB file is read and checked off the page with progress, and can be can
 test('examples open from the menu with the keyboard, and ask before unsaved work is replaced', async ({
   page,
 }) => {
-  const { app, files } = await start(page);
+  const { app, files } = await openApp(page);
   // The menu works from the keyboard: open, move down, choose.
   await files.menuButton('Examples').focus();
   await page.keyboard.press('Enter');
@@ -274,7 +259,7 @@ test('examples open from the menu with the keyboard, and ask before unsaved work
   expect(await files.designText()).toBe(canary);
 
   // An edit makes the untitled example unsaved work: opening another asks first.
-  await typeAtEnd(app, '\n# my change');
+  await app.typeAtEnd('\n# my change');
   await files.choose('Examples', 'Fault injection');
   await expect(page.getByRole('alertdialog', { name: 'Keep your changes?' })).toBeVisible();
   await files.answer('Cancel');
@@ -291,7 +276,7 @@ test('examples open from the menu with the keyboard, and ask before unsaved work
 });
 
 test('the YAML exports as one file for kubectl and copies to the clipboard', async ({ page }) => {
-  const { files } = await start(page);
+  const { files } = await openApp(page);
   const yaml = await files.download('Download YAML');
   expect(yaml.name).toBe('untitled-design.yaml');
   expect(yaml.bytes.toString('utf8')).toBe(seed);
@@ -301,7 +286,7 @@ test('the YAML exports as one file for kubectl and copies to the clipboard', asy
 });
 
 test('the zip holds one file per resource with its exact text', async ({ page }) => {
-  const { files } = await start(page);
+  const { files } = await openApp(page);
   const zip = await files.download('Download ZIP');
   expect(zip.name).toBe('untitled-design.zip');
   const entries = unzipSync(new Uint8Array(zip.bytes));
@@ -348,7 +333,7 @@ async function drawnPixels(
 test('PNG and SVG exports draw the whole graph, even when the view shows part of it', async ({
   page,
 }) => {
-  const { app, files } = await start(page);
+  const { app, files } = await openApp(page);
   const boxes = await files.nodeBoxes();
   expect(Object.keys(boxes).length).toBeGreaterThanOrEqual(4);
   // Zoom in with the mouse wheel until the view shows only a part of the graph.
@@ -416,7 +401,7 @@ test('PNG and SVG exports draw the whole graph, even when the view shows part of
 test('the PNG is drawn in the dark theme when the app is dark', async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
-  const { files } = await start(page);
+  const { files } = await openApp(page);
   const png = await files.download('Download PNG');
   const drawn = await drawnPixels(page, `data:image/png;base64,${png.bytes.toString('base64')}`);
   const [red = 255, green = 255, blue = 255] = drawn.corner;

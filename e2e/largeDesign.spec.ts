@@ -15,8 +15,7 @@ test('a 5 MB design pasted into the editor shows its reading progress, then open
   test.setTimeout(300_000);
   const app = new SailplanApp(page);
   const files = new DesignFiles(page);
-  await app.open();
-  await expect(app.node('Gateway istio-system/default-gateway')).toBeVisible();
+  await app.openSeed();
   await expect(app.editorPane.locator('.view-lines')).toContainText('apiVersion');
   const mesh = generateMesh({ resources: 4500, seed: 1 });
   expect(mesh.text.length).toBeGreaterThan(5 * 1000 * 1000);

@@ -1,7 +1,7 @@
 import { deflateSync, strToU8 } from 'fflate';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { SailplanApp } from './fixtures/app';
-import { DesignFiles, type TestFile } from './fixtures/designFiles';
+import { DesignFiles, openApp, type TestFile } from './fixtures/designFiles';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -38,21 +38,12 @@ function base64Url(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64url');
 }
 
-async function openApp(page: Page): Promise<{ app: SailplanApp; files: DesignFiles }> {
-  const app = new SailplanApp(page);
-  await app.open();
-  return { app, files: new DesignFiles(page) };
-}
-
 /** A context whose untitled design has an edit that is autosaved but not saved under a name. */
 async function withUnsavedWork(browser: Browser) {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   const { app, files } = await openApp(page);
-  await expect(app.node('Gateway istio-system/default-gateway')).toBeVisible();
-  await app.editorPane.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type('\n# my unsaved work');
+  await app.typeAtEnd('\n# my unsaved work');
   await files.saved();
   const text = await files.designText();
   expect(text).toContain('# my unsaved work');
