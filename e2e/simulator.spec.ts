@@ -9,6 +9,26 @@ const GATEWAY = 'Gateway istio-system/default-gateway';
 const VIRTUAL_SERVICE = 'VirtualService default/proxy';
 const SERVICE = 'Service default/proxy';
 
+/** The canvas nodes the outcome callout is drawn over. */
+function nodesUnderOutcome(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const outcome = document.querySelector('.sp-trace-outcome')?.getBoundingClientRect();
+    if (outcome === undefined) return ['(no outcome)'];
+    return [...document.querySelectorAll('.react-flow__node[aria-label]')]
+      .filter((node) => !node.classList.contains('react-flow__node-namespaceGroup'))
+      .filter((node) => {
+        const box = node.getBoundingClientRect();
+        return (
+          box.left < outcome.right &&
+          outcome.left < box.right &&
+          box.top < outcome.bottom &&
+          outcome.top < box.bottom
+        );
+      })
+      .map((node) => node.getAttribute('aria-label') ?? '');
+  });
+}
+
 test('a request to the seed design is traced from the LoadBalancer to the proxy Service, on the canvas and in the panel', async ({
   page,
 }) => {
@@ -90,6 +110,8 @@ test('in the header-routing design, changing the header changes the highlighted 
     ['Deployment bookinfo/reviews-v1', 'Gateway bookinfo/bookinfo-gateway'],
   );
   expect(await panels.ruleTaken('VirtualService bookinfo/reviews', 'jason-sees-v2')).toBe(true);
+  // The outcome is beside reviews-v2 and on no node: reviews-v3 is drawn under it.
+  await expect.poll(() => nodesUnderOutcome(page)).toEqual([]);
 
   // Another user: the header no longer matches, and the path moves to v1.
   await page.getByRole('textbox', { name: 'Header 1 value' }).fill('alice');
@@ -138,12 +160,18 @@ test('a 404 is explained with the rules tried, near misses first', async ({ page
   );
 });
 
-/** True when the canvas's outcome is pinned under the node named `name` (its left edge, below it). */
+/** True when the canvas's outcome is pinned beside the node named `name`: under it, or above or right of it. */
 async function outcomePinnedAt(panels: BottomPanels, name: string): Promise<boolean> {
   const node = await panels.canvasNode(name).boundingBox();
   const outcome = await panels.canvasOutcome.boundingBox();
   if (node === null || outcome === null) return false;
-  return Math.abs(outcome.x - node.x) < 2 && outcome.y >= node.y + node.height - 1;
+  // Under the node, or above or right of it when another node is drawn there.
+  const below = outcome.y >= node.y + node.height - 1;
+  const above = outcome.y + outcome.height <= node.y + 1;
+  const right = outcome.x >= node.x + node.width - 1;
+  return Math.abs(outcome.x - node.x) < 2
+    ? below || above
+    : Math.abs(outcome.y - node.y) < 2 && right;
 }
 
 /** True when the whole node is inside the canvas's visible area. */
@@ -220,6 +248,8 @@ test('Sample shows the trace of the destination drawn, on the canvas and in the 
   const files = new DesignFiles(page);
   await app.open();
   await files.choose('Examples', 'Canary split');
+  // Sent once the example is open: opening a design clears the trace of the one before.
+  await expect(files.designName()).toHaveText('Canary split');
   await panels.send('http://shop.example.com/cart');
   await expect(panels.outcome).toContainText('Split across 2 destinations');
   const stable = 'Deployment shop/storefront-v1';

@@ -1,14 +1,17 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import {
   getViewportForBounds,
-  useInternalNode,
   useReactFlow,
+  useStore,
   useStoreApi,
   ViewportPortal,
+  type InternalNode,
+  type ReactFlowState,
 } from '@xyflow/react';
 import { ArrowRight, CircleCheck, CircleX, CornerDownRight } from 'lucide-react';
 import { useSailplan, type OutcomeDescription, type TraceHighlight } from '../../store';
 import { FIT_PADDING } from '../model/fitDrawing';
+import { outcomeBox, placeOutcome, type Box, type OutcomePlacement } from './outcomePlacement';
 import { traceDuration, traceHighlightCss } from './traceHighlightCss';
 import {
   describeTraceRows,
@@ -24,12 +27,6 @@ const TONE_ICONS = {
   failed: CircleX,
 } as const;
 
-/** Gap between the last node of the path and the outcome below it, in flow units. */
-const OUTCOME_GAP = 12;
-
-/** Room the outcome takes below its node, so that bringing the path into view shows it too. */
-const OUTCOME_SIZE = { width: 300, height: 52 } as const;
-
 /** Room around the path brought into view: the canvas's floating panels, and a margin. */
 const PATH_PADDING = {
   left: `${FIT_PADDING.left + 8}px`,
@@ -41,10 +38,32 @@ const PATH_PADDING = {
 /** A path already in view at this share of the zoom that would fit it is left where it is. */
 const KEEP_ZOOM_SHARE = 0.8;
 
+function boxOf(node: InternalNode): Box {
+  const { x, y } = node.internals.positionAbsolute;
+  return { x, y, width: node.measured.width ?? 0, height: node.measured.height ?? 0 };
+}
+
+/** Where the outcome of a path ending at `end` goes among the nodes drawn, if `end` is drawn. */
+function outcomePlacementIn(
+  nodeLookup: ReactFlowState['nodeLookup'],
+  end: string,
+): OutcomePlacement | null {
+  const endNode = nodeLookup.get(end);
+  if (endNode === undefined) return null;
+  const others: Box[] = [];
+  for (const node of nodeLookup.values()) {
+    if (node.id !== end && node.hidden !== true) others.push(boxOf(node));
+  }
+  return placeOutcome(boxOf(endNode), others);
+}
+
+const samePlacement = (a: OutcomePlacement | null, b: OutcomePlacement | null) =>
+  a === b || (a !== null && b !== null && a.side === b.side && a.x === b.x && a.y === b.y);
+
 /**
- * The outcome in plain words, under the node where the request ends: below rather than beside it,
- * the path and its outcome take no more width than the path, and width is what a canvas beside
- * the editor lacks.
+ * The outcome in plain words, beside the node where the request ends: below it rather than
+ * beside it, so the path and its outcome take no more width than the path (width is what a canvas
+ * beside the editor lacks); above or right of it when another node is drawn there.
  */
 function OutcomeCallout({
   end,
@@ -55,19 +74,17 @@ function OutcomeCallout({
   outcome: OutcomeDescription;
   delay: number;
 }) {
-  const node = useInternalNode(end);
+  const placement = useStore((state) => outcomePlacementIn(state.nodeLookup, end), samePlacement);
   const setPanel = useSailplan((state) => state.setPanel);
-  if (node === undefined) return null;
-  const { x, y } = node.internals.positionAbsolute;
-  const height = node.measured.height ?? node.height ?? 0;
+  if (placement === null) return null;
   const Icon = TONE_ICONS[outcome.tone];
   return (
     <ViewportPortal>
       <button
         type="button"
-        className={`sp-trace-outcome sp-trace-outcome--${outcome.tone} nodrag nopan`}
+        className={`sp-trace-outcome sp-trace-outcome--${outcome.tone} sp-trace-outcome--${placement.side} nodrag nopan`}
         style={{
-          transform: `translate(${x}px, ${y + height + OUTCOME_GAP}px)`,
+          transform: `translate(${placement.x}px, ${placement.y}px)`,
           animationDelay: `${delay}ms`,
         }}
         aria-label={`Outcome: ${outcome.headline}${outcome.detail === undefined ? '' : `. ${outcome.detail}`}. Show the trace`}
@@ -98,16 +115,19 @@ function useBringPathIntoView(nodes: readonly string[], end: string | null, gene
     const frame = requestAnimationFrame(() => {
       const drawn = nodes.filter((id) => reactFlow.getInternalNode(id) !== undefined);
       if (drawn.length === 0) return;
-      const nodesBounds = reactFlow.getNodesBounds(drawn);
-      const endNode = end === null ? undefined : reactFlow.getInternalNode(end);
-      const bounds = { ...nodesBounds };
-      if (endNode !== undefined) {
-        const { x, y } = endNode.internals.positionAbsolute;
-        const below = y + (endNode.measured.height ?? 0) + OUTCOME_GAP + OUTCOME_SIZE.height;
-        bounds.width = Math.max(bounds.width, x + OUTCOME_SIZE.width - bounds.x);
-        bounds.height = Math.max(bounds.height, below - bounds.y);
+      const bounds = { ...reactFlow.getNodesBounds(drawn) };
+      const { width, height, minZoom, nodeLookup } = store.getState();
+      // The outcome is part of what comes into view, wherever it sits beside its node.
+      const placement = end === null ? null : outcomePlacementIn(nodeLookup, end);
+      if (placement !== null) {
+        const box = outcomeBox(placement);
+        const right = Math.max(bounds.x + bounds.width, box.x + box.width);
+        const bottom = Math.max(bounds.y + bounds.height, box.y + box.height);
+        bounds.x = Math.min(bounds.x, box.x);
+        bounds.y = Math.min(bounds.y, box.y);
+        bounds.width = right - bounds.x;
+        bounds.height = bottom - bounds.y;
       }
-      const { width, height, minZoom } = store.getState();
       const { x, y, zoom } = reactFlow.getViewport();
       const fitted = getViewportForBounds(bounds, width, height, minZoom, 1, PATH_PADDING);
       // What is in view: the canvas less its floating panels (a node under the palette is hidden).
