@@ -282,10 +282,19 @@ test.describe('connecting on the canvas', () => {
     await page.mouse.down();
     await page.mouse.move(from.x - 60, from.y - 40, { steps: 6 });
     await page.mouse.up();
+    // The note is drawn by React from the view's transform, the nodes' layer by React Flow: two
+    // frames let the note catch up, and the two may still differ by a pixel or two of rounding (a
+    // note left behind would be 40 to 60 px off).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+        ),
+    );
     const after = { note: await canvas.box(refusal), node: await canvas.box(gateway) };
     expect(after.node.x - before.node.x).toBeCloseTo(-60, 0);
-    expect(after.note.x - before.note.x).toBeCloseTo(after.node.x - before.node.x, 0);
-    expect(after.note.y - before.note.y).toBeCloseTo(after.node.y - before.node.y, 0);
+    expect(Math.abs(after.note.x - before.note.x - (after.node.x - before.node.x))).toBeLessThan(3);
+    expect(Math.abs(after.note.y - before.note.y - (after.node.y - before.node.y))).toBeLessThan(3);
   });
 });
 
